@@ -1,0 +1,55 @@
+export * from './types';
+export { Workspace, normalizeUri, pathOf, type FileEvent } from './workspace';
+export { type FileSystemHost, nodeFileSystem, isTerraformFileName } from './fileSystem';
+export { declarationsOf, importTarget, staticAddress, isOverrideFile } from './declarations';
+export { jsonDeclarationsOf } from './jsonDeclarations';
+export { ModuleSnapshot } from './module';
+
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { Workspace } from './workspace';
+import type { FeatureContext, TerraformModule } from './types';
+
+/**
+ * A module made from in-memory texts (file name → text), for tests and tools. Every file is "open", so no
+ * disk is read. `dir` defaults to a folder that does not exist.
+ */
+export function createModuleFromTexts(files: Record<string, string>, dir = '/virtual/module'): {
+  workspace: Workspace;
+  module: TerraformModule;
+  contextFor(name: string): FeatureContext;
+} {
+  const workspace = new Workspace({ listFiles: () => [], readFile: () => undefined });
+  const uriOf = (name: string) => pathToFileURL(join(dir, name)).href;
+  for (const [name, text] of Object.entries(files)) {
+    if (name.endsWith('.tf.json')) continue;
+    workspace.openDocument(uriOf(name), 1, text);
+  }
+  const jsonFiles = Object.entries(files).filter(([name]) => name.endsWith('.tf.json'));
+  if (jsonFiles.length > 0) {
+    // .tf.json files are only ever read from "disk": serve them from the given texts.
+    const texts = new Map(jsonFiles.map(([name, text]) => [join(dir, name), text]));
+    const fsWorkspace = new Workspace({
+      listFiles: (d) => (d === dir ? jsonFiles.map(([n]) => n) : []),
+      readFile: (p) => texts.get(p),
+    });
+    for (const [name, text] of Object.entries(files)) {
+      if (!name.endsWith('.tf.json')) fsWorkspace.openDocument(uriOf(name), 1, text);
+    }
+    return wrap(fsWorkspace);
+  }
+  return wrap(workspace);
+
+  function wrap(ws: Workspace) {
+    const first = Object.keys(files).find((n) => !n.endsWith('.tf.json')) ?? 'main.tf';
+    return {
+      workspace: ws,
+      module: ws.moduleFor(uriOf(first)),
+      contextFor(name: string): FeatureContext {
+        const ctx = ws.contextFor(uriOf(name));
+        if (!ctx) throw new Error(`no document named ${name}`);
+        return ctx;
+      },
+    };
+  }
+}

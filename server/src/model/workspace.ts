@@ -1,0 +1,169 @@
+// Documents by version and modules by folder. Open documents use the editor's text (parsed once per
+// version, incrementally); other .tf/.tf.json files of the folder are read from disk on first need and kept
+// current through file events. Files under `.terraform/` never join a module.
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname } from 'node:path';
+import type { HclFile, TextChange } from '../parser';
+import { parse, reparse } from '../parser';
+import { jsonDeclarationsOf, type JsonDeclarations } from './jsonDeclarations';
+import { ModuleSnapshot, type ModuleSource } from './module';
+import { type FileSystemHost, isTerraformFileName, joinPath, nodeFileSystem } from './fileSystem';
+import type { FeatureContext, ModuleDocument, TerraformModule } from './types';
+
+interface DiskEntry {
+  text: string;
+  file?: HclFile;
+  json?: JsonDeclarations;
+}
+
+export type FileEvent = 'created' | 'changed' | 'deleted';
+
+export class Workspace {
+  private readonly open = new Map<string, ModuleDocument>();
+  private readonly disk = new Map<string, DiskEntry | null>();
+  private readonly listings = new Map<string, string[]>();
+  private readonly snapshots = new Map<string, ModuleSnapshot>();
+
+  constructor(private readonly fs: FileSystemHost = nodeFileSystem) {}
+
+  openDocument(uri: string, version: number, text: string): ModuleDocument {
+    const key = normalizeUri(uri);
+    const doc: ModuleDocument = { uri: key, version, file: parse(text) };
+    this.open.set(key, doc);
+    this.invalidate(key);
+    return doc;
+  }
+
+  /** Applies LSP-ordered changes; a change without offsets (full text) replaces the document. */
+  changeDocument(uri: string, version: number, changes: readonly (TextChange | { text: string })[]): ModuleDocument | undefined {
+    const key = normalizeUri(uri);
+    const previous = this.open.get(key);
+    if (!previous) return undefined;
+    let file = previous.file;
+    for (const change of changes) {
+      file = 'start' in change ? reparse(file, [change]) : parse(change.text);
+    }
+    const doc: ModuleDocument = { uri: key, version, file };
+    this.open.set(key, doc);
+    this.invalidate(key);
+    return doc;
+  }
+
+  closeDocument(uri: string): void {
+    const key = normalizeUri(uri);
+    this.open.delete(key);
+    this.disk.delete(key);
+    this.invalidate(key);
+  }
+
+  getDocument(uri: string): ModuleDocument | undefined {
+    return this.open.get(normalizeUri(uri));
+  }
+
+  openDocuments(): ModuleDocument[] {
+    return [...this.open.values()];
+  }
+
+  fileChanged(uri: string, event: FileEvent): void {
+    const key = normalizeUri(uri);
+    this.disk.delete(key);
+    const dir = dirOf(key);
+    if (dir !== undefined && event !== 'changed') this.listings.delete(dir);
+    this.invalidate(key);
+  }
+
+  /** The module of a document: its folder's .tf/.tf.json files, or just itself when it has no folder. */
+  moduleFor(uri: string): TerraformModule {
+    const key = normalizeUri(uri);
+    const dir = dirOf(key);
+    if (dir === undefined || isUnderDotTerraform(dir)) {
+      const doc = this.open.get(key) ?? this.diskDocument(key);
+      return new ModuleSnapshot(dir ?? '', doc ? [{ kind: 'hcl', document: doc }] : []);
+    }
+    let snapshot = this.snapshots.get(dir);
+    if (!snapshot) {
+      snapshot = new ModuleSnapshot(dir, this.sourcesOf(dir, key));
+      this.snapshots.set(dir, snapshot);
+    }
+    return snapshot;
+  }
+
+  contextFor(uri: string): FeatureContext | undefined {
+    const document = this.getDocument(uri) ?? this.diskDocument(normalizeUri(uri));
+    if (!document) return undefined;
+    return { document, module: this.moduleFor(uri) };
+  }
+
+  private sourcesOf(dir: string, requestingUri: string): ModuleSource[] {
+    let names = this.listings.get(dir);
+    if (!names) {
+      names = this.fs.listFiles(dir).filter(isTerraformFileName).sort();
+      this.listings.set(dir, names);
+    }
+    const uris = new Set(names.map((n) => pathToFileURL(joinPath(dir, n)).href));
+    for (const uri of this.open.keys()) if (dirOf(uri) === dir) uris.add(uri);
+    if (this.open.has(requestingUri)) uris.add(requestingUri);
+    const sources: ModuleSource[] = [];
+    for (const uri of [...uris].sort()) {
+      if (uri.endsWith('.tf.json')) {
+        const entry = this.diskEntry(uri);
+        if (entry) {
+          entry.json ??= jsonDeclarationsOf(uri, entry.text);
+          sources.push({ kind: 'json', uri, declarations: entry.json });
+        }
+        continue;
+      }
+      const doc = this.open.get(uri) ?? this.diskDocument(uri);
+      if (doc) sources.push({ kind: 'hcl', document: doc });
+    }
+    return sources;
+  }
+
+  private diskEntry(uri: string): DiskEntry | undefined {
+    if (this.disk.has(uri)) return this.disk.get(uri) ?? undefined;
+    const path = pathOf(uri);
+    const text = path === undefined ? undefined : this.fs.readFile(path);
+    const entry = text === undefined ? null : { text };
+    this.disk.set(uri, entry);
+    return entry ?? undefined;
+  }
+
+  private diskDocument(uri: string): ModuleDocument | undefined {
+    const entry = this.diskEntry(uri);
+    if (!entry) return undefined;
+    entry.file ??= parse(entry.text);
+    return { uri, version: 0, file: entry.file };
+  }
+
+  private invalidate(uri: string): void {
+    const dir = dirOf(uri);
+    if (dir !== undefined) this.snapshots.delete(dir);
+  }
+}
+
+export function normalizeUri(uri: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  try {
+    return pathToFileURL(fileURLToPath(uri)).href;
+  } catch {
+    return uri;
+  }
+}
+
+export function pathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+function dirOf(uri: string): string | undefined {
+  const path = pathOf(uri);
+  return path === undefined ? undefined : dirname(path);
+}
+
+function isUnderDotTerraform(dir: string): boolean {
+  return /(^|[\\/])\.terraform([\\/]|$)/.test(dir);
+}
