@@ -1,0 +1,151 @@
+// VS Code adapter: starts the language server over IPC and wires commands and the status bar.
+// Activation must stay cheap (it runs on the first .tf file), so the server starts in the background
+// and activate() returns immediately.
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  State,
+  TransportKind,
+  type CloseHandlerResult,
+  type ErrorHandler,
+  type ErrorHandlerResult,
+  type LanguageClientOptions,
+  type ServerOptions,
+  type StateChangeEvent,
+} from 'vscode-languageclient/node';
+import { SHOW_LOG_COMMAND, STATUS_NOTIFICATION, ServerStatusItem, type ServerStatusParams } from './status';
+
+const CLIENT_ID = 'awsccCognito'; // also the prefix of the `awsccCognito.trace.server` setting
+const CLIENT_NAME = 'awscc-cognito';
+const RESTART_COMMAND = 'awsccCognito.restartServer';
+// A server that dies this often in this window is broken, not unlucky: stop restarting it.
+const MAX_CRASHES = 4;
+const CRASH_WINDOW_MS = 3 * 60 * 1000;
+
+/** What other client files (e.g. client/src/importCommand.ts) need from the running extension. */
+export interface ExtensionRuntime {
+  readonly context: vscode.ExtensionContext;
+  readonly output: vscode.LogOutputChannel;
+  /** The running client, or undefined while the server is stopped or failed to start. */
+  client(): LanguageClient | undefined;
+}
+
+let languageClient: LanguageClient | undefined;
+let output: vscode.LogOutputChannel | undefined;
+let status: ServerStatusItem | undefined;
+
+export function activate(context: vscode.ExtensionContext): ExtensionRuntime {
+  output = vscode.window.createOutputChannel('awscc-cognito', { log: true });
+  status = new ServerStatusItem();
+  context.subscriptions.push(output, status);
+
+  const runtime: ExtensionRuntime = { context, output, client: () => languageClient };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(RESTART_COMMAND, () => restartServer(context)),
+    vscode.commands.registerCommand(SHOW_LOG_COMMAND, () => output?.show(true)),
+    // Trust changes what the server may do with endpoint/profile settings; it reads trust at start-up.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void restartServer(context)),
+  );
+
+  // Feature commands register here, each from its own file, e.g.:
+  //   registerImportCommand(runtime);   // client/src/importCommand.ts
+  registerFeatureCommands(runtime);
+
+  void startServer(context);
+  return runtime;
+}
+
+export async function deactivate(): Promise<void> {
+  const client = languageClient;
+  languageClient = undefined;
+  if (client) await client.stop().catch(() => undefined);
+}
+
+function registerFeatureCommands(_runtime: ExtensionRuntime): void {
+  // Intentionally empty until the first feature command lands.
+}
+
+function createClient(context: vscode.ExtensionContext): LanguageClient {
+  // The bundled server sits next to the bundled client in dist/.
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: 'terraform', scheme: 'file' },
+      { language: 'terraform', scheme: 'untitled' },
+    ],
+    // The server models a module (every .tf file of a folder), so it must hear about files that are not open.
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{tf,tf.json}') },
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
+    outputChannel: output,
+    errorHandler: new CrashLimitingErrorHandler(),
+  };
+  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+}
+
+async function startServer(context: vscode.ExtensionContext): Promise<void> {
+  const client = createClient(context);
+  languageClient = client;
+  status?.starting();
+  client.onDidChangeState((event: StateChangeEvent) => {
+    if (event.newState === State.Running) status?.idle();
+    if (event.newState === State.Stopped && languageClient === client) status?.stopped('The language server is not running.');
+  });
+  client.onNotification(STATUS_NOTIFICATION, (params: ServerStatusParams) => status?.report(params));
+  try {
+    await client.start();
+  } catch (error) {
+    // The extension stays active (snippets, grammar and commands still work); the user gets the log.
+    const reason = error instanceof Error ? error.message : String(error);
+    output?.error(`the language server failed to start: ${reason}`);
+    status?.stopped('The language server failed to start.');
+    void offerLog(`awscc-cognito: the language server failed to start (${reason}).`);
+  }
+}
+
+async function restartServer(context: vscode.ExtensionContext): Promise<void> {
+  const previous = languageClient;
+  languageClient = undefined;
+  if (previous) {
+    // A client that never reached Running cannot be stopped cleanly; dispose it and start afresh.
+    await (previous.state === State.Running ? previous.stop() : previous.dispose()).catch((error: unknown) => {
+      output?.warn(`stopping the previous server failed: ${String(error)}`);
+    });
+  }
+  output?.info('restarting the language server');
+  await startServer(context);
+}
+
+async function offerLog(message: string): Promise<void> {
+  const choice = await vscode.window.showErrorMessage(message, 'Show log', 'Restart');
+  if (choice === 'Show log') output?.show(true);
+  if (choice === 'Restart') await vscode.commands.executeCommand(RESTART_COMMAND);
+}
+
+/** Restarts a crashed server a few times, then gives up with a message that leads to the log. */
+class CrashLimitingErrorHandler implements ErrorHandler {
+  private readonly crashes: number[] = [];
+
+  error(_error: Error, _message: unknown, count: number | undefined): ErrorHandlerResult {
+    return { action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown };
+  }
+
+  closed(): CloseHandlerResult {
+    const now = Date.now();
+    this.crashes.push(now);
+    while (this.crashes.length > 0 && now - this.crashes[0]! > CRASH_WINDOW_MS) this.crashes.shift();
+    if (this.crashes.length <= MAX_CRASHES) {
+      output?.warn(`the language server stopped unexpectedly; restarting (${this.crashes.length}/${MAX_CRASHES})`);
+      return { action: CloseAction.Restart, handled: true };
+    }
+    status?.stopped('The language server crashed repeatedly and was not restarted.');
+    void offerLog('awscc-cognito: the language server crashed repeatedly and was stopped.');
+    return { action: CloseAction.DoNotRestart, handled: true };
+  }
+}
