@@ -95,6 +95,8 @@ export type CognitoAction =
 
 export type LiveErrorKind =
   | 'no-credentials'
+  /** No region could be resolved from the settings, AWS_REGION or the profile. */
+  | 'no-region'
   | 'sso-expired'
   /** The service rejected the credentials as expired (STS session, SSO role credentials, ...). */
   | 'expired-credentials'

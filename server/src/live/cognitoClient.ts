@@ -1,0 +1,71 @@
+// The only file of ours that touches AWS credentials. It builds the SDK client and otherwise leaves
+// credential resolution to the SDK's own default chain (environment variables, shared config and
+// credentials files, profiles including SSO, credential_process, web identity, container/instance
+// metadata), so we never read, store or print a key.
+//
+// `profile` is passed as the client's own `profile` option: in this SDK generation the client hands its
+// config to @aws-sdk/credential-provider-node's defaultProvider, which reads `init.profile` before
+// AWS_PROFILE, and the region loader reads the same profile. No direct import of the transitive
+// credential-provider packages is needed.
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+
+export interface StaticCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export interface CognitoClientOptions {
+  /** AWS region such as 'eu-west-1'. When empty, the SDK resolves it (AWS_REGION, the profile's region). */
+  region?: string;
+  /** Named profile from ~/.aws/config or ~/.aws/credentials (the `awsccCognito.profile` setting). */
+  profile?: string;
+  /** Custom endpoint URL (the `awsccCognito.endpoint` setting), e.g. a local emulator. */
+  endpoint?: string;
+  /** Total tries per request, including the first; the SDK retries throttling and 5xx in between. */
+  maxAttempts?: number;
+  /** Give up on a TCP connect after this long (default 5 s), so a wrong endpoint fails quickly. */
+  connectionTimeoutMs?: number;
+  /** Give up on a request with no response after this long (default 30 s). */
+  requestTimeoutMs?: number;
+  /**
+   * Fixed credentials, for emulators and tests only. Leave unset in the product so the default chain
+   * (including SSO and profiles) applies.
+   */
+  credentials?: StaticCredentials;
+}
+
+export const DEFAULT_MAX_ATTEMPTS = 3;
+
+/** Where a client sends its requests, remembered so error messages can name the region, endpoint and profile. */
+export interface LiveTarget {
+  region?: string;
+  endpoint?: string;
+  profile?: string;
+}
+
+const targets = new WeakMap<object, LiveTarget>();
+
+/** The target a client was created for by createCognitoClient (empty for clients built elsewhere). */
+export function targetOf(client: object): LiveTarget {
+  return targets.get(client) ?? {};
+}
+
+export function createCognitoClient(options: CognitoClientOptions = {}): CognitoIdentityProviderClient {
+  const region = options.region?.trim() || undefined;
+  const profile = options.profile?.trim() || undefined;
+  const endpoint = options.endpoint?.trim() || undefined;
+  const client = new CognitoIdentityProviderClient({
+    ...(region ? { region } : {}),
+    ...(profile ? { profile } : {}),
+    ...(endpoint ? { endpoint } : {}),
+    ...(options.credentials ? { credentials: options.credentials } : {}),
+    maxAttempts: Math.max(1, Math.floor(options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)),
+    requestHandler: {
+      connectionTimeout: options.connectionTimeoutMs ?? 5_000,
+      requestTimeout: options.requestTimeoutMs ?? 30_000,
+    },
+  });
+  targets.set(client, { region, endpoint, profile });
+  return client;
+}

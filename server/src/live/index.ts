@@ -1,0 +1,18 @@
+// The live layer's public surface: build a client, list pools and clients, describe clients, explain errors.
+// Adapters (VS Code client, CLI) import from here; the renderer and protocol import only './types'.
+export { createCognitoClient, targetOf, DEFAULT_MAX_ATTEMPTS } from './cognitoClient';
+export type { CognitoClientOptions, LiveTarget, StaticCredentials } from './cognitoClient';
+export { listUserPools, listUserPoolClients, listClientsOfPools, MAX_PAGE_SIZE } from './listing';
+export type { ListOptions, PoolClientsResult } from './listing';
+export {
+  describeUserPoolClient,
+  describeUserPoolClients,
+  toDescribedClient,
+  DEFAULT_DESCRIBE_CONCURRENCY,
+  MAX_DESCRIBE_CONCURRENCY,
+} from './describe';
+export type { DescribeOptions } from './describe';
+export { explainAwsError, noUserPoolsMessage, noAppClientsMessage, LiveCallError } from './errors';
+export type { ErrorContext } from './errors';
+export type { LiveCallOptions } from './call';
+export type * from './types';
