@@ -14,7 +14,10 @@ export interface LiveCallOptions {
 export type About = Pick<ErrorContext, 'poolId' | 'clientId'>;
 
 export function contextFor(client: CognitoIdentityProviderClient, action: CognitoAction, about: About = {}): ErrorContext {
-  return { action, ...targetOf(client), ...about };
+  const target = targetOf(client);
+  // A profile chosen through AWS_PROFILE rather than the setting still deserves to be named in messages.
+  const profile = target.profile ?? (process.env.AWS_PROFILE || undefined);
+  return { action, ...target, profile, ...about };
 }
 
 export function cancelledError(client: CognitoIdentityProviderClient, action: CognitoAction): LiveCallError {

@@ -64,6 +64,8 @@ export function createCognitoClient(options: CognitoClientOptions = {}): Cognito
     requestHandler: {
       connectionTimeout: options.connectionTimeoutMs ?? 5_000,
       requestTimeout: options.requestTimeoutMs ?? 30_000,
+      // Without this the handler only logs a warning when the timeout passes and keeps waiting.
+      throwOnRequestTimeout: true,
     },
   });
   targets.set(client, { region, endpoint, profile });

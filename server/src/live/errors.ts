@@ -68,8 +68,8 @@ function str(v: unknown): string {
 
 /** Where the request went, in words: the custom endpoint if one is set, else the region. */
 function target(ctx: ErrorContext): string {
-  if (ctx.endpoint) return `endpoint ${ctx.endpoint}`;
-  return ctx.region ? `region ${ctx.region}` : 'the default region';
+  if (ctx.endpoint) return `at endpoint ${ctx.endpoint}`;
+  return ctx.region ? `in region ${ctx.region}` : 'in the default region';
 }
 
 function profileFlag(ctx: ErrorContext): string {
@@ -101,7 +101,7 @@ export function explainAwsError(err: unknown, ctx: ErrorContext): LiveError {
   }
 
   if (name === 'CredentialsProviderError' || name === 'TokenProviderError') {
-    if (/\bSSO\b/i.test(message) && /expired|invalid|refresh/i.test(message) || /Token is expired/i.test(message)) {
+    if ((/\bSSO\b/i.test(message) && /expired|invalid|refresh/i.test(message)) || /Token is expired/i.test(message)) {
       return make(
         'sso-expired',
         `The AWS SSO session${ctx.profile ? ` of profile "${ctx.profile}"` : ''} has expired or is not signed in.`,
@@ -109,20 +109,23 @@ export function explainAwsError(err: unknown, ctx: ErrorContext): LiveError {
         name,
       );
     }
-    const profileMissing = ctx.profile && /profile/i.test(message);
+    if (ctx.profile) {
+      return make(
+        'no-credentials',
+        `Profile "${ctx.profile}" gave no usable AWS credentials (it may not exist, or it has no keys, role or SSO settings).`,
+        `Check that profile "${ctx.profile}" exists in ~/.aws/config or ~/.aws/credentials (\`aws configure list-profiles\`), or change the awsccCognito.profile setting.`,
+        name,
+      );
+    }
     return make(
       'no-credentials',
-      profileMissing
-        ? `No usable AWS credentials for profile "${ctx.profile}": ${message}`
-        : 'No AWS credentials were found (looked at environment variables, shared config and credentials files, SSO, and instance or container roles).',
-      profileMissing
-        ? `Check that profile "${ctx.profile}" exists in ~/.aws/config or ~/.aws/credentials (\`aws configure list-profiles\`), or change the awsccCognito.profile setting.`
-        : 'Run `aws configure` or `aws sso login --profile <name>`, or set AWS_PROFILE (or the awsccCognito.profile setting) to a configured profile.',
+      'No AWS credentials were found (looked at environment variables, shared config and credentials files, SSO, and instance or container roles).',
+      'Run `aws configure` or `aws sso login --profile <name>`, or set AWS_PROFILE (or the awsccCognito.profile setting) to a configured profile.',
       name,
     );
   }
 
-  if (/^Region is missing$|region is missing/i.test(message)) {
+  if (/region is missing|region not accepted/i.test(message)) {
     return make(
       'no-region',
       'No AWS region is set, so there is no Cognito endpoint to ask.',
@@ -135,7 +138,7 @@ export function explainAwsError(err: unknown, ctx: ErrorContext): LiveError {
     const attempts = e.$metadata?.attempts;
     return make(
       'throttled',
-      `Cognito kept throttling ${ctx.action} in ${where}; the SDK gave up after ${attempts ?? 'its'} ${attempts === 1 ? 'attempt' : 'attempts'}.`,
+      `Cognito kept throttling ${ctx.action} ${where}; the SDK gave up after ${attempts ? `${attempts} ${attempts === 1 ? 'attempt' : 'attempts'}` : 'its retries'}.`,
       'Wait a minute and try again, lower the describe concurrency, or raise the account quota for this API.',
       name,
     );
@@ -144,7 +147,7 @@ export function explainAwsError(err: unknown, ctx: ErrorContext): LiveError {
   if (ACCESS_DENIED.has(name)) {
     return make(
       'access-denied',
-      `Access denied: the credentials in use may not call ${ctx.action}${ctx.poolId ? ` on user pool ${ctx.poolId}` : ''} (${where}).`,
+      `Access denied: the credentials in use may not call ${ctx.action}${ctx.poolId ? ` on user pool ${ctx.poolId}` : ''} ${where}.`,
       `Allow the IAM action ${ctx.action} for this identity, or switch to a profile that has it${ctx.profile ? ` (currently "${ctx.profile}")` : ''}.`,
       name,
     );
@@ -153,7 +156,7 @@ export function explainAwsError(err: unknown, ctx: ErrorContext): LiveError {
   if (EXPIRED.has(name)) {
     return make(
       'expired-credentials',
-      `The AWS credentials have expired (${where}).`,
+      `The AWS credentials were rejected as expired ${where}.`,
       ctx.profile
         ? `Refresh them: \`aws sso login${profileFlag(ctx)}\` for an SSO profile, otherwise renew the profile's session credentials.`
         : 'Refresh them: `aws sso login --profile <name>` for SSO, or fetch new session credentials and update the environment.',
@@ -164,7 +167,7 @@ export function explainAwsError(err: unknown, ctx: ErrorContext): LiveError {
   if (BAD_CREDENTIALS.has(name)) {
     return make(
       'no-credentials',
-      `AWS did not accept the credentials in use (${name}, ${where}).`,
+      `AWS did not accept the credentials in use ${where} (${name}).`,
       'Check the access key and secret key of the profile or environment, or sign in again (`aws sso login`).',
       name,
     );
@@ -178,7 +181,7 @@ export function explainAwsError(err: unknown, ctx: ErrorContext): LiveError {
         : 'The requested Cognito resource';
     return make(
       'not-found',
-      `${what} was not found in ${where}.`,
+      `${what} was not found ${where}.`,
       'Check the region and account (a pool lives in one region), then refresh the list.',
       name,
     );
@@ -186,10 +189,10 @@ export function explainAwsError(err: unknown, ctx: ErrorContext): LiveError {
 
   const code = networkCode(e);
   if (code || name === 'TimeoutError' || name === 'RequestTimeout' || /socket hang up|timed out|timeout/i.test(message)) {
-    const detail = code || (name === 'TimeoutError' ? 'timed out' : message || name);
+    const detail = name === 'TimeoutError' && (!code || code === 'ETIMEDOUT') ? 'no answer before the timeout' : code || message || name;
     return make(
       'network',
-      `Could not reach Cognito at ${where} (${detail}).`,
+      `Could not reach Cognito ${where} (${detail}).`,
       ctx.endpoint
         ? 'Check that the endpoint URL in the awsccCognito.endpoint setting is right and the service there is running.'
         : 'Check the network connection, proxy and VPN, and that the region name is right.',
@@ -199,7 +202,7 @@ export function explainAwsError(err: unknown, ctx: ErrorContext): LiveError {
 
   return make(
     'unknown',
-    `${ctx.action} failed in ${where}: ${name && name !== 'Error' ? `${name}: ` : ''}${message || 'no details'}`,
+    `${ctx.action} failed ${where}: ${name && name !== 'Error' ? `${name}: ` : ''}${message || 'no details'}`,
     'Try again; if it keeps failing, run the same call with the AWS CLI to see the full error.',
     name,
   );
@@ -207,10 +210,10 @@ export function explainAwsError(err: unknown, ctx: ErrorContext): LiveError {
 
 /** The friendly line for an empty ListUserPools answer. */
 export function noUserPoolsMessage(region: string | undefined, endpoint?: string): LiveError {
-  const where = endpoint ? `endpoint ${endpoint}` : region ? `region ${region}` : 'the default region';
+  const where = endpoint ? `at endpoint ${endpoint}` : region ? `in region ${region}` : 'in the default region';
   return {
     kind: 'not-found',
-    message: `There are no Cognito user pools in ${where}.`,
+    message: `There are no Cognito user pools ${where}.`,
     nextStep: 'Pick another region (user pools are regional) or check that the profile points at the right account.',
   };
 }
