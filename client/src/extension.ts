@@ -15,13 +15,18 @@ import {
   type ServerOptions,
   type StateChangeEvent,
 } from 'vscode-languageclient/node';
-import { SHOW_LOG_COMMAND, STATUS_NOTIFICATION, ServerStatusItem, type ServerStatusParams } from './status';
+import { StatusNotification, type StatusParams } from '../../server/src/protocol';
+import { SHOW_LOG_COMMAND, ServerStatusItem } from './status';
 
 const CLIENT_ID = 'awsccCognito'; // also the prefix of the `awsccCognito.trace.server` setting
 const CLIENT_NAME = 'awscc-cognito';
 const RESTART_COMMAND = 'awsccCognito.restartServer';
 // A server that dies this often in this window is broken, not unlucky: stop restarting it.
 const MAX_CRASHES = 4;
+// When HashiCorp's Terraform extension is installed it reports plain HCL problems itself; the server
+// then leaves those to it (see the `awsccCognito.coexistence` setting on the server side).
+const HASHICORP_EXTENSION_ID = 'hashicorp.terraform';
+const HASHICORP_NOTIFICATION = 'awsccCognito/hashicorpTerraform';
 const CRASH_WINDOW_MS = 3 * 60 * 1000;
 
 /** What other client files (e.g. client/src/importCommand.ts) need from the running extension. */
@@ -48,6 +53,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionRuntime {
     vscode.commands.registerCommand(SHOW_LOG_COMMAND, () => output?.show(true)),
     // Trust changes what the server may do with endpoint/profile settings; it reads trust at start-up.
     vscode.workspace.onDidGrantWorkspaceTrust(() => void restartServer(context)),
+    vscode.extensions.onDidChange(() => {
+      const client = languageClient;
+      if (client?.state === State.Running) {
+        void client.sendNotification(HASHICORP_NOTIFICATION, { active: hashicorpTerraformPresent() });
+      }
+    }),
   );
 
   // Feature commands register here, each from its own file, e.g.:
@@ -80,9 +91,14 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       { language: 'terraform', scheme: 'file' },
       { language: 'terraform', scheme: 'untitled' },
     ],
-    // The server models a module (every .tf file of a folder), so it must hear about files that are not open.
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{tf,tf.json}') },
-    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
+    // The server registers its own file watchers (it models whole folders) and pulls settings; this
+    // only makes the client forward changes to the awsccCognito.* settings.
+    synchronize: { configurationSection: 'awsccCognito' },
+    initializationOptions: {
+      settings: vscode.workspace.getConfiguration('awsccCognito'),
+      hashicorpTerraformActive: hashicorpTerraformPresent(),
+      workspaceTrusted: vscode.workspace.isTrusted,
+    },
     outputChannel: output,
     errorHandler: new CrashLimitingErrorHandler(),
   };
@@ -97,7 +113,7 @@ async function startServer(context: vscode.ExtensionContext): Promise<void> {
     if (event.newState === State.Running) status?.idle();
     if (event.newState === State.Stopped && languageClient === client) status?.stopped('The language server is not running.');
   });
-  client.onNotification(STATUS_NOTIFICATION, (params: ServerStatusParams) => status?.report(params));
+  client.onNotification(StatusNotification, (params: StatusParams) => status?.report(params));
   try {
     await client.start();
   } catch (error) {
@@ -120,6 +136,12 @@ async function restartServer(context: vscode.ExtensionContext): Promise<void> {
   }
   output?.info('restarting the language server');
   await startServer(context);
+}
+
+function hashicorpTerraformPresent(): boolean {
+  // getExtension only returns installed and enabled extensions; HashiCorp's activates on the same
+  // language as ours, so "present" is the useful signal even before it has finished activating.
+  return vscode.extensions.getExtension(HASHICORP_EXTENSION_ID) !== undefined;
 }
 
 async function offerLog(message: string): Promise<void> {

@@ -1,14 +1,8 @@
 // The status bar item: a spinner while the server reports work, a warning when the server is down,
 // and nothing at all while things are idle (an idle item would only take space from the user).
 import * as vscode from 'vscode';
+import type { StatusParams } from '../../server/src/protocol';
 
-/** Payload of the server's `awsccCognito/status` notification. */
-export interface ServerStatusParams {
-  state: 'busy' | 'idle';
-  detail?: string;
-}
-
-export const STATUS_NOTIFICATION = 'awsccCognito/status';
 export const SHOW_LOG_COMMAND = 'awsccCognito.showLog';
 
 export class ServerStatusItem implements vscode.Disposable {
@@ -25,7 +19,7 @@ export class ServerStatusItem implements vscode.Disposable {
   }
 
   /** Applies one status notification from the server; unknown states are treated as idle. */
-  report(params: ServerStatusParams | undefined): void {
+  report(params: StatusParams | undefined): void {
     if (params?.state === 'busy') {
       this.show('$(sync~spin) awscc-cognito', params.detail ?? 'The awscc-cognito language server is working');
     } else {
