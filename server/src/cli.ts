@@ -1,0 +1,81 @@
+// The CLI adapter: `awscc-cognito check ...` (and, as it lands, `import ...`). Argument parsing, output and
+// exit codes live here; the checking itself is the same core the language server uses.
+import { runCheck } from './cli/check';
+import type { OutputFormat } from './cli/output';
+
+const VERSION = typeof __VERSION__ !== 'undefined' ? __VERSION__ : 'dev';
+
+const HELP = `awscc-cognito ${VERSION}
+Editor tooling for Terraform's awscc_cognito_user_pool_client resource and its import blocks.
+
+Usage:
+  awscc-cognito check [--format text|json|sarif] PATH...
+      Check .tf files (folders are searched recursively; a file's module is its folder).
+      Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O error.
+  awscc-cognito --help | --version
+`;
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.out(HELP);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-v') {
+    io.out(`${VERSION}\n`);
+    return 0;
+  }
+  if (command === 'check') return check(rest, io);
+  io.err(`awscc-cognito: unknown command '${command}'\n\n${HELP}`);
+  return 2;
+}
+
+function check(args: string[], io: CliIo): number {
+  let format: OutputFormat = 'text';
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--format' || a.startsWith('--format=')) {
+      const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
+      if (value !== 'text' && value !== 'json' && value !== 'sarif') {
+        io.err(`awscc-cognito: --format must be text, json or sarif (got ${value ?? 'nothing'})\n`);
+        return 2;
+      }
+      format = value;
+    } else if (a === '--help' || a === '-h') {
+      io.out(HELP);
+      return 0;
+    } else if (a.startsWith('-')) {
+      io.err(`awscc-cognito: unknown option '${a}' for check\n`);
+      return 2;
+    } else paths.push(a);
+  }
+  if (paths.length === 0) {
+    io.err('awscc-cognito: check needs at least one file or folder\n');
+    return 2;
+  }
+  const result = runCheck({ format, paths }, VERSION);
+  if (result.stdout) io.out(result.stdout + '\n');
+  if (result.stderr) io.err(result.stderr + '\n');
+  return result.exitCode;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`awscc-cognito: internal error: ${(e as Error).stack ?? e}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
