@@ -38,6 +38,8 @@ export interface FaultRule {
   operation: string;
   /** Which calls of that operation (1-based) get the fault: a list, a predicate, or all when omitted. */
   calls?: readonly number[] | ((call: number) => boolean);
+  /** Only requests whose JSON input passes this test, e.g. `(input) => input.ClientId === id`. */
+  when?: (input: Record<string, unknown>) => boolean;
   fault: Fault;
 }
 
@@ -45,6 +47,8 @@ export interface ProxyRequestRecord {
   operation: string;
   call: number;
   outcome: 'forwarded' | 'paged' | `fault:${Fault['type']}`;
+  /** The access key id from the SigV4 Authorization header (not secret; shows which credentials signed). */
+  accessKeyId?: string;
 }
 
 export interface FaultProxyOptions {
@@ -63,6 +67,8 @@ export interface FaultProxy {
   readonly requests: readonly ProxyRequestRecord[];
   /** Requests currently open (received, not yet answered or closed). */
   inFlight(): number;
+  /** The most requests that were open at the same time since the last `reset()`. */
+  peakInFlight(): number;
   /** Replaces the fault rules; the first matching rule wins. */
   setFaults(rules: readonly FaultRule[]): void;
   setPageSize(pageSize: Partial<Record<PagedOperation, number>>): void;
@@ -102,10 +108,24 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function matches(rule: FaultRule, operation: string, call: number): boolean {
+function matches(rule: FaultRule, operation: string, call: number, body: Buffer): boolean {
   if (rule.operation !== '*' && rule.operation !== operation) return false;
+  if (rule.when && !rule.when(parseInput(body))) return false;
   if (!rule.calls) return true;
   return typeof rule.calls === 'function' ? rule.calls(call) : rule.calls.includes(call);
+}
+
+function parseInput(body: Buffer): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(body.toString('utf8') || '{}');
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function accessKeyIdOf(req: IncomingMessage): string | undefined {
+  return /Credential=([^/,\s]+)\//.exec(String(req.headers.authorization ?? ''))?.[1];
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, extraHeaders: Record<string, string> = {}) {
@@ -132,6 +152,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const counts = new Map<string, number>();
   const sockets = new Set<Socket>();
   let open = 0;
+  let peak = 0;
 
   const callUpstream = (req: IncomingMessage, body: Buffer): Promise<UpstreamAnswer> =>
     new Promise((resolve, reject) => {
@@ -197,8 +218,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     const call = (counts.get(operation) ?? 0) + 1;
     counts.set(operation, call);
     const body = await readBody(req);
-    const rule = rules.find((r) => matches(r, operation, call));
-    const record: ProxyRequestRecord = { operation, call, outcome: 'forwarded' };
+    const rule = rules.find((r) => matches(r, operation, call, body));
+    const record: ProxyRequestRecord = { operation, call, outcome: 'forwarded', accessKeyId: accessKeyIdOf(req) };
     requests.push(record);
 
     if (rule) {
@@ -238,6 +259,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
 
   const server = createServer((req, res) => {
     open++;
+    peak = Math.max(peak, open);
     let counted = true;
     const done = () => {
       if (counted) open--;
@@ -265,6 +287,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       operation === undefined ? requests.length : (counts.get(operation) ?? 0),
     requests,
     inFlight: () => open,
+    peakInFlight: () => peak,
     setFaults: (next) => {
       rules = [...next];
     },
@@ -275,6 +298,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       rules = [];
       counts.clear();
       requests.length = 0;
+      peak = open;
     },
     stop: () =>
       (stopped ??= new Promise<void>((resolve) => {
