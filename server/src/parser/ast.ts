@@ -289,7 +289,7 @@ export interface HclFile {
   readonly body: Body;
   /** Syntax diagnostics of the whole file, sorted by start offset. */
   readonly diagnostics: readonly SyntaxDiagnostic[];
-  /** Spans of every comment (`#`, `//`, `/* */`), sorted. */
+  /** Spans of every comment (line comments with `#` or `//`, and block comments), sorted. */
   readonly comments: readonly Span[];
   readonly lines: LineIndex;
   rangeOf(span: Span): Range;

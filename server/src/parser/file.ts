@@ -1,0 +1,74 @@
+// Full parses and the HclFile object they produce.
+import type { Body, HclFile, LineIndex, Range, Span, SyntaxDiagnostic } from './ast';
+import { lex, TokenBuffer, type LexResult } from './lexer';
+import { TextLineIndex } from './lineIndex';
+import { Parser } from './parser';
+import type { Tokens } from './tokens';
+
+export class ParsedFile implements HclFile {
+  readonly lines: TextLineIndex;
+
+  constructor(
+    readonly text: string,
+    readonly body: Body,
+    readonly diagnostics: readonly SyntaxDiagnostic[],
+    readonly comments: readonly Span[],
+    lineStarts?: Int32Array,
+  ) {
+    this.lines = new TextLineIndex(text, lineStarts);
+  }
+
+  rangeOf(span: Span): Range {
+    const lines: LineIndex = this.lines;
+    return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
+  }
+}
+
+// One buffer reused by every parse: parsing is synchronous and the tree keeps no reference to tokens.
+const shared = new TokenBuffer();
+
+export interface RegionParse {
+  body: Body;
+  diagnostics: SyntaxDiagnostic[];
+  comments: Span[];
+  /** A construct ran into the end of the region (or the lexer did): the region is not self-contained. */
+  touchedEnd: boolean;
+}
+
+/** Parses `text[from, to)` as a sequence of top-level items. */
+export function parseRegion(text: string, from: number, to: number): RegionParse {
+  const lexed: LexResult = lex(text, from, to, false, shared);
+  const diagnostics: SyntaxDiagnostic[] = lexed.problems.map((d) => ({ start: d.start, end: d.end, message: d.message, severity: 'error' }));
+  const parser = new Parser(text, shared, diagnostics);
+  const body = parser.parseFile(from, to);
+  sortDiagnostics(diagnostics);
+  const comments: Span[] = [];
+  const c = lexed.comments;
+  for (let i = 0; i < c.length; i += 2) comments.push({ start: c[i], end: c[i + 1] });
+  return { body, diagnostics, comments, touchedEnd: parser.sawEof || lexed.hitEnd };
+}
+
+export function sortDiagnostics(diagnostics: SyntaxDiagnostic[]): void {
+  // Array.prototype.sort is stable: equal starts keep lexer-then-parser order.
+  diagnostics.sort((a, b) => a.start - b.start);
+}
+
+export function parseText(text: string): HclFile {
+  const region = parseRegion(text, 0, text.length);
+  return new ParsedFile(text, region.body, region.diagnostics, region.comments);
+}
+
+/** The token stream of `text` including comments (for the formatter); a fresh copy the caller may keep. */
+export function tokenizeText(text: string): Tokens {
+  const buffer = new TokenBuffer();
+  lex(text, 0, text.length, true, buffer);
+  const n = buffer.count;
+  return {
+    text,
+    count: n,
+    kinds: buffer.kinds.slice(0, n),
+    starts: buffer.starts.slice(0, n),
+    ends: buffer.ends.slice(0, n),
+    flags: buffer.flags.slice(0, n),
+  };
+}

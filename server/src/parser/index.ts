@@ -1,0 +1,47 @@
+// The HCL parser's public surface. Nothing here imports anything else of ours or any editor package.
+import type { Expression, HclFile, Node, TextChange } from './ast';
+import { parseText, tokenizeText } from './file';
+import { reparseFile } from './reparse';
+import type { Tokens } from './tokens';
+import { forEachChild as forEachChildImpl, nodePathAt as nodePathAtImpl, staticString as staticStringImpl } from './walk';
+
+export * from './ast';
+export { T as TokenKind, TOKEN_NAMES, FLAG_HEADER, type Tokens } from './tokens';
+export { TextLineIndex } from './lineIndex';
+
+/** Parses a whole document. Never throws: problems become `diagnostics` and incomplete nodes. */
+export function parse(text: string): HclFile {
+  return parseText(text);
+}
+
+/**
+ * Applies LSP-style changes (offsets into the text as it is after the previous changes) and returns a new
+ * HclFile equal to `parse(newText)`; `previous` stays valid. Re-parses only the top-level items around each
+ * change when that is provably equivalent, else falls back to a full parse.
+ */
+export function reparse(previous: HclFile, changes: TextChange[]): HclFile {
+  return reparseFile(previous, changes);
+}
+
+/** Nodes containing `offset` (end inclusive), from the file body down to the innermost. */
+export function nodePathAt(file: HclFile, offset: number): Node[] {
+  return nodePathAtImpl(file, offset);
+}
+
+/** Visits the direct children of a node in source order. */
+export function forEachChild(node: Node, visit: (child: Node) => void): void {
+  forEachChildImpl(node, visit);
+}
+
+/**
+ * The token stream of a text for the formatter: parallel arrays of kinds (`TokenKind`), start and end
+ * offsets, with comments and significant line breaks included and an `EOF` token last. See `Tokens`.
+ */
+export function tokenize(text: string): Tokens {
+  return tokenizeText(text);
+}
+
+/** The decoded text of a plain string literal or a template made only of literal parts. */
+export function staticString(expr: Expression): string | undefined {
+  return staticStringImpl(expr);
+}

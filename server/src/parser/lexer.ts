@@ -1,0 +1,470 @@
+// The lexer: one pass over the text producing the flat token stream (see tokens.ts).
+//
+// HCL's lexical grammar depends on context (a `}` may close a block or an interpolation; inside quotes and
+// heredocs text is literal), so the lexer keeps a small explicit stack of modes rather than recursing:
+// a hostile `"${"${"${...` cannot overflow the call stack. No substrings are taken while lexing.
+import { FLAG_HEADER, T } from './tokens';
+
+/** Growable token arrays, reused between parses to avoid reallocating megabytes per keystroke. */
+export class TokenBuffer {
+  count = 0;
+  kinds = new Uint8Array(1024);
+  starts = new Uint32Array(1024);
+  ends = new Uint32Array(1024);
+  flags = new Uint8Array(1024);
+
+  reset(): void {
+    this.count = 0;
+  }
+
+  push(kind: number, start: number, end: number): void {
+    if (this.count === this.kinds.length) this.grow();
+    const i = this.count++;
+    this.kinds[i] = kind;
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.flags[i] = 0;
+  }
+
+  private grow(): void {
+    const n = this.kinds.length * 2;
+    const kinds = new Uint8Array(n);
+    kinds.set(this.kinds);
+    const starts = new Uint32Array(n);
+    starts.set(this.starts);
+    const ends = new Uint32Array(n);
+    ends.set(this.ends);
+    const flags = new Uint8Array(n);
+    flags.set(this.flags);
+    this.kinds = kinds;
+    this.starts = starts;
+    this.ends = ends;
+    this.flags = flags;
+  }
+}
+
+export interface LexProblem {
+  start: number;
+  end: number;
+  message: string;
+}
+
+export interface LexResult {
+  /** Spans of comments as [start0, end0, start1, end1, ...]. */
+  comments: number[];
+  problems: LexProblem[];
+  /** True when a construct (block comment, string, heredoc, interpolation) ran into the end of the range. */
+  hitEnd: boolean;
+}
+
+const MODE_QUOTE = 1;
+const MODE_HEREDOC = 2;
+const MODE_INTERP = 3;
+
+// Header keywords recognised at column 0 for recovery; the value is the character that must follow.
+const HEADER_FOLLOW: Record<string, number> = {
+  resource: 0x22, data: 0x22, output: 0x22, variable: 0x22, module: 0x22, provider: 0x22, check: 0x22,
+  import: 0x7b, locals: 0x7b, terraform: 0x7b, moved: 0x7b, removed: 0x7b,
+};
+
+const ID_START = /[\p{ID_Start}]/u;
+const ID_CONTINUE = /[\p{ID_Continue}]/u;
+
+function isIdentStart(c: number, text: string, pos: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+  return ID_START.test(String.fromCodePoint(text.codePointAt(pos)!));
+}
+
+/** Length of the identifier character at `pos` (0 if none): 1 or 2 UTF-16 units. */
+function identPartLength(c: number, text: string, pos: number): number {
+  if (c < 128) {
+    return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45 ? 1 : 0;
+  }
+  const cp = text.codePointAt(pos)!;
+  return ID_CONTINUE.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
+}
+
+/**
+ * Lexes `text[from, to)` into `out` (after resetting it). `withComments` adds `Comment` tokens to the
+ * stream (the formatter wants them; the parser does not).
+ */
+export function lex(text: string, from: number, to: number, withComments: boolean, out: TokenBuffer): LexResult {
+  out.reset();
+  const comments: number[] = [];
+  const problems: LexProblem[] = [];
+  let hitEnd = false;
+  // Mode stack: kind, open-brace count (interp), heredoc marker start/length, indented flag, at-line-start.
+  const modes: number[] = [];
+  const braces: number[] = [];
+  const markerStart: number[] = [];
+  const markerLen: number[] = [];
+  let lineStart = false; // for the innermost heredoc mode
+  let prevKind = -1;
+  let pos = from;
+  if (pos === 0 && text.charCodeAt(0) === 0xfeff) pos = 1;
+
+  while (pos < to) {
+    const mode = modes.length === 0 ? 0 : modes[modes.length - 1];
+    if (mode === MODE_QUOTE) {
+      pos = lexQuoted(pos);
+      continue;
+    }
+    if (mode === MODE_HEREDOC) {
+      pos = lexHeredoc(pos);
+      continue;
+    }
+    const c = text.charCodeAt(pos);
+    const start = pos;
+    switch (c) {
+      case 0x20: case 0x09:
+        pos++;
+        continue;
+      case 0x0a:
+        emit(T.Newline, start, pos + 1);
+        pos++;
+        continue;
+      case 0x0d: {
+        const e = pos + 1 < to && text.charCodeAt(pos + 1) === 0x0a ? pos + 2 : pos + 1;
+        emit(T.Newline, start, e);
+        pos = e;
+        continue;
+      }
+      case 0x23: // #
+        pos = lineComment(pos);
+        continue;
+      case 0x2f: { // /
+        const n = pos + 1 < to ? text.charCodeAt(pos + 1) : 0;
+        if (n === 0x2f) pos = lineComment(pos);
+        else if (n === 0x2a) pos = blockComment(pos);
+        else {
+          emit(T.Slash, start, pos + 1);
+          pos++;
+        }
+        continue;
+      }
+      case 0x22: // "
+        emit(T.OQuote, start, pos + 1);
+        modes.push(MODE_QUOTE);
+        braces.push(0);
+        markerStart.push(0);
+        markerLen.push(0);
+        pos++;
+        continue;
+      case 0x7b: // {
+        if (mode === MODE_INTERP) braces[braces.length - 1]++;
+        emit(T.OBrace, start, pos + 1);
+        pos++;
+        continue;
+      case 0x7d: // }
+        if (mode === MODE_INTERP) {
+          if (braces[braces.length - 1] === 0) {
+            emit(T.TemplateSeqEnd, start, pos + 1);
+            popMode();
+            pos++;
+            continue;
+          }
+          braces[braces.length - 1]--;
+        }
+        emit(T.CBrace, start, pos + 1);
+        pos++;
+        continue;
+      case 0x7e: // ~
+        if (mode === MODE_INTERP && braces[braces.length - 1] === 0 && pos + 1 < to && text.charCodeAt(pos + 1) === 0x7d) {
+          emit(T.TemplateSeqEnd, start, pos + 2);
+          popMode();
+          pos += 2;
+          continue;
+        }
+        invalidChar(pos);
+        pos++;
+        continue;
+      case 0x5b: emit(T.OBrack, start, ++pos); continue;
+      case 0x5d: emit(T.CBrack, start, ++pos); continue;
+      case 0x28: emit(T.OParen, start, ++pos); continue;
+      case 0x29: emit(T.CParen, start, ++pos); continue;
+      case 0x2c: emit(T.Comma, start, ++pos); continue;
+      case 0x3f: emit(T.Question, start, ++pos); continue;
+      case 0x2b: emit(T.Plus, start, ++pos); continue;
+      case 0x2d: emit(T.Minus, start, ++pos); continue;
+      case 0x2a: emit(T.Star, start, ++pos); continue;
+      case 0x25: emit(T.Percent, start, ++pos); continue;
+      case 0x2e: // .
+        if (pos + 2 < to && text.charCodeAt(pos + 1) === 0x2e && text.charCodeAt(pos + 2) === 0x2e) {
+          emit(T.Ellipsis, start, pos + 3);
+          pos += 3;
+        } else emit(T.Dot, start, ++pos);
+        continue;
+      case 0x3a: // :
+        if (pos + 1 < to && text.charCodeAt(pos + 1) === 0x3a) emit(T.DoubleColon, start, (pos += 2));
+        else emit(T.Colon, start, ++pos);
+        continue;
+      case 0x3d: { // =
+        const n = pos + 1 < to ? text.charCodeAt(pos + 1) : 0;
+        if (n === 0x3d) emit(T.EqualOp, start, (pos += 2));
+        else if (n === 0x3e) emit(T.FatArrow, start, (pos += 2));
+        else emit(T.Equal, start, ++pos);
+        continue;
+      }
+      case 0x21: // !
+        if (pos + 1 < to && text.charCodeAt(pos + 1) === 0x3d) emit(T.NotEqual, start, (pos += 2));
+        else emit(T.Bang, start, ++pos);
+        continue;
+      case 0x3c: { // <
+        const n = pos + 1 < to ? text.charCodeAt(pos + 1) : 0;
+        if (n === 0x3d) emit(T.Lte, start, (pos += 2));
+        else if (n === 0x3c && heredocStart(pos)) continue;
+        else emit(T.Lt, start, ++pos);
+        continue;
+      }
+      case 0x3e: // >
+        if (pos + 1 < to && text.charCodeAt(pos + 1) === 0x3d) emit(T.Gte, start, (pos += 2));
+        else emit(T.Gt, start, ++pos);
+        continue;
+      case 0x26: // &
+        if (pos + 1 < to && text.charCodeAt(pos + 1) === 0x26) emit(T.And, start, (pos += 2));
+        else {
+          invalidChar(pos);
+          pos++;
+        }
+        continue;
+      case 0x7c: // |
+        if (pos + 1 < to && text.charCodeAt(pos + 1) === 0x7c) emit(T.Or, start, (pos += 2));
+        else {
+          invalidChar(pos);
+          pos++;
+        }
+        continue;
+    }
+    if (c >= 0x30 && c <= 0x39) {
+      pos = number(pos);
+      continue;
+    }
+    if (isIdentStart(c, text, pos)) {
+      pos += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+      let n: number;
+      while (pos < to && (n = identPartLength(text.charCodeAt(pos), text, pos)) > 0) pos += n;
+      emit(T.Ident, start, pos);
+      if (modes.length === 0 && (start === 0 || isLineBreak(text.charCodeAt(start - 1)))) markHeader(start, pos);
+      continue;
+    }
+    if (pos === 0 && c === 0xfeff) {
+      pos++;
+      continue;
+    }
+    invalidChar(pos);
+    pos += c >= 0xd800 && c <= 0xdbff && pos + 1 < to ? 2 : 1;
+  }
+  if (modes.length > 0) hitEnd = true;
+  out.push(T.EOF, to, to);
+  return { comments, problems, hitEnd };
+
+  function emit(kind: number, start: number, end: number): void {
+    out.push(kind, start, end);
+    prevKind = kind;
+  }
+
+  function popMode(): void {
+    modes.pop();
+    braces.pop();
+    markerStart.pop();
+    markerLen.pop();
+    // Returning into a heredoc from an interpolation: we are mid-line.
+    lineStart = false;
+  }
+
+  function invalidChar(at: number): void {
+    const c = text.charCodeAt(at);
+    const end = c >= 0xd800 && c <= 0xdbff && at + 1 < to ? at + 2 : at + 1;
+    emit(T.Invalid, at, end);
+    const last = problems.length > 0 ? problems[problems.length - 1] : undefined;
+    if (last && last.end === at && last.message === 'Invalid character') last.end = end;
+    else problems.push({ start: at, end, message: 'Invalid character' });
+  }
+
+  function markHeader(start: number, end: number): void {
+    const len = end - start;
+    if (len < 4 || len > 9) return;
+    const follow = HEADER_FOLLOW[text.slice(start, end)];
+    if (follow === undefined) return;
+    let p = end;
+    while (p < to && (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 0x09)) p++;
+    if (p < to && text.charCodeAt(p) === follow) out.flags[out.count - 1] = FLAG_HEADER;
+  }
+
+  function lineComment(p: number): number {
+    const start = p;
+    while (p < to) {
+      const c = text.charCodeAt(p);
+      if (c === 0x0a || c === 0x0d) break;
+      p++;
+    }
+    comments.push(start, p);
+    if (withComments) emit(T.Comment, start, p);
+    return p;
+  }
+
+  function blockComment(p: number): number {
+    const start = p;
+    const close = text.indexOf('*/', p + 2);
+    if (close === -1 || close + 2 > to) {
+      p = to;
+      problems.push({ start, end: start + 2, message: 'Unclosed comment' });
+      hitEnd = true;
+    } else p = close + 2;
+    comments.push(start, p);
+    if (withComments) emit(T.Comment, start, p);
+    return p;
+  }
+
+  function number(p: number): number {
+    const start = p;
+    while (p < to && isDigit(text.charCodeAt(p))) p++;
+    // After a dot only digits: `foo.0.1` is two legacy index steps, not the number 0.1.
+    if (prevKind !== T.Dot) {
+      if (p + 1 < to && text.charCodeAt(p) === 0x2e && isDigit(text.charCodeAt(p + 1))) {
+        p += 2;
+        while (p < to && isDigit(text.charCodeAt(p))) p++;
+      }
+      const e = p < to ? text.charCodeAt(p) : 0;
+      if (e === 0x65 || e === 0x45) {
+        let q = p + 1;
+        const s = q < to ? text.charCodeAt(q) : 0;
+        if (s === 0x2b || s === 0x2d) q++;
+        if (q < to && isDigit(text.charCodeAt(q))) {
+          p = q;
+          while (p < to && isDigit(text.charCodeAt(p))) p++;
+        }
+      }
+    }
+    emit(T.Number, start, p);
+    return p;
+  }
+
+  /** `<<EOT` / `<<-EOT` followed by a line break; returns false (consuming nothing) otherwise. */
+  function heredocStart(p: number): boolean {
+    let q = p + 2;
+    const indented = q < to && text.charCodeAt(q) === 0x2d;
+    if (indented) q++;
+    const ms = q;
+    if (!(q < to && isIdentStart(text.charCodeAt(q), text, q))) return false;
+    let n: number;
+    while (q < to && (n = identPartLength(text.charCodeAt(q), text, q)) > 0) q += n;
+    const me = q;
+    const c = q < to ? text.charCodeAt(q) : 0;
+    if (c === 0x0a) q++;
+    else if (c === 0x0d) q += q + 1 < to && text.charCodeAt(q + 1) === 0x0a ? 2 : 1;
+    else return false;
+    emit(T.OHeredoc, p, q);
+    modes.push(MODE_HEREDOC);
+    braces.push(indented ? 1 : 0);
+    markerStart.push(ms);
+    markerLen.push(me - ms);
+    lineStart = true;
+    pos = q;
+    return true;
+  }
+
+  function lexQuoted(p: number): number {
+    const start = p;
+    for (;;) {
+      if (p >= to) break;
+      const c = text.charCodeAt(p);
+      if (c === 0x22 || c === 0x0a || c === 0x0d) break;
+      if (c === 0x5c) {
+        // An escape: skip the escaped character unless it is a line break (which ends the string).
+        const n = p + 1 < to ? text.charCodeAt(p + 1) : 0x0a;
+        p += n === 0x0a || n === 0x0d ? 1 : 2;
+        continue;
+      }
+      if ((c === 0x24 || c === 0x25) && p + 1 < to) {
+        const n = text.charCodeAt(p + 1);
+        if (n === 0x7b) break; // ${ or %{
+        if (n === c && p + 2 < to && text.charCodeAt(p + 2) === 0x7b) {
+          p += 3; // $${ and %%{ are literal
+          continue;
+        }
+      }
+      p++;
+    }
+    if (p > start) emit(T.QuotedLit, start, p);
+    if (p >= to) return p;
+    const c = text.charCodeAt(p);
+    if (c === 0x22) {
+      emit(T.CQuote, p, p + 1);
+      popMode();
+      return p + 1;
+    }
+    if (c === 0x0a || c === 0x0d) {
+      // Unterminated: the string ends at the line end; the parser reports it.
+      popMode();
+      return p;
+    }
+    return openSequence(p);
+  }
+
+  /** `${`, `${~`, `%{`, `%{~` at `p`. */
+  function openSequence(p: number): number {
+    const kind = text.charCodeAt(p) === 0x24 ? T.TemplateInterp : T.TemplateControl;
+    const end = p + 2 < to && text.charCodeAt(p + 2) === 0x7e ? p + 3 : p + 2;
+    emit(kind, p, end);
+    modes.push(MODE_INTERP);
+    braces.push(0);
+    markerStart.push(0);
+    markerLen.push(0);
+    return end;
+  }
+
+  function lexHeredoc(p: number): number {
+    const top = modes.length - 1;
+    if (lineStart) {
+      let q = p;
+      while (q < to && (text.charCodeAt(q) === 0x20 || text.charCodeAt(q) === 0x09)) q++;
+      const ms = markerStart[top];
+      const ml = markerLen[top];
+      if (q + ml <= to && text.startsWith(text.slice(ms, ms + ml), q)) {
+        const e = q + ml;
+        const after = e < to ? text.charCodeAt(e) : 0x0a;
+        if (after === 0x0a || after === 0x0d) {
+          emit(T.CHeredoc, p, e);
+          popMode();
+          return e;
+        }
+      }
+    }
+    const start = p;
+    lineStart = false;
+    while (p < to) {
+      const c = text.charCodeAt(p);
+      if (c === 0x0a) {
+        p++;
+        lineStart = true;
+        break;
+      }
+      if (c === 0x0d) {
+        p += p + 1 < to && text.charCodeAt(p + 1) === 0x0a ? 2 : 1;
+        lineStart = true;
+        break;
+      }
+      if ((c === 0x24 || c === 0x25) && p + 1 < to) {
+        const n = text.charCodeAt(p + 1);
+        if (n === 0x7b) break;
+        if (n === c && p + 2 < to && text.charCodeAt(p + 2) === 0x7b) {
+          p += 3;
+          continue;
+        }
+      }
+      p++;
+    }
+    if (p > start) emit(T.StringLit, start, p);
+    if (p < to && !lineStart) return openSequence(p);
+    return p;
+  }
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+export function isLineBreak(c: number): boolean {
+  return c === 0x0a || c === 0x0d;
+}

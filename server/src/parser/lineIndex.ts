@@ -1,0 +1,124 @@
+// Offset <-> LSP position conversion over a table of line-start offsets (binary search).
+// JS strings are UTF-16 already, so a character index is just `offset - lineStart`.
+import type { LineIndex, Position } from './ast';
+
+/** Offsets where each line starts; LF, CRLF and lone CR all end a line. */
+export function scanLineStarts(text: string, from = 0, to = text.length, out: number[] = [0]): number[] {
+  if (text.indexOf('\r', from) === -1 || text.indexOf('\r', from) >= to) {
+    // Fast path: the native search is several times faster than a charCodeAt loop.
+    let i = text.indexOf('\n', from);
+    while (i !== -1 && i < to) {
+      out.push(i + 1);
+      i = text.indexOf('\n', i + 1);
+    }
+    return out;
+  }
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) out.push(i + 1);
+    else if (c === 0x0d) {
+      if (i + 1 < text.length && text.charCodeAt(i + 1) === 0x0a) i++;
+      out.push(i + 1);
+    }
+  }
+  return out;
+}
+
+export class TextLineIndex implements LineIndex {
+  private starts: Int32Array | undefined;
+
+  /** `starts` may be supplied (already computed, e.g. spliced by an incremental re-parse). */
+  constructor(private readonly text: string, starts?: Int32Array) {
+    this.starts = starts;
+  }
+
+  /** The line-start table, computed on first use. */
+  lineStarts(): Int32Array {
+    if (!this.starts) this.starts = Int32Array.from(scanLineStarts(this.text));
+    return this.starts;
+  }
+
+  /** True once the table exists (an incremental re-parse can then splice it instead of rescanning). */
+  get computed(): boolean {
+    return this.starts !== undefined;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts().length;
+  }
+
+  positionAt(offset: number): Position {
+    const starts = this.lineStarts();
+    const len = this.text.length;
+    if (!(offset > 0)) offset = 0; // also maps NaN to 0
+    if (offset > len) offset = len;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    // An offset between CR and LF of a CRLF belongs to the line the CRLF ends.
+    return { line: lo, character: offset - starts[lo] };
+  }
+
+  offsetAt(position: Position): number {
+    const starts = this.lineStarts();
+    if (position.line < 0) return 0;
+    if (position.line >= starts.length) return this.text.length;
+    const lineStart = starts[position.line];
+    const lineEnd = position.line + 1 < starts.length ? this.contentEnd(starts[position.line + 1], lineStart) : this.text.length;
+    const ch = Math.max(0, position.character);
+    return Math.min(lineStart + ch, lineEnd);
+  }
+
+  /** End of a line's content: the next line's start minus its line break. */
+  private contentEnd(nextStart: number, lineStart: number): number {
+    let e = nextStart;
+    if (e > lineStart && this.text.charCodeAt(e - 1) === 0x0a) e--;
+    if (e > lineStart && this.text.charCodeAt(e - 1) === 0x0d) e--;
+    return e;
+  }
+}
+
+/**
+ * The line table after replacing `old[start, end)` with `inserted`: keeps the old entries before the
+ * change, rescans only the changed stretch (plus one character each side for CRLF pairs), shifts the rest.
+ */
+export function spliceLineStarts(old: Int32Array, newText: string, start: number, end: number, insertedLength: number): Int32Array {
+  const delta = insertedLength - (end - start);
+  // Entries that cannot be affected: line starts <= start - 1 (a CR at start-1 may pair with an inserted LF).
+  const scanFrom = Math.max(0, start - 1);
+  let keep = 0;
+  {
+    let lo = 0;
+    let hi = old.length; // first index with old[i] > scanFrom
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (old[mid] <= scanFrom) lo = mid + 1;
+      else hi = mid;
+    }
+    keep = lo;
+  }
+  // Old entries after the change (a start > end + 1 is safely past any CRLF joining at the boundary).
+  let firstAfter = old.length;
+  {
+    let lo = keep;
+    let hi = old.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (old[mid] <= end + 1) lo = mid + 1;
+      else hi = mid;
+    }
+    firstAfter = lo;
+  }
+  const scanTo = Math.min(newText.length, end + 1 + delta);
+  const middle = scanLineStarts(newText, scanFrom, scanTo, []).filter((s) => s <= scanTo);
+  const out = new Int32Array(keep + middle.length + (old.length - firstAfter));
+  out.set(old.subarray(0, keep), 0);
+  for (let i = 0; i < middle.length; i++) out[keep + i] = middle[i];
+  let k = keep + middle.length;
+  for (let i = firstAfter; i < old.length; i++) out[k++] = old[i] + delta;
+  return out;
+}

@@ -1,0 +1,308 @@
+// The parser state and the structural grammar (bodies, blocks, attributes). Expressions are in
+// expressions.ts, templates in templates.ts.
+//
+// Recovery strategy: a broken item is skipped to the end of its line; an unclosed block body ends at the
+// next column-0 top-level block header (the lexer flags those tokens) so the rest of the file survives.
+import type { Attribute, Block, Body, BodyItem, Identifier, Invalid, Label, SyntaxDiagnostic } from './ast';
+import { FLAG_HEADER, T } from './tokens';
+import type { TokenBuffer } from './lexer';
+import { parseExpression } from './expressions';
+import { quotedLabel } from './templates';
+
+/** Deeper nesting than this is reported instead of recursed into (hostile input must not overflow). */
+export const MAX_DEPTH = 256;
+
+export class Parser {
+  p = 0;
+  /** Whether line breaks are significant right now (false inside (), [], ${}, for-expressions). */
+  nl = true;
+  depth = 0;
+  /** Set once "Nesting too deep" was reported for the current top-level item, to avoid a cascade. */
+  tooDeep = false;
+  /** True when some construct ran into the real end of the text (incremental re-parse must fall back). */
+  sawEof = false;
+  /** Whether we are inside a top-level item (header tokens then act as a stop). */
+  nested = false;
+  readonly kinds: Uint8Array;
+  readonly starts: Uint32Array;
+  readonly ends: Uint32Array;
+  readonly flags: Uint8Array;
+  readonly last: number;
+
+  constructor(readonly text: string, tokens: TokenBuffer, readonly diagnostics: SyntaxDiagnostic[]) {
+    this.kinds = tokens.kinds;
+    this.starts = tokens.starts;
+    this.ends = tokens.ends;
+    this.flags = tokens.flags;
+    this.last = tokens.count - 1;
+  }
+
+  /** Kind of the current token, skipping line breaks when they are insignificant; EOF at a recovery stop. */
+  kind(): number {
+    let k = this.kinds[this.p];
+    if (k === T.Newline && !this.nl) {
+      do this.p++;
+      while (this.kinds[this.p] === T.Newline);
+      k = this.kinds[this.p];
+    }
+    if (k === T.EOF) this.sawEof = true;
+    else if (this.flags[this.p] === FLAG_HEADER && this.nested) return T.EOF;
+    return k;
+  }
+
+  /** Kind of the token after the current one (line breaks skipped when insignificant). */
+  peekKind(): number {
+    this.kind();
+    let i = this.p + 1;
+    if (!this.nl) while (this.kinds[i] === T.Newline) i++;
+    return i > this.last ? T.EOF : this.kinds[i];
+  }
+
+  start(): number {
+    return this.starts[this.p];
+  }
+
+  end(): number {
+    return this.ends[this.p];
+  }
+
+  /** End of the previous token (where a missing thing would have been). */
+  prevEnd(): number {
+    return this.p > 0 ? this.ends[this.p - 1] : 0;
+  }
+
+  advance(): void {
+    if (this.p < this.last) this.p++;
+  }
+
+  tokenText(): string {
+    return this.text.slice(this.starts[this.p], this.ends[this.p]);
+  }
+
+  isKeyword(word: string): boolean {
+    return this.kind() === T.Ident && this.ends[this.p] - this.starts[this.p] === word.length && this.text.startsWith(word, this.starts[this.p]);
+  }
+
+  /** At `[`/`{`: whether a `for` keyword follows (and, for `{`, a variable name after it). */
+  isKeywordAfterOpen(word: string): boolean {
+    const kinds = this.kinds;
+    const brack = kinds[this.p] === T.OBrack;
+    let i = this.p + 1;
+    if (brack || !this.nl) while (kinds[i] === T.Newline) i++;
+    if (kinds[i] !== T.Ident || this.ends[i] - this.starts[i] !== word.length || !this.text.startsWith(word, this.starts[i])) return false;
+    if (brack) return true;
+    let j = i + 1;
+    while (kinds[j] === T.Newline) j++;
+    return kinds[j] === T.Ident;
+  }
+
+  error(start: number, end: number, message: string): void {
+    this.diagnostics.push({ start, end, message, severity: 'error' });
+  }
+
+  /** Reports a missing closing token unless a "Nesting too deep" cascade is in progress. */
+  missing(message: string, at: number): void {
+    if (!this.tooDeep) this.error(at, at, message);
+  }
+
+  /** Enters a nesting level; false (after reporting once and skipping to a stop) when too deep. */
+  enter(): boolean {
+    if (this.depth >= MAX_DEPTH) {
+      if (!this.tooDeep) {
+        this.tooDeep = true;
+        this.error(this.start(), this.end(), 'Nesting too deep');
+      }
+      const nl = this.nl;
+      this.nl = false;
+      while (this.kind() !== T.EOF) this.advance();
+      this.nl = nl;
+      return false;
+    }
+    this.depth++;
+    return true;
+  }
+
+  leave(): void {
+    this.depth--;
+  }
+
+  invalid(start: number, end: number): Invalid {
+    return { kind: 'Invalid', start, end };
+  }
+
+  identifier(): Identifier {
+    const start = this.starts[this.p];
+    const end = this.ends[this.p];
+    this.advance();
+    return { kind: 'Identifier', start, end, name: this.text.slice(start, end) };
+  }
+
+  /**
+   * Skips the rest of a broken line: to the next significant line break (not consumed), a `}` that would
+   * close the enclosing block (not consumed), or a stop. Brackets opened on the way are balanced.
+   */
+  skipLine(): void {
+    const nl = this.nl;
+    let open = 0;
+    for (;;) {
+      this.nl = open === 0;
+      const k = this.kind();
+      if (k === T.EOF) break;
+      if (open === 0 && (k === T.Newline || k === T.CBrace)) break;
+      if (k === T.OBrace || k === T.OBrack || k === T.OParen || k === T.TemplateInterp || k === T.TemplateControl) open++;
+      else if ((k === T.CBrace || k === T.CBrack || k === T.CParen || k === T.TemplateSeqEnd) && open > 0) open--;
+      this.advance();
+    }
+    this.nl = nl;
+  }
+
+  // ----- bodies -----------------------------------------------------------------------------------------
+
+  /** The whole file (or an incremental region) as a top-level body. */
+  parseFile(from: number, to: number): Body {
+    const items: BodyItem[] = [];
+    for (;;) {
+      const k = this.kinds[this.p];
+      if (k === T.EOF) break;
+      if (k === T.Newline) {
+        this.p++;
+        continue;
+      }
+      this.nested = true;
+      this.tooDeep = false;
+      this.bodyItem(items, true);
+      this.nested = false;
+    }
+    return { kind: 'Body', start: from, end: to, items };
+  }
+
+  /** A block body after `{`, up to (not including) the closing `}`; stops at EOF or a header stop. */
+  private blockBody(start: number): Body {
+    const items: BodyItem[] = [];
+    for (;;) {
+      const k = this.kind();
+      if (k === T.EOF || k === T.CBrace) break;
+      if (k === T.Newline) {
+        this.p++;
+        continue;
+      }
+      this.bodyItem(items, false);
+    }
+    return { kind: 'Body', start, end: this.start(), items };
+  }
+
+  /** One attribute or block (or a skipped broken line). */
+  private bodyItem(items: BodyItem[], topLevel: boolean): void {
+    // At top level the first token may be a flagged header; read it raw so it is not taken as a stop.
+    const k = topLevel ? this.kinds[this.p] : this.kind();
+    if (k !== T.Ident) {
+      if (k === T.CBrace && topLevel) this.error(this.start(), this.end(), 'Unexpected closing brace');
+      else this.error(this.start(), this.end(), 'Argument or block definition required');
+      this.advance();
+      this.skipLine();
+      return;
+    }
+    const name = this.identifier();
+    const next = this.kind();
+    if (next === T.Equal) {
+      items.push(this.attribute(name, false));
+      this.endOfItem('Missing newline after argument', 'An argument definition must end with a newline.');
+      return;
+    }
+    if (next === T.OBrace || next === T.OQuote || next === T.Ident) {
+      const block = this.block(name);
+      items.push(block);
+      if (block.closeBrace >= 0) this.endOfItem('Missing newline after block definition', '');
+      return;
+    }
+    // Only a name so far (`foo`), or something unexpected after it.
+    const at = name.end;
+    this.error(at, at, "Missing '=' or block body");
+    items.push({ kind: 'Attribute', start: name.start, end: name.end, name, equals: -1, value: this.invalid(at, at) });
+    if (next !== T.Newline && next !== T.EOF && next !== T.CBrace) this.skipLine();
+  }
+
+  /** After an item: a line break or the end; else report and skip the rest of the line. */
+  private endOfItem(message: string, _detail: string): void {
+    const k = this.kind();
+    if (k === T.Newline || k === T.EOF) return;
+    this.error(this.start(), this.end(), message);
+    if (k !== T.CBrace) this.skipLine();
+  }
+
+  private attribute(name: Identifier, _singleLine: boolean): Attribute {
+    const equals = this.start();
+    this.advance();
+    let value;
+    const k = this.kind();
+    if (k === T.Newline || k === T.EOF || k === T.CBrace) {
+      this.error(this.prevEnd(), this.prevEnd(), 'Missing expression');
+      value = this.invalid(this.prevEnd(), this.prevEnd());
+    } else value = parseExpression(this);
+    return { kind: 'Attribute', start: name.start, end: Math.max(value.end, equals + 1), name, equals, value };
+  }
+
+  private block(type: Identifier): Block {
+    const labels: Label[] = [];
+    for (;;) {
+      const k = this.kind();
+      if (k === T.OQuote) labels.push(quotedLabel(this));
+      else if (k === T.Ident) {
+        const id = this.identifier();
+        labels.push({ kind: 'Label', start: id.start, end: id.end, value: id.name, quoted: false, closed: true });
+      } else break;
+    }
+    if (this.kind() !== T.OBrace) {
+      const at = this.prevEnd();
+      this.error(at, at, "Missing '{' to open the block body");
+      this.skipLine();
+      const body: Body = { kind: 'Body', start: at, end: at, items: [] };
+      return { kind: 'Block', start: type.start, end: at, type, labels, openBrace: -1, closeBrace: -1, body };
+    }
+    const openBrace = this.start();
+    if (!this.enter()) {
+      const body: Body = { kind: 'Body', start: openBrace + 1, end: this.start(), items: [] };
+      return { kind: 'Block', start: type.start, end: this.start(), type, labels, openBrace, closeBrace: -1, body };
+    }
+    this.advance();
+    const next = this.kind();
+    let body: Body;
+    if (next === T.Newline || next === T.EOF || next === T.CBrace) body = this.blockBody(openBrace + 1);
+    else body = this.singleLineBody(openBrace + 1);
+    this.leave();
+    let closeBrace = -1;
+    let end: number;
+    if (this.kind() === T.CBrace) {
+      closeBrace = this.start();
+      end = closeBrace + 1;
+      this.advance();
+    } else {
+      end = this.prevEnd();
+      if (!this.tooDeep) this.error(openBrace, openBrace + 1, 'Missing closing brace');
+    }
+    body.end = closeBrace >= 0 ? closeBrace : Math.max(body.start, end);
+    return { kind: 'Block', start: type.start, end, type, labels, openBrace, closeBrace, body };
+  }
+
+  /** `name { attr = value }` on one line: exactly one attribute. */
+  private singleLineBody(start: number): Body {
+    const items: BodyItem[] = [];
+    if (this.kind() === T.Ident && this.peekKind() === T.Equal) {
+      const name = this.identifier();
+      items.push(this.attribute(name, true));
+      const k = this.kind();
+      if (k === T.CBrace || k === T.EOF) return { kind: 'Body', start, end: this.start(), items };
+      if (k !== T.Newline) {
+        this.error(this.start(), this.end(), 'Invalid single-argument block definition');
+        this.skipLine();
+      }
+    } else {
+      this.error(this.start(), this.end(), 'Invalid single-argument block definition');
+      this.skipLine();
+    }
+    // Tolerate the rest as an ordinary multi-line body.
+    const rest = this.blockBody(start);
+    rest.items.unshift(...items);
+    return rest;
+  }
+}
