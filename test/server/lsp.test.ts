@@ -1,0 +1,109 @@
+// The built server over stdio, spoken to with real JSON-RPC like any editor would.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, fileUri, type LspSession } from '../support/lspClient';
+
+let session: LspSession;
+let dir: string;
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'awscc-lsp-'));
+  session = await startServer({ rootDir: dir });
+});
+
+after(async () => {
+  await session.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Line and UTF-16 character of the first occurrence of `needle`, computed independently of the server. */
+function positionOf(text: string, needle: string): { line: number; character: number } {
+  const offset = text.indexOf(needle);
+  assert.ok(offset >= 0, `fixture lacks ${needle}`);
+  const before = text.slice(0, offset).split(/\r\n|\n/);
+  return { line: before.length - 1, character: before[before.length - 1].length };
+}
+
+test('initialize announces incremental sync and names the server', () => {
+  const caps = session.initializeResult.capabilities;
+  const sync = caps.textDocumentSync as { change: number; openClose: boolean };
+  assert.equal(sync.change, 2, 'TextDocumentSyncKind.Incremental');
+  assert.equal(sync.openClose, true);
+  assert.equal(session.initializeResult.serverInfo?.name, 'awscc-cognito');
+});
+
+test('an unterminated string is published as a syntax error at the exact place, with emoji before it', async () => {
+  const uri = fileUri(join(dir, 'main.tf'));
+  // The emoji is two UTF-16 code units: the character position must count them both.
+  const text = [
+    'resource "awscc_cognito_user_pool_client" "web" {',
+    '  user_pool_id = "us-east-1_abc" # 🔐 pool',
+    '  client_name  = "🙂 web',
+    '}',
+    '',
+  ].join('\n');
+  const diagnostics = session.nextDiagnostics(uri, 1);
+  await session.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'terraform', version: 1, text },
+  });
+  const published = await diagnostics;
+  const syntax = published.filter((d) => d.code === 'CUP001');
+  assert.equal(syntax.length, 1, JSON.stringify(published));
+  const quote = positionOf(text, '"🙂');
+  assert.deepEqual(syntax[0].range.start, quote);
+  assert.equal(syntax[0].source, 'awscc-cognito');
+  assert.match(syntax[0].message, /Unterminated string/);
+
+  // Close the string with an incremental edit right after "web": the error goes away in version 2.
+  const end = positionOf(text, ' web\n');
+  const insertAt = { line: end.line, character: end.character + 4 };
+  const fixed = session.nextDiagnostics(uri, 2);
+  await session.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version: 2 },
+    contentChanges: [{ range: { start: insertAt, end: insertAt }, text: '"' }],
+  });
+  assert.deepEqual((await fixed).filter((d) => d.code === 'CUP001'), []);
+});
+
+test('a CRLF document with a BOM gets positions on the right lines', async () => {
+  const uri = fileUri(join(dir, 'crlf.tf'));
+  const text = '\uFEFFlocals {\r\n  a = 1\r\n  b = [1, 2\r\n}\r\n';
+  const diagnostics = session.nextDiagnostics(uri, 1);
+  await session.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'terraform', version: 1, text },
+  });
+  const syntax = (await diagnostics).filter((d) => d.code === 'CUP001');
+  assert.ok(syntax.length >= 1);
+  for (const d of syntax) assert.ok(d.range.start.line >= 2 && d.range.start.line <= 3, JSON.stringify(d.range));
+});
+
+test('hover over an attribute answers with its documentation', async () => {
+  const uri = fileUri(join(dir, 'hover.tf'));
+  const text = 'resource "awscc_cognito_user_pool_client" "web" {\n  user_pool_id        = "us-east-1_abc"\n  explicit_auth_flows = ["ALLOW_USER_SRP_AUTH"]\n}\n';
+  await session.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'terraform', version: 1, text },
+  });
+  const pos = positionOf(text, 'explicit_auth_flows');
+  const result = (await session.connection.sendRequest('textDocument/hover', {
+    textDocument: { uri },
+    position: { line: pos.line, character: pos.character + 3 },
+  })) as { contents: { kind: string; value: string }; range: { start: unknown } } | null;
+  assert.ok(result, 'a hover');
+  assert.equal(result.contents.kind, 'markdown');
+  assert.match(result.contents.value, /explicit_auth_flows/);
+  assert.match(result.contents.value, /ALLOW_USER_SRP_AUTH/);
+  assert.deepEqual(result.range.start, pos);
+});
+
+test('garbage (NUL, control characters, lone surrogates, unclosed everything) gets diagnostics, not a crash', async () => {
+  const uri = fileUri(join(dir, 'garbage.tf'));
+  const diagnostics = session.nextDiagnostics(uri, 1);
+  await session.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'terraform', version: 1, text: '\u0000\u0007{{[[(("${%{ \uD800 \n'.repeat(50) },
+  });
+  assert.ok((await diagnostics).length >= 1);
+  assert.equal(session.process.exitCode, null, 'server still running');
+});
