@@ -1,0 +1,151 @@
+// The module model: which resources, imports, variables and locals a folder declares, and where.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Workspace, createModuleFromTexts } from '../../server/src/model';
+
+const uri = (p: string) => pathToFileURL(p).href;
+
+function tempModule(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'awscc-model-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+test('a folder is one module: open documents use the editor text, the rest comes from disk', () => {
+  const dir = tempModule({
+    'main.tf': 'resource "awscc_cognito_user_pool_client" "web" {\n  user_pool_id = "p"\n}\n',
+    'vars.tf': 'variable "pool_id" {}\nlocals {\n  name = "x"\n}\n',
+    '.terraform/modules/m/main.tf': 'resource "awscc_cognito_user_pool_client" "hidden" {}\n',
+    'sub/other.tf': 'resource "awscc_cognito_user_pool_client" "elsewhere" {}\n',
+  });
+  try {
+    const ws = new Workspace();
+    // The editor's (unsaved) text wins over the file on disk.
+    ws.openDocument(uri(join(dir, 'main.tf')), 3, 'resource "awscc_cognito_user_pool_client" "api" {}\n');
+    const module = ws.moduleFor(uri(join(dir, 'main.tf')));
+    assert.deepEqual(module.resources('awscc_cognito_user_pool_client').map((r) => r.name), ['api']);
+    assert.deepEqual(module.variables().map((v) => v.address), ['var.pool_id']);
+    assert.deepEqual(module.locals().map((l) => l.address), ['local.name']);
+    const local = module.findLocal('name');
+    assert.equal(local?.uri, uri(join(dir, 'vars.tf')));
+    assert.equal(local?.file?.rangeOf(local.node!).start.line, 2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('file events keep disk files current', () => {
+  const dir = tempModule({ 'main.tf': 'import {\n  to = awscc_cognito_user_pool_client.web\n  id = "a|b"\n}\n' });
+  try {
+    const ws = new Workspace();
+    const main = uri(join(dir, 'main.tf'));
+    ws.openDocument(main, 1, 'import {\n  to = awscc_cognito_user_pool_client.web\n  id = "a|b"\n}\n');
+    assert.equal(ws.moduleFor(main).findResource('awscc_cognito_user_pool_client', 'web'), undefined);
+    writeFileSync(join(dir, 'clients.tf'), 'resource "awscc_cognito_user_pool_client" "web" {}\n');
+    ws.fileChanged(uri(join(dir, 'clients.tf')), 'created');
+    assert.ok(ws.moduleFor(main).findResource('awscc_cognito_user_pool_client', 'web'));
+    writeFileSync(join(dir, 'clients.tf'), 'resource "awscc_cognito_user_pool_client" "api" {}\n');
+    ws.fileChanged(uri(join(dir, 'clients.tf')), 'changed');
+    assert.deepEqual(ws.moduleFor(main).resources().map((r) => r.name), ['api']);
+    unlinkSync(join(dir, 'clients.tf'));
+    ws.fileChanged(uri(join(dir, 'clients.tf')), 'deleted');
+    assert.deepEqual(ws.moduleFor(main).resources(), []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('imports expose their target address, type and name, also inside a module path and with an index', () => {
+  const { module } = createModuleFromTexts({
+    'imports.tf': [
+      'import {',
+      '  to = awscc_cognito_user_pool_client.web',
+      '  id = "us-east-1_a|b"',
+      '}',
+      'import {',
+      '  to = module.auth.awscc_cognito_user_pool_client.api["x"]',
+      '  id = "us-east-1_a|c"',
+      '}',
+      'import {',
+      '  to = data.awscc_cognito_user_pool_client.nope',
+      '  id = "x"',
+      '}',
+    ].join('\n'),
+  });
+  const targets = module.imports().map((i) => [i.to?.address, i.to?.resourceType, i.to?.resourceName]);
+  assert.deepEqual(targets, [
+    ['awscc_cognito_user_pool_client.web', 'awscc_cognito_user_pool_client', 'web'],
+    ['module.auth.awscc_cognito_user_pool_client.api', 'awscc_cognito_user_pool_client', 'api'],
+    ['data.awscc_cognito_user_pool_client.nope', undefined, undefined],
+  ]);
+});
+
+test('*.tf.json declarations count, and override files do not shadow the base declaration', () => {
+  const { module } = createModuleFromTexts({
+    'main.tf': 'resource "awscc_cognito_user_pool_client" "web" {\n  user_pool_id = "p"\n}\n',
+    'main_override.tf': 'resource "awscc_cognito_user_pool_client" "web" {\n  client_name = "o"\n}\n',
+    'extra.tf.json': JSON.stringify({
+      resource: { awscc_cognito_user_pool_client: { json_client: { user_pool_id: 'p' } } },
+      variable: { region: { default: 'us-east-1' } },
+      locals: { env: 'prod' },
+      terraform: { required_version: '>= 1.7' },
+    }),
+  });
+  const web = module.findResource('awscc_cognito_user_pool_client', 'web');
+  assert.equal(web?.override, false);
+  assert.ok(web?.uri.endsWith('/main.tf'));
+  assert.ok(module.findResource('awscc_cognito_user_pool_client', 'json_client'));
+  assert.ok(module.findVariable('region'));
+  assert.ok(module.findLocal('env'));
+  assert.deepEqual(module.requiredVersions(), ['>= 1.7']);
+  assert.equal(module.resources().filter((r) => r.override).length, 1);
+});
+
+test('terraform settings: required_version and required_providers from every file', () => {
+  const { module } = createModuleFromTexts({
+    'versions.tf': [
+      'terraform {',
+      '  required_version = ">= 1.5.0"',
+      '  required_providers {',
+      '    awscc = {',
+      '      source  = "hashicorp/awscc"',
+      '      version = "~> 1.50"',
+      '    }',
+      '    aws = "~> 5.0"',
+      '  }',
+      '}',
+    ].join('\n'),
+  });
+  assert.deepEqual(module.requiredVersions(), ['>= 1.5.0']);
+  assert.deepEqual(module.requiredProviders(), [
+    { name: 'awscc', source: 'hashicorp/awscc', version: '~> 1.50' },
+    { name: 'aws', version: '~> 5.0' },
+  ]);
+});
+
+test('incremental changes give the same declarations as a fresh parse, one parse per version', () => {
+  const ws = new Workspace({ listFiles: () => [], readFile: () => undefined });
+  const u = 'file:///virtual/m/main.tf';
+  const text = 'resource "awscc_cognito_user_pool_client" "web" {\n  user_pool_id = "p"\n}\n';
+  const v1 = ws.openDocument(u, 1, text);
+  const at = text.indexOf('"web"') + 4;
+  const v2 = ws.changeDocument(u, 2, [{ start: at, end: at, text: '2' }]);
+  assert.ok(v2);
+  assert.notEqual(v1.file, v2.file);
+  assert.equal(v2.file.text, text.slice(0, at) + '2' + text.slice(at));
+  assert.deepEqual(ws.moduleFor(u).resources().map((r) => r.name), ['web2']);
+  assert.equal(ws.getDocument(u)?.file, v2.file, 'the stored document is the parsed version, not re-parsed on read');
+});
+
+test('a document outside any folder (untitled) is a module of its own', () => {
+  const ws = new Workspace({ listFiles: () => [], readFile: () => undefined });
+  ws.openDocument('untitled:Untitled-1', 1, 'resource "awscc_cognito_user_pool_client" "x" {}\n');
+  assert.deepEqual(ws.moduleFor('untitled:Untitled-1').resources().map((r) => r.name), ['x']);
+});
