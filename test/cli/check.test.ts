@@ -1,0 +1,82 @@
+// The built CLI, run as a user would: `node dist/cli.js check ...`.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
+
+function run(args: string[], cwd?: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function folder(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'awscc-cli-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+test('--version prints the package version and --help the usage', () => {
+  const version = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')).version;
+  assert.equal(run(['--version']).stdout.trim(), version);
+  const help = run(['--help']);
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /awscc-cognito check \[--format text\|json\|sarif\] PATH/);
+});
+
+test('a syntax error: text line is file:line:column: severity code message, exit 1', () => {
+  const dir = folder({ 'main.tf': 'locals {\n  a = "🙂 open\n}\n' });
+  try {
+    const r = run(['check', 'main.tf'], dir);
+    assert.equal(r.code, 1, r.stderr);
+    // Column is 1-based and counts UTF-16 units: the quote is at character 6.
+    assert.match(r.stdout, /^main\.tf:2:7: error CUP001 Unterminated string/m);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('JSON output carries LSP ranges (0-based, UTF-16) and a clean folder exits 0', () => {
+  const dir = folder({ 'bad.tf': 'locals {\n  a = [1,\n}\n', 'good.tf': 'locals {\n  b = 1\n}\n' });
+  try {
+    const r = run(['check', '--format', 'json', '.'], dir);
+    assert.equal(r.code, 1);
+    const items = JSON.parse(r.stdout) as { file: string; range: { start: { line: number } }; severity: string; code: string }[];
+    assert.ok(items.length >= 1);
+    assert.ok(items.every((i) => i.file === 'bad.tf' && i.severity === 'error' && i.code === 'CUP001'));
+    const clean = run(['check', '--format=json', 'good.tf'], dir);
+    assert.equal(clean.code, 0);
+    assert.deepEqual(JSON.parse(clean.stdout), []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('SARIF output is a 2.1.0 log with one result per problem', () => {
+  const dir = folder({ 'bad.tf': 'locals {\n  a = (1\n}\n' });
+  try {
+    const r = run(['check', '--format', 'sarif', dir]);
+    const log = JSON.parse(r.stdout);
+    assert.equal(log.version, '2.1.0');
+    assert.equal(log.runs[0].tool.driver.name, 'awscc-cognito');
+    assert.ok(log.runs[0].results.length >= 1);
+    assert.equal(log.runs[0].results[0].ruleId, 'CUP001');
+    assert.equal(log.runs[0].results[0].locations[0].physicalLocation.region.startLine >= 2, true);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('usage and I/O errors exit 2 with a message on stderr', () => {
+  const missing = run(['check', '/nonexistent/awscc/x.tf']);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /cannot read \/nonexistent\/awscc\/x\.tf/);
+  const badFormat = run(['check', '--format', 'xml', '.']);
+  assert.equal(badFormat.code, 2);
+  assert.match(badFormat.stderr, /--format must be text, json or sarif/);
+  assert.equal(run(['frobnicate']).code, 2);
+  assert.equal(run(['check']).code, 2);
+});
