@@ -8,7 +8,6 @@ import {
   listUserPoolClients,
   listUserPools,
   noAppClientsMessage,
-  noUserPoolsMessage,
   LiveCallError,
 } from '../../server/src/live';
 import type { LiveProgress } from '../../server/src/live/types';
@@ -118,7 +117,7 @@ describe('listing over cognito-local behind a paging proxy', () => {
 });
 
 describe('empty region', () => {
-  test('a region without pools lists nothing, and the message names the region or endpoint', async () => {
+  test('a region without pools lists nothing (an empty array, not an error)', async () => {
     const emulator = await startCognitoLocal();
     try {
       const found = await listUserPools(clientFor(emulator.endpoint));
@@ -126,8 +125,6 @@ describe('empty region', () => {
     } finally {
       await emulator.stop();
     }
-    assert.match(noUserPoolsMessage('eu-west-3').message, /no Cognito user pools in region eu-west-3/);
-    assert.match(noUserPoolsMessage('us-east-1', 'http://127.0.0.1:9').message, /at endpoint http:\/\/127\.0\.0\.1:9/);
   });
 });
 
