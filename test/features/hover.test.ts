@@ -85,7 +85,7 @@ describe('hover on values', () => {
     const h = mustHover(resource('  explicit_auth_flows = ["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_S|RP_AUTH"]'));
     assert.match(h.contents, /`ALLOW_USER_SRP_AUTH` — value of `explicit_auth_flows`/);
     assert.match(h.contents, /Secure Remote Password/);
-    assert.deepEqual(h.range, { start: { line: 1, character: 52 }, end: { line: 1, character: 73 } });
+    assert.deepEqual(h.range, { start: { line: 1, character: 53 }, end: { line: 1, character: 74 } });
   });
   test('a legacy auth flow is marked legacy', () => {
     assert.match(mustHover(resource('  explicit_auth_flows = ["ADMIN_NO|_SRP_AUTH"]')).contents, /Legacy value/);
@@ -135,11 +135,11 @@ describe('hover in import blocks', () => {
     const h = mustHover(importBlock('  id = "eu-west-1_AbC123|1h57kf5^cpq17m0eml12EXAMPLE"'), '^');
     assert.match(h.contents, /User pool ID:\*\* `eu-west-1_AbC123` \(region `eu-west-1`\)/);
     assert.match(h.contents, /Client ID:\*\* `1h57kf5cpq17m0eml12EXAMPLE`/);
-    assert.doesNotMatch(h.contents, /hashicorp\/aws/);
+    assert.doesNotMatch(h.contents, /format of hashicorp\/aws/);
   });
   test('the hashicorp/aws slash format is recognised and the awscc form suggested', () => {
     const h = mustHover(importBlock('  id = "us-east-1_abc/cli^ent1"'), '^');
-    assert.match(h.contents, /hashicorp\/aws/);
+    assert.match(h.contents, /format of hashicorp\/aws/);
     assert.ok(h.contents.includes('`us-east-1_abc|client1`'));
   });
   test('an id without a separator says what is expected', () => {
