@@ -78,6 +78,12 @@ describe('hover on attribute names', () => {
     assert.equal(hoverAt(resource('  not_an_attr|ibute = 1')), undefined);
     assert.equal(hoverAt(resource('  lifecycle {\n    ignore_chan|ges = []\n  }')), undefined);
   });
+  test('attribute names listed in lifecycle.ignore_changes', () => {
+    assert.match(mustHover(resource('  lifecycle {\n    ignore_changes = [client_na|me]\n  }')).contents, /`client_name`\*\* — string/);
+    const nested = mustHover(resource('  lifecycle {\n    ignore_changes = [token_validity_units.id_tok|en]\n  }'));
+    assert.match(nested.contents, /`token_validity_units.id_token`/);
+    assert.equal(hoverAt(resource('  lifecycle {\n    ignore_changes = [unknown_th|ing]\n  }')), undefined);
+  });
 });
 
 describe('hover on values', () => {

@@ -52,7 +52,8 @@ function hoverBlock(path: readonly Node[], offset: number): HoverText | undefine
     const label = block.labels[0];
     if (within(label, offset)) return { markdown: describeSchema(schema), span: label };
     const attribute = directAttribute(block, path);
-    return attribute && hoverSchemaAttribute(schema, attribute, offset);
+    if (attribute) return hoverSchemaAttribute(schema, attribute, offset);
+    return kind === 'resource' ? hoverIgnoreChanges(block, path, offset) : undefined;
   }
   if (kind === 'import') return hoverImportBlock(block, path, offset);
   return undefined;
@@ -74,6 +75,29 @@ function hoverSchemaAttribute(schema: SchemaSpec, attribute: Attribute, offset: 
   if (!within(attribute.value, offset)) return undefined;
   if (schema.kind === 'data' && spec.name === 'id') return hoverImportId(attribute.value, offset);
   return hoverAttributeValue(schema, [spec.name], attribute.value, offset);
+}
+
+/** Attribute names listed in `lifecycle { ignore_changes = [client_name, token_validity_units.access_token] }`. */
+function hoverIgnoreChanges(block: Block, path: readonly Node[], offset: number): HoverText | undefined {
+  const lifecycle = path[path.indexOf(block.body) + 1];
+  if (lifecycle?.kind !== 'Block' || lifecycle.type.name !== 'lifecycle') return undefined;
+  const attribute = directAttribute(lifecycle, path);
+  if (attribute?.name.name !== 'ignore_changes' || attribute.value.kind !== 'Tuple') return undefined;
+  const item = attribute.value.items.find((e) => within(e, offset));
+  if (!item) return undefined;
+  const parts: { name: string; span: Span }[] = [];
+  if (item.kind === 'Variable') parts.push({ name: item.name, span: item });
+  else if (item.kind === 'Traversal' && item.source.kind === 'Variable') {
+    parts.push({ name: item.source.name, span: item.source });
+    for (const step of item.steps) {
+      if (step.kind === 'GetAttr') parts.push({ name: step.name, span: { start: step.nameStart, end: step.end } });
+    }
+  }
+  const at = parts.findIndex((p) => within(p.span, offset));
+  if (at < 0) return undefined;
+  const names = parts.slice(0, at + 1).map((p) => p.name);
+  const spec = findAttribute(names, resourceSchema);
+  return spec && { markdown: describeAttribute(spec, { path: names.join('.') }), span: parts[at].span };
 }
 
 function hoverImportBlock(block: Block, path: readonly Node[], offset: number): HoverText | undefined {

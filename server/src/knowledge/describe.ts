@@ -64,7 +64,7 @@ export function constraintLines(spec: AttributeSpec): string[] {
     lines.push(`- **Length**${each}: ${spec.length.min}–${spec.length.max} characters — ${enforcementLabel(spec.length.enforcedBy)}`);
   }
   if (spec.pattern) {
-    lines.push(`- **Format**${each}: ${spec.pattern.meaning} (${code(spec.pattern.regex)}) — ${enforcementLabel(spec.pattern.enforcedBy)}`);
+    lines.push(`- **Format**${each}: ${spec.pattern.meaning}; pattern ${code(spec.pattern.regex)} — ${enforcementLabel(spec.pattern.enforcedBy)}`);
   }
   if (spec.listSize) {
     lines.push(`- **Items:** at most ${spec.listSize.max} — ${enforcementLabel(spec.listSize.enforcedBy)}`);

@@ -36,7 +36,7 @@ const tokenValidity = (
   mode: 'optional',
   summary: `Lifetime of the ${token}, counted in the unit set by \`token_validity_units.${unitKey}\`.`,
   description:
-    `How long a ${token} stays valid. The number is read in the unit chosen by \`token_validity_units.${unitKey}\`. ` +
+    `How long the ${token} stays valid. The number is read in the unit chosen by \`token_validity_units.${unitKey}\`. ` +
     `The provider only checks the raw number (1–${max}); AWS checks the resulting duration, which must be ${effective}.` +
     extra,
   range: { min: 1, max, enforcedBy: 'provider' },
