@@ -46,9 +46,24 @@ export interface RunningMoto extends RunningEmulator {
 
 const repoRoot = resolve(__dirname, '..', '..');
 const live = new Set<ChildProcess>();
-process.once('exit', () => {
+const dataDirs = new Set<string>();
+
+// Last-resort cleanup when a test process ends without calling stop(): kill the emulators and remove
+// their data folders (cognito-local stores client secrets there). Signals are re-raised afterwards so the
+// process still ends the way it was asked to.
+function cleanUpNow() {
   for (const child of live) child.kill('SIGKILL');
-});
+  live.clear();
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+  dataDirs.clear();
+}
+process.once('exit', cleanUpNow);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    cleanUpNow();
+    process.kill(process.pid, signal);
+  });
+}
 
 /** A TCP port on 127.0.0.1 that was free a moment ago. */
 export async function freeLoopbackPort(): Promise<number> {
@@ -118,6 +133,7 @@ function captureStartup(child: ChildProcess): { text: () => string; release: () 
 /** Starts cognito-local on a free loopback port in a fresh temporary folder (its data lives in ./.cognito). */
 export async function startCognitoLocal(): Promise<RunningEmulator> {
   const dir = mkdtempSync(join(tmpdir(), 'awscc-cognito-local-'));
+  dataDirs.add(dir);
   const port = await freeLoopbackPort();
   const script = join(repoRoot, 'node_modules', 'cognito-local', 'lib', 'bin', 'start.js');
   const child = spawn(process.execPath, [script], {
@@ -128,7 +144,10 @@ export async function startCognitoLocal(): Promise<RunningEmulator> {
   live.add(child);
   const output = captureStartup(child);
   const endpoint = `http://127.0.0.1:${port}`;
-  const stop = stopper(child, () => rmSync(dir, { recursive: true, force: true }));
+  const stop = stopper(child, () => {
+    rmSync(dir, { recursive: true, force: true });
+    dataDirs.delete(dir);
+  });
   try {
     await waitUntil(
       async () => {
