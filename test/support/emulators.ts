@@ -221,11 +221,18 @@ export function emulatorSdkClient(endpoint: string): CognitoIdentityProviderClie
   });
 }
 
-/** Environment for a child process (such as the CLI) that should talk to an emulator with dummy credentials. */
+/**
+ * Environment for a child process (such as the CLI) that should talk to an emulator with dummy
+ * credentials: spread it over process.env. It blanks AWS_PROFILE (which would otherwise win over the
+ * keys) and points the shared files at paths that do not exist, so a developer's real AWS setup is never
+ * read. Pass the emulator endpoint explicitly (setting or flag); it takes precedence over AWS_ENDPOINT_URL.
+ */
 export function emulatorEnv(): Record<string, string> {
   return {
     AWS_ACCESS_KEY_ID: DUMMY_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: DUMMY_CREDENTIALS.secretAccessKey,
+    AWS_SESSION_TOKEN: '',
+    AWS_PROFILE: '',
     AWS_REGION: EMULATOR_REGION,
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_CONFIG_FILE: join(tmpdir(), 'awscc-cognito-no-aws-config'),
