@@ -1,0 +1,183 @@
+// The small API scenarios use to act like a user in code-server. Every action waits on a selector
+// (never a fixed sleep) and leaves a screenshot named after the scenario and the step.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page, PageElement } from './browser';
+
+export const selectors = {
+  workbench: '.monaco-workbench',
+  quickInput: '.quick-input-widget .quick-input-box input.input',
+  quickPickRows: '.quick-input-widget .quick-input-list .monaco-list-row',
+  languageMode: '[id="status.editor.mode"]',
+  editor: '.editor-instance .monaco-editor',
+  editorLines: '.editor-instance .monaco-editor .view-lines',
+  squiggle: (kind: 'error' | 'warning' | 'info') => `.editor-instance .monaco-editor .squiggly-${kind}`,
+  problemsRows: '.markers-panel .monaco-list-row',
+  hover: '.monaco-hover',
+  completionRows: '.editor-widget.suggest-widget.visible .monaco-list-row',
+  notifications: '.notifications-toasts .notification-toast',
+  activeTab: '.tabs-container .tab.active',
+} as const;
+
+// Callbacks passed to waitForFunction run inside the page, where this global exists.
+declare const document: { querySelector(selector: string): PageElement | null };
+
+export type SquiggleKind = 'error' | 'warning' | 'info';
+
+export class StepFailure extends Error {}
+
+export class Driver {
+  private step = 0;
+  readonly screenshots: string[] = [];
+
+  constructor(
+    readonly page: Page,
+    readonly scenario: string,
+    private readonly outDir: string,
+  ) {
+    mkdirSync(outDir, { recursive: true });
+  }
+
+  /** Saves test-output/e2e/<scenario>-<NN>-<step>.png and returns its path. */
+  async screenshot(step: string): Promise<string> {
+    this.step += 1;
+    const slug = step.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^-|-$/g, '');
+    const path = join(this.outDir, `${this.scenario}-${String(this.step).padStart(2, '0')}-${slug}.png`);
+    await this.page.screenshot({ path, timeout: 15_000 });
+    this.screenshots.push(path);
+    return path;
+  }
+
+  /** Runs one wait and turns playwright's timeout into a message that says what the user did not see. */
+  private async expect<T>(what: string, action: () => Promise<T>): Promise<T> {
+    try {
+      return await action();
+    } catch (error) {
+      const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new StepFailure(`${what} (${detail})`);
+    }
+  }
+
+  async openFile(name: string): Promise<void> {
+    await this.page.keyboard.press('Control+P');
+    await this.expect('quick open did not appear', () => this.page.waitForSelector(selectors.quickInput, { state: 'visible' }));
+    await this.page.keyboard.type(name);
+    const row = this.page.locator(selectors.quickPickRows).filter({ hasText: name }).first();
+    await this.expect(`"${name}" was not offered by quick open`, () => row.waitFor({ state: 'visible' }));
+    await this.page.keyboard.press('Enter');
+    await this.expect(`"${name}" did not open in an editor tab`, () =>
+      this.page.locator(selectors.activeTab).filter({ hasText: name }).first().waitFor({ state: 'visible' }),
+    );
+    await this.expect('the editor did not render text', () => this.page.waitForSelector(`${selectors.editorLines} .view-line`));
+    await this.screenshot(`open-${name}`);
+  }
+
+  /** Moves the caret with Go to Line (1-based line and column) and types like a user, keystroke by keystroke. */
+  async typeAt(line: number, column: number, text: string): Promise<void> {
+    await this.goTo(line, column);
+    await this.page.keyboard.type(text);
+    await this.screenshot(`type-at-${line}-${column}`);
+  }
+
+  async goTo(line: number, column: number): Promise<void> {
+    await this.page.keyboard.press('Control+G');
+    await this.expect('go to line did not appear', () => this.page.waitForSelector(selectors.quickInput, { state: 'visible' }));
+    await this.page.keyboard.type(`${line}:${column}`);
+    await this.page.keyboard.press('Enter');
+    await this.expect('go to line did not close', () => this.page.waitForSelector(selectors.quickInput, { state: 'hidden' }));
+  }
+
+  async press(keys: string): Promise<void> {
+    await this.page.keyboard.press(keys);
+  }
+
+  /** Opens the suggest widget at the caret and returns the labels it shows. */
+  async triggerCompletion(expectLabel?: string): Promise<string[]> {
+    await this.page.keyboard.press('Control+Space');
+    const rows = this.page.locator(selectors.completionRows);
+    const wanted = expectLabel ? rows.filter({ hasText: expectLabel }).first() : rows.first();
+    await this.expect(`completion did not offer ${expectLabel ? `"${expectLabel}"` : 'anything'}`, () => wanted.waitFor({ state: 'visible' }));
+    await this.screenshot('completion');
+    return rows.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? el.textContent ?? ''));
+  }
+
+  /** Moves the mouse onto the first occurrence of `word` in the editor and returns the hover's text. */
+  async hoverWord(word: string, expectText?: string): Promise<string> {
+    const token = this.page.locator(`${selectors.editorLines} .view-line span span`).filter({ hasText: word }).first();
+    const box = await this.expect(`"${word}" is not visible in the editor`, async () => {
+      await token.waitFor({ state: 'visible' });
+      return token.boundingBox();
+    });
+    if (!box) throw new StepFailure(`"${word}" has no position on screen`);
+    // A few intermediate steps: the editor shows a hover only after it has seen the mouse move over it.
+    await this.page.mouse.move(box.x + 2, box.y + box.height / 2, { steps: 3 });
+    await this.page.mouse.move(box.x + Math.min(box.width / 2, 20), box.y + box.height / 2, { steps: 5 });
+    const hover = this.page.locator(selectors.hover).filter(expectText ? { hasText: expectText } : {}).first();
+    await this.expect(`no hover${expectText ? ` containing "${expectText}"` : ''} over "${word}"`, () => hover.waitFor({ state: 'visible' }));
+    await this.screenshot(`hover-${word}`);
+    return (await hover.textContent()) ?? '';
+  }
+
+  async waitForSquiggle(kind: SquiggleKind = 'error'): Promise<number> {
+    const squiggles = this.page.locator(selectors.squiggle(kind));
+    await this.expect(`no ${kind} squiggle appeared`, () => squiggles.first().waitFor({ state: 'attached' }));
+    await this.screenshot(`squiggle-${kind}`);
+    return squiggles.count();
+  }
+
+  async waitForNoSquiggle(kind: SquiggleKind = 'error'): Promise<void> {
+    await this.expect(`the ${kind} squiggle did not go away`, () =>
+      this.page.waitForSelector(selectors.squiggle(kind), { state: 'detached' }),
+    );
+    await this.screenshot(`no-squiggle-${kind}`);
+  }
+
+  /** Opens the Problems panel and returns the rows' accessible labels once one contains `expectText`. */
+  async openProblems(expectText?: string): Promise<string[]> {
+    await this.page.keyboard.press('Control+Shift+M');
+    const rows = this.page.locator(selectors.problemsRows);
+    const wanted = expectText ? rows.filter({ hasText: expectText }).first() : rows.first();
+    await this.expect(`the Problems panel shows no row${expectText ? ` with "${expectText}"` : ''}`, () => wanted.waitFor({ state: 'visible' }));
+    await this.screenshot('problems');
+    return rows.evaluateAll((els) => els.map((el) => `${el.getAttribute('aria-label') ?? ''} ${el.textContent ?? ''}`.trim()));
+  }
+
+  /** Runs a command from the palette by its full title, e.g. "awscc Cognito: Restart language server". */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    await this.expect('the command palette did not appear', () => this.page.waitForSelector(selectors.quickInput, { state: 'visible' }));
+    await this.page.keyboard.type(title);
+    await this.pickQuickPickItem(title, false);
+    await this.screenshot(`command-${title}`);
+  }
+
+  /** Clicks the quick pick row whose label contains `label` and waits for the pick to take effect. */
+  async pickQuickPickItem(label: string, screenshot = true): Promise<void> {
+    const row = this.quickPickRow(label);
+    await this.expect(`no quick pick item "${label}"`, () => row.waitFor({ state: 'visible' }));
+    await row.click();
+    if (screenshot) await this.screenshot(`pick-${label}`);
+  }
+
+  quickPickRow(label: string): Locator {
+    return this.page.locator(selectors.quickPickRows).filter({ hasText: label }).first();
+  }
+
+  async quickPickLabels(): Promise<string[]> {
+    await this.expect('no quick pick is open', () => this.page.locator(selectors.quickPickRows).first().waitFor({ state: 'visible' }));
+    return this.page.locator(selectors.quickPickRows).evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
+  }
+
+  /** Waits until the status bar's language mode reads `mode`. */
+  async waitForLanguageMode(mode: string): Promise<string> {
+    const item = this.page.locator(selectors.languageMode);
+    await this.expect(`the language mode never showed "${mode}"`, () =>
+      this.page.waitForFunction(
+        ([selector, expected]) => document.querySelector(selector)?.textContent?.trim() === expected,
+        [selectors.languageMode, mode] as const,
+      ),
+    );
+    await this.screenshot(`language-mode-${mode}`);
+    return ((await item.textContent()) ?? '').trim();
+  }
+}

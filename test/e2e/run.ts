@@ -1,0 +1,236 @@
+// `npm run test:e2e [-- <name filter>...] [--no-package]`: the real-editor tests.
+// Installs its tools when missing (scripts/e2e-setup.mjs), packages and installs the .vsix into a fresh
+// code-server, then drives Chromium through every scenario in test/e2e/scenarios/ and prints
+// "N passed, N failed". Whatever it started is stopped at the end, also after errors and Ctrl+C.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { ensureE2eTools, type E2eTools } from '../../scripts/e2e-setup.mjs';
+import { launchBrowser, type BrowserContext } from './browser';
+import { Driver } from './driver';
+import { cleanupAll, installSignalHandlers, onCleanup, removeLater, startGroup } from './processes';
+import type { Scenario } from './scenario';
+
+const root = join(__dirname, '..', '..');
+const outDir = join(root, 'test-output', 'e2e');
+const vsixPath = join(root, 'dist', 'awscc-cognito.vsix');
+const SCENARIO_TIMEOUT_MS = 120_000;
+
+const args = process.argv.slice(2);
+const filters = args.filter((a) => !a.startsWith('--'));
+const skipPackaging = args.includes('--no-package');
+
+function log(message: string): void {
+  console.log(`[e2e] ${message}`);
+}
+
+function seconds(since: number): string {
+  return `${((Date.now() - since) / 1000).toFixed(1)} s`;
+}
+
+function loadScenarios(): Scenario[] {
+  const dir = join(__dirname, 'scenarios');
+  const scenarios: Scenario[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
+    const loaded = require(join(dir, file)) as { scenario?: Scenario };
+    if (!loaded.scenario) throw new Error(`test/e2e/scenarios/${file} does not export a \`scenario\``);
+    scenarios.push(loaded.scenario);
+  }
+  return scenarios.filter((s) => filters.length === 0 || filters.some((f) => s.name.includes(f)));
+}
+
+function packageExtension(): void {
+  if (skipPackaging && existsSync(vsixPath)) {
+    log(`reusing ${relative(root, vsixPath)} (--no-package)`);
+    return;
+  }
+  const started = Date.now();
+  // stdin is closed so a vsce question fails the run instead of waiting forever.
+  const result = spawnSync('npm', ['run', 'package'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (result.status !== 0) {
+    throw new Error(`npm run package failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+  }
+  log(`packaged ${relative(root, vsixPath)} in ${seconds(started)}`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function seedUserSettings(userDataDir: string): void {
+  const settings = {
+    // The web build autosaves by default: typed text would land in the (copied) fixtures.
+    'files.autoSave': 'off',
+    'files.hotExit': 'off',
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'git.enabled': false,
+    'telemetry.telemetryLevel': 'off',
+    'extensions.autoUpdate': false,
+    'extensions.autoCheckUpdates': false,
+    'extensions.ignoreRecommendations': true,
+    'update.mode': 'none',
+    'security.workspace.trust.enabled': false,
+    'editor.hover.delay': 200,
+  };
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+}
+
+interface Editor {
+  port: number;
+  workspacesDir: string;
+  logFile: string;
+}
+
+async function startCodeServer(tools: E2eTools, tempRoot: string): Promise<Editor> {
+  const userDataDir = join(tempRoot, 'user-data');
+  const extensionsDir = join(tempRoot, 'extensions');
+  const workspacesDir = join(tempRoot, 'workspaces');
+  const logFile = join(tempRoot, 'code-server.log');
+  mkdirSync(workspacesDir, { recursive: true });
+  seedUserSettings(userDataDir);
+  // Any code-server call writes ~/.config/code-server/config.yaml unless XDG_CONFIG_HOME points elsewhere.
+  const env = { ...process.env, XDG_CONFIG_HOME: join(tempRoot, 'xdg-config'), XDG_DATA_HOME: join(tempRoot, 'xdg-data') };
+  const dirs = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
+
+  const started = Date.now();
+  const install = spawnSync(process.execPath, [tools.codeServer, ...dirs, '--install-extension', vsixPath], {
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (install.status !== 0 || !/successfully installed/i.test(install.stdout)) {
+    throw new Error(`installing the .vsix into code-server failed:\n${install.stdout}\n${install.stderr}`);
+  }
+  log(`installed the extension in ${seconds(started)}`);
+
+  const port = await freePort();
+  startGroup(
+    process.execPath,
+    [
+      tools.codeServer,
+      '--bind-addr', `127.0.0.1:${port}`,
+      '--auth', 'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      ...dirs,
+    ],
+    { env, logFile },
+  );
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`code-server did not answer /healthz within 60 s; log: ${logFile}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  log(`code-server ${port} ready in ${seconds(started)}`);
+  return { port, workspacesDir, logFile };
+}
+
+/** Each scenario gets its own copy of the fixture workspace, so the editor restores nothing from a previous one. */
+function workspaceFor(editor: Editor, scenario: Scenario): string {
+  const folder = join(editor.workspacesDir, scenario.name);
+  cpSync(join(__dirname, 'fixtures', 'workspace'), folder, { recursive: true });
+  return folder;
+}
+
+async function runScenario(browser: BrowserContext, editor: Editor, scenario: Scenario): Promise<boolean> {
+  const started = Date.now();
+  const page = await browser.newPage();
+  page.setDefaultTimeout(30_000);
+  const browserErrors: string[] = [];
+  page.on('pageerror', (error) => browserErrors.push(error.message ?? String(error)));
+  const driver = new Driver(page, scenario.name, outDir);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const folder = workspaceFor(editor, scenario);
+    await page.goto(`http://127.0.0.1:${editor.port}/?folder=${encodeURIComponent(folder)}`, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await Promise.race([
+      scenario.run(driver),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`timed out after ${SCENARIO_TIMEOUT_MS / 1000} s`)), SCENARIO_TIMEOUT_MS);
+      }),
+    ]);
+    console.log(`PASS ${scenario.name} (${seconds(started)}): ${scenario.description}`);
+    return true;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    let shot = '(no screenshot: the page was not usable)';
+    try {
+      shot = await driver.screenshot('failure');
+    } catch {
+      // keep the placeholder
+    }
+    console.log(`FAIL ${scenario.name} (${seconds(started)}): ${message}\n     screenshot: ${relative(root, shot)}`);
+    if (browserErrors.length > 0) console.log(`     page errors: ${browserErrors.slice(0, 3).join(' | ')}`);
+    return false;
+  } finally {
+    clearTimeout(timer);
+    await page.close().catch(() => undefined);
+  }
+}
+
+async function main(): Promise<number> {
+  installSignalHandlers();
+  const started = Date.now();
+  const scenarios = loadScenarios();
+  if (scenarios.length === 0) {
+    console.log(`no scenario matches ${filters.join(' ')}`);
+    return 1;
+  }
+  const tools = ensureE2eTools();
+  packageExtension();
+
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const tempRoot = mkdtempSync(join(tmpdir(), 'awscc-cognito-e2e-'));
+  removeLater(tempRoot);
+
+  const editor = await startCodeServer(tools, tempRoot);
+  const browser = await launchBrowser(tools.playwright, tools.chromium, join(tempRoot, 'browser-profile'));
+  onCleanup(() => browser.close());
+
+  let passed = 0;
+  let failed = 0;
+  for (const scenario of scenarios) {
+    if (await runScenario(browser, editor, scenario)) passed += 1;
+    else failed += 1;
+  }
+  if (failed > 0) {
+    const tail = existsSync(editor.logFile) ? readFileSync(editor.logFile, 'utf8').split('\n').slice(-15).join('\n') : '';
+    if (tail.trim()) console.log(`[e2e] last lines of the code-server log:\n${tail}`);
+  }
+  log(`screenshots in ${relative(root, outDir)}/; total ${seconds(started)}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(`[e2e] ${error instanceof Error ? error.message : String(error)}`);
+    console.log('0 passed, 1 failed');
+    return 1;
+  })
+  .then(async (code) => {
+    await cleanupAll();
+    process.exit(code);
+  });
