@@ -4,12 +4,15 @@ import type {
   BinaryOperator, Expression, ForExpr, FunctionCall, Identifier, ObjectExpr, ObjectItem, Traversal, TraversalStep, Tuple,
 } from './ast';
 import type { Parser } from './parser';
-import { T } from './tokens';
+import { T as Kinds } from './tokens';
 import { heredocTemplate, quotedTemplate } from './templates';
+
+// A local alias: under the test runner's per-file transform, imported bindings are getters.
+const T = Kinds;
 
 export function parseExpression(p: Parser): Expression {
   if (!p.enter()) return p.invalid(p.start(), p.start());
-  const condition = binary(p, 0);
+  const condition = binary(p, 1);
   let result: Expression = condition;
   if (p.kind() === T.Question) {
     p.advance();
@@ -29,28 +32,28 @@ export function parseExpression(p: Parser): Expression {
   return result;
 }
 
-// Operators by precedence level, loosest first.
-function operatorAt(level: number, k: number): BinaryOperator | undefined {
-  switch (level) {
-    case 0: return k === T.Or ? '||' : undefined;
-    case 1: return k === T.And ? '&&' : undefined;
-    case 2: return k === T.EqualOp ? '==' : k === T.NotEqual ? '!=' : undefined;
-    case 3: return k === T.Lt ? '<' : k === T.Gt ? '>' : k === T.Lte ? '<=' : k === T.Gte ? '>=' : undefined;
-    case 4: return k === T.Plus ? '+' : k === T.Minus ? '-' : undefined;
-    case 5: return k === T.Star ? '*' : k === T.Slash ? '/' : k === T.Percent ? '%' : undefined;
-  }
-  return undefined;
+// Binary operator precedence by token kind (0: not a binary operator); higher binds tighter.
+const PRECEDENCE = new Uint8Array(64);
+const OPERATOR: BinaryOperator[] = [];
+for (const [kind, prec, op] of [
+  [T.Or, 1, '||'], [T.And, 2, '&&'], [T.EqualOp, 3, '=='], [T.NotEqual, 3, '!='], [T.Lt, 4, '<'], [T.Gt, 4, '>'],
+  [T.Lte, 4, '<='], [T.Gte, 4, '>='], [T.Plus, 5, '+'], [T.Minus, 5, '-'], [T.Star, 6, '*'], [T.Slash, 6, '/'],
+  [T.Percent, 6, '%'],
+] as const) {
+  PRECEDENCE[kind] = prec;
+  OPERATOR[kind] = op;
 }
 
-function binary(p: Parser, level: number): Expression {
-  if (level === 6) return unary(p);
-  let left = binary(p, level + 1);
+/** Precedence climbing: operators of precedence >= `min`, left-associative. */
+function binary(p: Parser, min: number): Expression {
+  let left = unary(p);
   for (;;) {
-    const operator = operatorAt(level, p.kind());
-    if (operator === undefined) return left;
+    const k = p.kind();
+    const prec = PRECEDENCE[k];
+    if (prec === 0 || prec < min) return left;
     p.advance();
-    const right = binary(p, level + 1);
-    left = { kind: 'Binary', start: left.start, end: right.end, operator, left, right };
+    const right = binary(p, prec + 1);
+    left = { kind: 'Binary', start: left.start, end: right.end, operator: OPERATOR[k], left, right };
   }
 }
 

@@ -4,10 +4,14 @@
 // Recovery strategy: a broken item is skipped to the end of its line; an unclosed block body ends at the
 // next column-0 top-level block header (the lexer flags those tokens) so the rest of the file survives.
 import type { Attribute, Block, Body, BodyItem, Identifier, Invalid, Label, SyntaxDiagnostic } from './ast';
-import { FLAG_HEADER, T } from './tokens';
+import { FLAG_HEADER as HEADER, T as Kinds } from './tokens';
 import type { TokenBuffer } from './lexer';
 import { parseExpression } from './expressions';
 import { quotedLabel } from './templates';
+
+// Local aliases: under the test runner's per-file transform, imported bindings are getters (slow in hot loops).
+const T = Kinds;
+const FLAG_HEADER = HEADER;
 
 /** Deeper nesting than this is reported instead of recursed into (hostile input must not overflow). */
 export const MAX_DEPTH = 256;

@@ -3,8 +3,11 @@
 // unterminated quoted string is detected by the line break that follows it.
 import type { Expression, Identifier, Label, StringLiteral, Template, TemplateDirective, TemplateInterpolation, TemplatePart } from './ast';
 import type { Parser } from './parser';
-import { T } from './tokens';
+import { T as Kinds } from './tokens';
 import { parseExpression } from './expressions';
+
+// A local alias: under the test runner's per-file transform, imported bindings are getters.
+const T = Kinds;
 
 /** A quoted string: a lean `String` node when it has no interpolation or directive, else a `Template`. */
 export function quotedTemplate(p: Parser): StringLiteral | Template {

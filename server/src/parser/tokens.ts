@@ -3,7 +3,7 @@
 // Tokens live in parallel typed arrays (kind/start/end) instead of one object per token: a 15 MB file has
 // millions of tokens, and objects made garbage collection dominate parsing time.
 
-export const enum T {
+export enum T {
   EOF = 0,
   Newline, // one line break (LF, CRLF or CR) where newlines are significant
   Comment, // `#`, `//` (without the line break) or `/* */`; only in tokenize() output
