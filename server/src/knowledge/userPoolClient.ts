@@ -86,7 +86,8 @@ export const userPoolClientAttributes: readonly AttributeSpec[] = [
     mode: 'optional',
     summary: 'Switch that lets this client use the OAuth 2.0 endpoints (managed login / hosted UI).',
     description:
-      'While false, OAuth flows, scopes, callback and logout URLs have no effect and users can only sign in through the SDK/API. When true, AWS expects non-empty `allowed_o_auth_flows` and `allowed_o_auth_scopes`.',
+      'While false, OAuth flows, scopes, callback and logout URLs have no effect and users can only sign in through the SDK/API. ' +
+      'When true, AWS also wants non-empty `allowed_o_auth_flows` and `allowed_o_auth_scopes` (known from service error messages; the API reference does not state it).',
     awsDefault: { text: '`false`', confirmed: true },
     sources: ['P1', 'A1', 'A2'],
   },
