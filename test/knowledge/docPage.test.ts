@@ -2,7 +2,8 @@
 // modes: every attribute listed there must be in the knowledge base with the same type and mode, and vice versa.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   dataSourceSchema,
   identitySchema,
@@ -12,7 +13,8 @@ import {
   type ValueType,
 } from '../../server/src/knowledge';
 
-const DOC_PAGE = '/work/shared/reference/000_f5b45593b30e5c65.txt';
+// The reference pages live outside the repository (they are not ours to copy); override with AWSCC_REFERENCE_DIR.
+const DOC_PAGE = join(process.env.AWSCC_REFERENCE_DIR ?? '/work/shared/reference', '000_f5b45593b30e5c65.txt');
 
 interface DocAttribute {
   path: string;
@@ -71,42 +73,51 @@ function flatten(attrs: readonly AttributeSpec[], prefix = ''): Map<string, Attr
   return out;
 }
 
-const doc = parseSchemaSection(readFileSync(DOC_PAGE, 'utf8'));
 const known = flatten(resourceSchema.attributes);
 
-describe('resource schema agrees with the provider doc page', () => {
-  test('the doc page parses into a plausible attribute list', () => {
-    // 1 required + 22 optional + 4 read-only top level, plus 5 + 2 + 3 nested.
-    assert.equal(doc.attributes.length, 37);
+if (!existsSync(DOC_PAGE)) {
+  test('resource schema agrees with the provider doc page', (t) => {
+    console.log(`skipping doc page comparison: ${DOC_PAGE} not found`);
+    t.skip(`provider doc page not found at ${DOC_PAGE}`);
   });
+} else {
+  const doc = parseSchemaSection(readFileSync(DOC_PAGE, 'utf8'));
 
-  for (const d of doc.attributes) {
-    test(`${d.path} is ${d.mode} ${d.type}`, () => {
-      const spec = known.get(d.path);
-      assert.ok(spec, `${d.path} is missing from the knowledge base`);
-      assert.equal(spec.type, d.type);
-      assert.equal(spec.mode, d.mode);
+
+  describe('resource schema agrees with the provider doc page', () => {
+    test('the doc page parses into a plausible attribute list', () => {
+      // 1 required + 22 optional + 4 read-only top level, plus 5 + 2 + 3 nested.
+      assert.equal(doc.attributes.length, 37);
     });
-  }
 
-  test('the knowledge base has no attribute the doc page lacks', () => {
-    const documented = new Set(doc.attributes.map((d) => d.path));
-    assert.deepEqual([...known.keys()].filter((k) => !documented.has(k)), []);
+    for (const d of doc.attributes) {
+      test(`${d.path} is ${d.mode} ${d.type}`, () => {
+        const spec = known.get(d.path);
+        assert.ok(spec, `${d.path} is missing from the knowledge base`);
+        assert.equal(spec.type, d.type);
+        assert.equal(spec.mode, d.mode);
+      });
+    }
+
+    test('the knowledge base has no attribute the doc page lacks', () => {
+      const documented = new Set(doc.attributes.map((d) => d.path));
+      assert.deepEqual([...known.keys()].filter((k) => !documented.has(k)), []);
+    });
+
+    test('only user_pool_id and generate_secret force replacement', () => {
+      const replacing = [...known.values()].filter((a) => a.replaceOnChange).map((a) => `${a.name}:${a.replaceOnChange}`);
+      assert.deepEqual(replacing.sort(), ['generate_secret:if-configured', 'user_pool_id:always']);
+    });
   });
 
-  test('only user_pool_id and generate_secret force replacement', () => {
-    const replacing = [...known.values()].filter((a) => a.replaceOnChange).map((a) => `${a.name}:${a.replaceOnChange}`);
-    assert.deepEqual(replacing.sort(), ['generate_secret:if-configured', 'user_pool_id:always']);
+  describe('identity schema agrees with the doc page', () => {
+    test('same attributes with the same required flags', () => {
+      const fromDoc = doc.identity.map((i) => `${i.name}:${i.required}`).sort();
+      const ours = identitySchema.attributes.map((a) => `${a.name}:${a.required}`).sort();
+      assert.deepEqual(ours, fromDoc);
+    });
   });
-});
-
-describe('identity schema agrees with the doc page', () => {
-  test('same attributes with the same required flags', () => {
-    const fromDoc = doc.identity.map((i) => `${i.name}:${i.required}`).sort();
-    const ours = identitySchema.attributes.map((a) => `${a.name}:${a.required}`).sort();
-    assert.deepEqual(ours, fromDoc);
-  });
-});
+}
 
 describe('data source', () => {
   test('id is required and everything else read-only', () => {
