@@ -16,8 +16,8 @@ interface CfnProperty {
   enum?: string[];
   properties?: Record<string, CfnProperty>;
 }
-// The CFN registry schema lives outside the repository; override its folder with AWSCC_REFERENCE_DIR.
-const CFN_SCHEMA = join(process.env.AWSCC_REFERENCE_DIR ?? '/work/shared/reference', 'AWS_Cognito_UserPoolClient.cfn-schema.json');
+// The CFN registry schema lives in ../shared/reference beside the repository (as in CI); override its folder with AWSCC_REFERENCE_DIR.
+const CFN_SCHEMA = join(process.env.AWSCC_REFERENCE_DIR ?? join(__dirname, '..', '..', '..', 'shared', 'reference'), 'AWS_Cognito_UserPoolClient.cfn-schema.json');
 const cfn = (existsSync(CFN_SCHEMA) ? JSON.parse(readFileSync(CFN_SCHEMA, 'utf8')) : undefined) as {
   properties: Record<string, CfnProperty>;
   definitions: Record<string, CfnProperty>;

@@ -13,8 +13,8 @@ import {
   type ValueType,
 } from '../../server/src/knowledge';
 
-// The reference pages live outside the repository (they are not ours to copy); override with AWSCC_REFERENCE_DIR.
-const DOC_PAGE = join(process.env.AWSCC_REFERENCE_DIR ?? '/work/shared/reference', '000_f5b45593b30e5c65.txt');
+// The reference pages live in ../shared/reference beside the repository (they are not ours to copy); override with AWSCC_REFERENCE_DIR.
+const DOC_PAGE = join(process.env.AWSCC_REFERENCE_DIR ?? join(__dirname, '..', '..', '..', 'shared', 'reference'), '000_f5b45593b30e5c65.txt');
 
 interface DocAttribute {
   path: string;
