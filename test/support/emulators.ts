@@ -45,6 +45,8 @@ export interface RunningMoto extends RunningEmulator {
 }
 
 const repoRoot = resolve(__dirname, '..', '..');
+// Same reason as in createCognitoClient: the SDK's Node 22 notice is noise in test output.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const live = new Set<ChildProcess>();
 const dataDirs = new Set<string>();
 

@@ -52,6 +52,10 @@ export function targetOf(client: object): LiveTarget {
 }
 
 export function createCognitoClient(options: CognitoClientOptions = {}): CognitoIdentityProviderClient {
+  // The SDK warns on Node < 22 that *future* SDK releases will need it. We bundle a fixed SDK version, so
+  // the warning says nothing useful to our users and would only clutter CLI stderr and the extension log.
+  // The SDK's documented switch is this variable; an explicit value set by the user is respected.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const region = options.region?.trim() || undefined;
   const profile = options.profile?.trim() || undefined;
   const endpoint = options.endpoint?.trim() || undefined;
