@@ -1,7 +1,9 @@
 // The one entry point for diagnostics, shared by the language server and the CLI so both report the same.
-import type { Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../model';
-import { syntaxDiagnostics } from './syntaxDiagnostics';
+import { DIAGNOSTIC_SOURCE, SYNTAX_CODE, syntaxDiagnostics } from './syntaxDiagnostics';
+import { rules, runRules, type Finding, type Rule } from './rules';
+import { isSuppressed, suppressedLines } from './suppressions';
 
 export interface DiagnosticOptions {
   /** Per-code severity override, or 'off'. Keys are rule codes (CUP123). */
@@ -11,23 +13,57 @@ export interface DiagnosticOptions {
    * diagnostics yield to its own (so nothing is reported twice).
    */
   yieldStructural?: boolean;
+  /** Called when a rule throws (the server logs it); the other rules still report. */
+  onRuleError?: (code: string, error: unknown) => void;
 }
+
+const LEVELS = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
 
 export function computeDiagnostics(ctx: FeatureContext, options: DiagnosticOptions = {}): Diagnostic[] {
   const result: Diagnostic[] = [];
   if (!options.yieldStructural) result.push(...syntaxDiagnostics(ctx.document.file));
-  return applySeverities(result, options);
+  const active = activeRules(options);
+  const findings = runRules(ctx, active, (rule, e) => options.onRuleError?.(rule.code, e));
+  const file = ctx.document.file;
+  for (const f of findings) result.push(toDiagnostic(f, ctx));
+  const out = applySuppressions(applySeverities(result, options), ctx);
+  // Source order, so the CLI and the server list problems the same way.
+  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  function toDiagnostic(f: Finding, c: FeatureContext): Diagnostic {
+    const rule = rulesByCodeLocal.get(f.code);
+    return {
+      range: file.rangeOf(f.span),
+      severity: LEVELS[rule?.defaultSeverity ?? 'error'],
+      code: f.code,
+      source: DIAGNOSTIC_SOURCE,
+      message: f.message,
+      ...(c && f.fixes?.length ? { data: { fixable: true } } : {}),
+    };
+  }
+}
+
+const rulesByCodeLocal = new Map(rules.map((r) => [r.code, r]));
+
+/** The rules that run under these options: not switched off, and not structural when yielding. */
+export function activeRules(options: DiagnosticOptions): Rule[] {
+  return rules.filter((r) => options.severities?.[r.code] !== 'off' && !(options.yieldStructural && r.structural));
 }
 
 function applySeverities(diagnostics: Diagnostic[], options: DiagnosticOptions): Diagnostic[] {
   const overrides = options.severities;
   if (!overrides) return diagnostics;
-  const levels = { error: 1, warning: 2, information: 3, hint: 4 } as const;
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {
     const o = typeof d.code === 'string' ? overrides[d.code] : undefined;
     if (o === 'off') continue;
-    out.push(o ? { ...d, severity: levels[o] } : d);
+    out.push(o ? { ...d, severity: LEVELS[o] } : d);
   }
   return out;
+}
+
+function applySuppressions(diagnostics: Diagnostic[], ctx: FeatureContext): Diagnostic[] {
+  const lines = suppressedLines(ctx.document.file);
+  if (lines.size === 0) return diagnostics;
+  // Syntax errors are never silenced: the rest of the file's diagnostics depend on the text parsing.
+  return diagnostics.filter((d) => d.code === SYNTAX_CODE || !isSuppressed(lines, d.range.start.line, String(d.code)));
 }

@@ -1,0 +1,34 @@
+import { didYouMean, hclString, replaceFix, suggestion } from './support';
+import type { Rule } from './types';
+import { knownValues, stringItems, viaText } from './values';
+
+export const invalidEnumValue: Rule = {
+  code: 'CUP201',
+  name: 'invalid-enum-value',
+  defaultSeverity: 'error',
+  category: 'values',
+  doc: {
+    summary: 'A value outside a closed set: `explicit_auth_flows`, `allowed_o_auth_flows`, `prevent_user_existence_errors`, the `token_validity_units` keys, `refresh_token_rotation.feature`.',
+    why:
+      'The provider itself only checks `refresh_token_rotation.feature`; for the others the set comes from the AWS API model, and AWS rejects other values at apply, after the plan looked fine. Values are case-sensitive.',
+    fix: 'Replaces the value with the allowed value it most resembles (case or typo).',
+  },
+  check(context) {
+    const report = context.report;
+    for (const known of knownValues(context)) {
+      const constraint = known.spec.enum;
+      if (!constraint?.closed) continue;
+      const allowed = constraint.values.map((v) => v.value);
+      for (const item of stringItems(known)) {
+        if (allowed.includes(item.value)) continue;
+        const better = didYouMean(item.value, allowed);
+        const list = allowed.length <= 5 ? ` Allowed: ${allowed.map((a) => `\`${a}\``).join(', ')}.` : '';
+        report(
+          item.span,
+          `\`${item.value}\` is not a valid value of \`${known.path}\`${viaText(item)}.${suggestion(better)}${better ? '' : list}`,
+          better && item.direct ? [replaceFix(`Change to "${better}"`, item.span, hclString(better))] : undefined,
+        );
+      }
+    }
+  },
+};

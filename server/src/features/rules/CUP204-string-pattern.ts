@@ -1,0 +1,29 @@
+import type { Rule } from './types';
+import { knownValues, stringItems, viaText } from './values';
+
+const compiled = new Map<string, RegExp>();
+
+export const stringPattern: Rule = {
+  code: 'CUP204',
+  name: 'string-pattern',
+  defaultSeverity: 'error',
+  category: 'values',
+  doc: {
+    summary: 'A string that does not match the shape AWS requires: a user pool ID like `us-east-1_AbC123`, a client name, a URL without spaces, a scope, an ARN.',
+    why: 'The patterns come from the AWS API model; the provider does not check them, so the mistake would surface only at apply.',
+  },
+  check(context) {
+    for (const known of knownValues(context)) {
+      const pattern = known.spec.pattern;
+      if (!pattern) continue;
+      const key = `${pattern.regex}/${pattern.flags ?? ''}`;
+      let re = compiled.get(key);
+      if (!re) compiled.set(key, (re = new RegExp(pattern.regex, pattern.flags)));
+      for (const item of stringItems(known)) {
+        // Empty strings are the length rule's business.
+        if (item.value === '' || re.test(item.value)) continue;
+        context.report(item.span, `\`${item.value}\` is not a valid \`${known.path}\`${viaText(item)}: expected ${pattern.meaning}.`);
+      }
+    }
+  },
+};

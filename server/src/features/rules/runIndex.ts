@@ -1,0 +1,132 @@
+// Everything the rules look at in one document, found in a single pass over the top-level items, so that
+// forty rules do not walk the file forty times on every keystroke.
+import type { Attribute, Block, Expression, HclFile, Node, Traversal } from '../../parser';
+import { forEachChild } from '../../parser';
+import { RESOURCE_TYPE, schemaFor, type SchemaSpec } from '../../knowledge';
+
+export interface ClientBlock {
+  block: Block;
+  kind: 'resource' | 'data';
+  schema: SchemaSpec;
+  /** First attribute of each name (duplicates are reported by their own rule). */
+  attributes: Map<string, Attribute>;
+  /** Nested blocks in the body (meta blocks like `lifecycle`, or mistaken `token_validity_units { }`). */
+  blocks: Block[];
+}
+
+/** A reference to one of our resources: `awscc_cognito_user_pool_client.NAME.ATTR` (or `data.` prefixed). */
+export interface ClientReference {
+  traversal: Traversal;
+  data: boolean;
+  /** The resource name step. */
+  resourceName: string;
+  /** The attribute step after the name (and an optional instance index), when there is one. */
+  attribute?: { name: string; start: number; end: number };
+  /** The argument, object key, local or output this reference is the value of (innermost name). */
+  context?: { kind: 'argument' | 'local' | 'output'; name: string; block?: Block };
+}
+
+export interface RunIndex {
+  file: HclFile;
+  clients: ClientBlock[];
+  imports: Block[];
+  outputs: Block[];
+  references: ClientReference[];
+}
+
+export function buildRunIndex(file: HclFile): RunIndex {
+  const index: RunIndex = { file, clients: [], imports: [], outputs: [], references: [] };
+  // Without the type name in the text there is nothing of ours to reference: skip the expression walk.
+  const mayReference = file.text.includes(RESOURCE_TYPE);
+  for (const item of file.body.items) {
+    if (item.kind !== 'Block') continue;
+    const type = item.type.name;
+    if ((type === 'resource' || type === 'data') && item.labels.length >= 1) {
+      const schema = schemaFor(type, item.labels[0].value);
+      if (schema) index.clients.push(clientBlock(item, type, schema));
+    } else if (type === 'import') index.imports.push(item);
+    else if (type === 'output') index.outputs.push(item);
+    if (mayReference) collectReferences(item, index.references);
+  }
+  return index;
+}
+
+function clientBlock(block: Block, kind: 'resource' | 'data', schema: SchemaSpec): ClientBlock {
+  const attributes = new Map<string, Attribute>();
+  const blocks: Block[] = [];
+  for (const item of block.body.items) {
+    if (item.kind === 'Attribute') {
+      if (item.name.name && !attributes.has(item.name.name)) attributes.set(item.name.name, item);
+    } else blocks.push(item);
+  }
+  return { block, kind, schema, attributes, blocks };
+}
+
+/** The first attribute of a name directly in a block body. */
+export function attributeOf(block: Block, name: string): Attribute | undefined {
+  for (const item of block.body.items) if (item.kind === 'Attribute' && item.name.name === name) return item;
+  return undefined;
+}
+
+function collectReferences(top: Block, out: ClientReference[]): void {
+  const topKind = top.type.name;
+  const visitBody = (block: Block, owner: ClientReference['context'] | undefined) => {
+    for (const item of block.body.items) {
+      if (item.kind === 'Block') {
+        visitBody(item, owner);
+        continue;
+      }
+      let context: ClientReference['context'];
+      if (topKind === 'locals' && block === top) context = { kind: 'local', name: item.name.name };
+      else if (topKind === 'output' && block === top && item.name.name === 'value') {
+        context = { kind: 'output', name: top.labels[0]?.value ?? '', block: top };
+      } else context = { kind: 'argument', name: item.name.name, block: top };
+      visitExpression(item.value, context, out);
+    }
+  };
+  visitBody(top, undefined);
+}
+
+function visitExpression(expr: Node, context: ClientReference['context'], out: ClientReference[]): void {
+  if (expr.kind === 'Traversal') {
+    const ref = asClientReference(expr, context);
+    if (ref) out.push(ref);
+  }
+  if (expr.kind === 'ObjectItem') {
+    // An object key names what its value is for (`{ client_id = x.id }`).
+    const key = expr.key.kind === 'Variable' ? expr.key.name : expr.key.kind === 'String' ? expr.key.value : undefined;
+    if (key !== undefined) {
+      visitExpression(expr.value, { kind: 'argument', name: key, block: context?.block }, out);
+      return;
+    }
+  }
+  forEachChild(expr, (child) => visitExpression(child, context, out));
+}
+
+function asClientReference(t: Traversal, context: ClientReference['context']): ClientReference | undefined {
+  if (t.source.kind !== 'Variable') return undefined;
+  let steps = t.steps;
+  let data = false;
+  if (t.source.name === 'data') {
+    const first = steps[0];
+    if (first?.kind !== 'GetAttr' || first.name !== RESOURCE_TYPE) return undefined;
+    steps = steps.slice(1);
+    data = true;
+  } else if (t.source.name !== RESOURCE_TYPE) return undefined;
+  const nameStep = steps[0];
+  if (nameStep?.kind !== 'GetAttr' || !nameStep.name) return undefined;
+  let i = 1;
+  if (steps[i]?.kind === 'Index' || steps[i]?.kind === 'LegacyIndex') i++;
+  const attrStep = steps[i];
+  const attribute =
+    attrStep?.kind === 'GetAttr' && attrStep.name
+      ? { name: attrStep.name, start: attrStep.nameStart, end: attrStep.end }
+      : undefined;
+  return { traversal: t, data, resourceName: nameStep.name, attribute, context };
+}
+
+/** The value expression of an attribute, or undefined when the attribute is missing or has no value yet. */
+export function valueOf(attribute: Attribute | undefined): Expression | undefined {
+  if (!attribute || attribute.equals < 0 || attribute.value.kind === 'Invalid') return undefined;
+  return attribute.value;
+}

@@ -1,0 +1,73 @@
+// What a diagnostics rule is and what it receives. A rule is a plain object so that the catalogue, the rule
+// reference (docs/rules.md), SARIF metadata and settings all read the same data.
+import type { Span } from '../../parser';
+import type { FeatureContext } from '../../model';
+import type { RunIndex } from './runIndex';
+
+export type RuleSeverity = 'error' | 'warning' | 'information';
+
+/** The code scheme: CUP001 syntax, then one hundred per category. */
+export type RuleCategory = 'schema' | 'values' | 'token-validity' | 'cross-field' | 'advice' | 'import' | 'references';
+
+export const CATEGORY_TITLES: Readonly<Record<RuleCategory, string>> = {
+  schema: 'CUP1xx — schema',
+  values: 'CUP2xx — values',
+  'token-validity': 'CUP3xx — token validity',
+  'cross-field': 'CUP4xx — cross-field rules',
+  advice: 'CUP5xx — advice',
+  import: 'CUP6xx — import blocks',
+  references: 'CUP7xx — references',
+};
+
+export interface RuleDoc {
+  /** One line: what the rule reports. */
+  summary: string;
+  /** Why it matters and how sure we are (the evidence behind the severity). */
+  why: string;
+  /** What the quick fix does, when there is one. */
+  fix?: string;
+}
+
+/** A text replacement in the document being checked (offsets), or in another file of the module (uri). */
+export interface FixEdit {
+  start: number;
+  end: number;
+  newText: string;
+  /** Another document of the module; absent = the checked document. */
+  uri?: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: FixEdit[];
+  /** The one fix an editor may apply on "fix all" / auto-fix. */
+  preferred?: boolean;
+}
+
+export interface Finding {
+  code: string;
+  span: Span;
+  message: string;
+  fixes?: Fix[];
+}
+
+export interface RuleContext {
+  readonly ctx: FeatureContext;
+  /** Our blocks, import blocks, outputs and references of this document, found once per run. */
+  readonly index: RunIndex;
+  /** Reports a problem at a span of the checked document. */
+  report(span: Span, message: string, fixes?: Fix[]): void;
+}
+
+export interface Rule {
+  /** Stable code users write in settings and suppression comments. */
+  code: string;
+  /** kebab-case name, also stable. */
+  name: string;
+  defaultSeverity: RuleSeverity;
+  category: RuleCategory;
+  /** Reports what terraform-ls also reports (unexpected/missing attributes, ...): yields when HashiCorp's extension is active. */
+  structural?: boolean;
+  doc: RuleDoc;
+  check(context: RuleContext): void;
+}

@@ -1,0 +1,64 @@
+// The statically known values of our resources' attributes (top level and inside object attributes),
+// evaluated once per run and shared by the value rules.
+import type { AttributeSpec } from '../../knowledge';
+import { evaluate, type StaticValue } from '../evaluate';
+import type { ClientBlock } from './runIndex';
+import type { RuleContext } from './types';
+
+export interface KnownValue {
+  client: ClientBlock;
+  spec: AttributeSpec;
+  /** `token_validity_units.access_token` for nested keys. */
+  path: string;
+  value: StaticValue;
+}
+
+const cache = new WeakMap<object, KnownValue[]>();
+
+/** Known values of settable attributes of resource blocks (data sources have nothing to set but `id`). */
+export function knownValues(context: RuleContext): KnownValue[] {
+  let found = cache.get(context.index);
+  if (found) return found;
+  found = [];
+  for (const client of context.index.clients) {
+    if (client.kind !== 'resource') continue;
+    for (const spec of client.schema.attributes) {
+      if (spec.mode === 'computed') continue;
+      const attribute = client.attributes.get(spec.name);
+      if (!attribute) continue;
+      const value = evaluate(attribute.value, context.ctx.module);
+      if (!value || value.kind === 'null') continue;
+      found.push({ client, spec, path: spec.name, value });
+      if (spec.type === 'object' && value.kind === 'object' && spec.attributes) {
+        for (const entry of value.entries) {
+          const nested = spec.attributes.find((a) => a.name === entry.key);
+          if (nested && entry.value && entry.value.kind !== 'null') {
+            found.push({ client, spec: nested, path: `${spec.name}.${nested.name}`, value: entry.value });
+          }
+        }
+      }
+    }
+  }
+  cache.set(context.index, found);
+  return found;
+}
+
+/** The string items of a known value: the value itself for strings, the string items for lists. */
+export function stringItems(known: KnownValue): (StaticValue & { kind: 'string' })[] {
+  const v = known.value;
+  if (v.kind === 'string') return known.spec.type === 'string' ? [v] : [];
+  if (v.kind === 'list' && known.spec.type === 'list') {
+    return v.items.filter((i): i is StaticValue & { kind: 'string' } => i?.kind === 'string');
+  }
+  return [];
+}
+
+/** The known value of one attribute path of one client. */
+export function valueAt(context: RuleContext, client: ClientBlock, path: string): StaticValue | undefined {
+  return knownValues(context).find((k) => k.client === client && k.path === path)?.value;
+}
+
+/** " (value of local.x)" when a value came through a reference. */
+export function viaText(value: StaticValue): string {
+  return value.via ? ` (value of ${value.via})` : '';
+}
