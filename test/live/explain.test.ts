@@ -65,6 +65,16 @@ describe('explainAwsError', () => {
     assert.match(live.message, /cognito-idp:DescribeUserPoolClient failed in region ap-south-1: InternalErrorException: Something odd/);
   });
 
+  test('control characters and very long service messages are cleaned up for display', () => {
+    const live = explainAwsError(sdkError('WeirdException', `bad\u0001\u0002 bytes ${'x'.repeat(1000)}`), {
+      action: 'cognito-idp:ListUserPools',
+      region: 'eu-west-1',
+    });
+    assert.equal(live.kind, 'unknown');
+    assert.doesNotMatch(live.message, /[\u0000-\u001f]/);
+    assert.ok(live.message.length < 400);
+  });
+
   test('non-Error values do not crash it', () => {
     for (const value of [undefined, null, 42, 'text', {}, [], Symbol('x')]) {
       const live = explainAwsError(value, { action: 'cognito-idp:ListUserPools' });

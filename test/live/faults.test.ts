@@ -152,6 +152,36 @@ describe('faults between the live layer and Cognito', () => {
     assert.equal(err.live.kind, 'network');
   });
 
+  test('an HTML error page from something in between (a corporate proxy) is explained, not a crash', async () => {
+    proxy.reset();
+    proxy.setFaults([
+      { operation: 'ListUserPools', fault: { type: 'raw', status: 502, body: '<html><body><h1>502 Bad Gateway</h1></body></html>' } },
+    ]);
+    const err = await failureOf(listUserPools(client({ maxAttempts: 1 })));
+    assert.equal(err.live.kind, 'network');
+    assert.match(err.live.message, /was not a Cognito API response \(HTTP 502\)/);
+    assert.ok(err.live.message.includes(proxy.endpoint));
+    assert.match(err.live.nextStep, /awsccCognito\.endpoint/);
+  });
+
+  test('random bytes in a 200 answer are explained, not a crash, and nothing half-parsed is returned', async () => {
+    const garbage = Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 7919 + 13) % 256));
+    for (const operation of ['ListUserPools', 'DescribeUserPoolClient']) {
+      proxy.reset();
+      proxy.setFaults([{ operation, fault: { type: 'raw', status: 200, body: garbage, contentType: 'application/x-amz-json-1.1' } }]);
+      if (operation === 'ListUserPools') {
+        const err = await failureOf(listUserPools(client({ maxAttempts: 1 })));
+        assert.equal(err.live.kind, 'network');
+        assert.doesNotMatch(err.live.message, /[\u0000-\u0008]/, 'no raw bytes in the message');
+      } else {
+        const result = await describeUserPoolClients(client({ maxAttempts: 1 }), refs.slice(0, 2));
+        assert.equal(result.clients.length, 0);
+        assert.equal(result.failures.length, 2);
+        assert.ok(result.failures.every((f) => f.error.kind === 'network'));
+      }
+    }
+  });
+
   test('a closed port is a network error that names the endpoint and points at the endpoint setting', async () => {
     const port = await freeLoopbackPort(); // nothing listens there any more
     const endpoint = `http://127.0.0.1:${port}`;

@@ -31,7 +31,9 @@ export type Fault =
   /** Never answers; the client has to time out or abort. */
   | { type: 'hang' }
   /** Closes the connection without any answer. */
-  | { type: 'drop' };
+  | { type: 'drop' }
+  /** Answers with exactly this status and body, e.g. an HTML error page from a corporate proxy, or garbage. */
+  | { type: 'raw'; status: number; body: string | Buffer; contentType?: string };
 
 export interface FaultRule {
   /** Operation name, or '*' for every operation. */
@@ -235,6 +237,12 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         return;
       }
       if (fault.type === 'hang') return;
+      if (fault.type === 'raw') {
+        const raw = typeof fault.body === 'string' ? Buffer.from(fault.body) : fault.body;
+        res.writeHead(fault.status, { 'Content-Type': fault.contentType ?? 'text/html', 'Content-Length': raw.length });
+        res.end(raw);
+        return;
+      }
       if (fault.type === 'drop') {
         req.socket.destroy();
         return;

@@ -72,6 +72,12 @@ function target(ctx: ErrorContext): string {
   return ctx.region ? `in region ${ctx.region}` : 'in the default region';
 }
 
+// Service messages end up in status bars and terminals: no control characters, no screenfuls.
+function printable(text: string): string {
+  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\ufffd]+/g, ' ').trim();
+  return clean.length > 300 ? `${clean.slice(0, 297)}...` : clean;
+}
+
 function profileFlag(ctx: ErrorContext): string {
   return ctx.profile ? ` --profile ${ctx.profile}` : '';
 }
@@ -200,9 +206,23 @@ export function explainAwsError(err: unknown, ctx: ErrorContext): LiveError {
     );
   }
 
+  // The SDK could not parse the answer: something other than Cognito answered (a corporate proxy's HTML
+  // page, a wrong endpoint, a captive portal).
+  if (name === 'SyntaxError' || /Deserialization error/i.test(message)) {
+    const status = e.$metadata?.httpStatusCode;
+    return make(
+      'network',
+      `The answer ${where} was not a Cognito API response${status ? ` (HTTP ${status})` : ''}.`,
+      ctx.endpoint
+        ? 'Check that the awsccCognito.endpoint setting points at a Cognito user-pool API.'
+        : 'Something between this machine and AWS (a proxy, firewall or captive portal) may be answering instead; check HTTPS_PROXY and the network.',
+      name,
+    );
+  }
+
   return make(
     'unknown',
-    `${ctx.action} failed ${where}: ${name && name !== 'Error' ? `${name}: ` : ''}${message || 'no details'}`,
+    `${ctx.action} failed ${where}: ${name && name !== 'Error' ? `${name}: ` : ''}${printable(message) || 'no details'}`,
     'Try again; if it keeps failing, run the same call with the AWS CLI to see the full error.',
     name,
   );
