@@ -1,0 +1,187 @@
+// Where is the caret? Small, shared answers about a caret offset in a syntax tree: which top-level block it
+// is in, which attribute of a body it runs through, which branch of a conditional, and — for completion,
+// which must work in half-typed code — which "slot" of a body or object it sits in (a name being typed, or a
+// value after `=`). Hover and completion both read these so they agree on what the caret points at.
+import type { Attribute, Block, Body, Expression, Node, ObjectExpr, ObjectItem, Span, StringLiteral, Tuple } from '../parser';
+import { staticString } from '../parser';
+
+/** `span` contains `offset`, end inclusive (a caret right after a token is still "in" it). */
+export const within = (span: Span, offset: number): boolean => span.start <= offset && offset <= span.end;
+
+/** The top-level block of a node path (path[0] is the file body). */
+export function topLevelBlock(path: readonly Node[]): Block | undefined {
+  const top = path[1];
+  return top?.kind === 'Block' ? top : undefined;
+}
+
+/** The attribute of `block`'s own body that the path runs through (not one in a nested block). */
+export function directAttribute(block: Block, path: readonly Node[]): Attribute | undefined {
+  const at = path.indexOf(block.body);
+  const next = at >= 0 ? path[at + 1] : undefined;
+  return next?.kind === 'Attribute' ? next : undefined;
+}
+
+/** Unwraps expressions that merely choose between values: `(x)`, `cond ? a : b`. */
+export function branchAt(expr: Expression, offset: number): Expression {
+  if (expr.kind === 'Parens' && within(expr.expression, offset)) return branchAt(expr.expression, offset);
+  if (expr.kind === 'Conditional') {
+    if (within(expr.trueResult, offset)) return branchAt(expr.trueResult, offset);
+    if (within(expr.falseResult, offset)) return branchAt(expr.falseResult, offset);
+  }
+  return expr;
+}
+
+/** A bare or quoted object key as text. */
+export function objectKeyName(key: Expression): string | undefined {
+  if (key.kind === 'Variable') return key.name;
+  return staticString(key);
+}
+
+/** The caret is between a block's braces (an unclosed block runs to the end of the file). */
+export function insideBraces(block: Block, offset: number): boolean {
+  return block.openBrace >= 0 && offset > block.openBrace && (block.closeBrace < 0 || offset <= block.closeBrace);
+}
+
+// ----- slots: what the caret is about to write -----------------------------------------------------------
+
+/** One `name = value` entry of a block body or an object, seen the same way. */
+export interface Entry {
+  name: string | undefined;
+  nameSpan: Span;
+  /** Offset of `=` (or `:` in objects); -1 when only a name has been typed. */
+  separator: number;
+  /** Undefined for nested blocks. */
+  value?: Expression;
+  node: Attribute | Block | ObjectItem;
+}
+
+export function entriesOfBody(body: Body): Entry[] {
+  return body.items.map((item) =>
+    item.kind === 'Attribute'
+      ? { name: item.name.name, nameSpan: item.name, separator: item.equals, value: item.value, node: item }
+      : { name: item.type.name, nameSpan: item.type, separator: -1, node: item },
+  );
+}
+
+export function entriesOfObject(object: ObjectExpr): Entry[] {
+  return object.items.map((item) => ({
+    name: objectKeyName(item.key),
+    nameSpan: item.key,
+    separator: item.separator,
+    value: item.value,
+    node: item,
+  }));
+}
+
+/** Where a value is being written. `replace` is what an inserted value should overwrite. */
+export type ValueSlot =
+  /** Nothing yet after `=`, or a bare word / reference being typed (`tr`, `var.po`). */
+  | { kind: 'bare'; replace: Span; expression?: Expression }
+  /** Inside the quotes of a string; `replace` is the text between the quotes. */
+  | { kind: 'string'; replace: Span; string: StringLiteral; list?: Tuple }
+  /** An element position of a list that has no quote yet (`[`, `["a", `, `[AL`). */
+  | { kind: 'listItem'; replace: Span; list: Tuple }
+  /** Inside the braces of an object value. */
+  | { kind: 'object'; object: ObjectExpr };
+
+export type Slot =
+  /** An attribute or key name being typed; `current` is the entry whose name is under the caret. */
+  | { kind: 'name'; replace: Span; current?: Entry; entries: Entry[] }
+  | { kind: 'value'; entry: Entry; value: ValueSlot; entries: Entry[] };
+
+const isBlank = (c: string) => c === ' ' || c === '\t';
+
+/**
+ * The slot of the caret among `entries` of a container (a block body, or an object after its `{`).
+ * `openers` are the characters that may precede a name on the same line (`{` for bodies, `{` and `,` for
+ * objects). Undefined when the caret is somewhere nothing can be suggested (inside a nested block, between
+ * a name and its `=`, after a complete value).
+ */
+export function slotAt(text: string, entries: Entry[], offset: number, openers: string): Slot | undefined {
+  let entry: Entry | undefined;
+  for (const e of entries) {
+    if (e.node.start > offset) break;
+    entry = e;
+  }
+  if (entry && offset <= entry.node.end) {
+    if (within(entry.nameSpan, offset)) {
+      if (entry.node.kind === 'Block' && offset > entry.nameSpan.end) return undefined;
+      return { kind: 'name', replace: { start: entry.nameSpan.start, end: entry.nameSpan.end }, current: entry, entries };
+    }
+    if (entry.value && entry.separator >= 0 && offset > entry.separator) {
+      const value = valueSlotAt(text, entry.value, offset);
+      return value && { kind: 'value', entry, value, entries };
+    }
+    return undefined;
+  }
+  // The caret is in blank space after `entry` (or before any entry).
+  if (entry?.value && entry.separator >= 0 && entry.value.kind === 'Invalid' && isSameLineBlank(text, entry.node.end, offset)) {
+    return { kind: 'value', entry, value: { kind: 'bare', replace: { start: offset, end: offset } }, entries };
+  }
+  let i = offset;
+  while (i > 0 && isBlank(text[i - 1])) i--;
+  const before = i > 0 ? text[i - 1] : '\n';
+  if (before === '\n' || before === '\r' || openers.includes(before)) {
+    return { kind: 'name', replace: { start: offset, end: offset }, entries };
+  }
+  return undefined;
+}
+
+function isSameLineBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isBlank(text[i])) return false;
+  return true;
+}
+
+/** The value slot inside `value` (the expression after `=`), if the caret is at a place a value can go. */
+export function valueSlotAt(text: string, value: Expression, offset: number): ValueSlot | undefined {
+  const expr = branchAt(value, offset);
+  switch (expr.kind) {
+    case 'Invalid':
+      return { kind: 'bare', replace: { start: offset, end: offset } };
+    case 'Variable':
+    case 'Traversal':
+    case 'Literal':
+      return within(expr, offset) ? { kind: 'bare', replace: { start: expr.start, end: expr.end }, expression: expr } : undefined;
+    case 'String':
+      return stringSlot(expr, offset);
+    case 'Tuple':
+      return listSlot(text, expr, offset);
+    case 'Object':
+      return offset > expr.start && (!expr.closed || offset < expr.end) ? { kind: 'object', object: expr } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function stringSlot(s: StringLiteral, offset: number, list?: Tuple): ValueSlot | undefined {
+  const inside = offset > s.start && (s.closed ? offset < s.end : offset <= s.end);
+  if (!inside) return undefined;
+  // An unclosed string runs to the line end; only what is left of the caret is the user's word.
+  const end = s.closed ? s.end - 1 : offset;
+  return { kind: 'string', replace: { start: s.start + 1, end }, string: s, list };
+}
+
+function listSlot(text: string, list: Tuple, offset: number): ValueSlot | undefined {
+  if (offset <= list.start || (list.closed && offset >= list.end)) return undefined;
+  const element = list.items.find((e) => within(e, offset));
+  if (element) {
+    if (element.kind === 'String') return stringSlot(element, offset, list);
+    if (element.kind === 'Variable') return { kind: 'listItem', replace: { start: element.start, end: element.end }, list };
+    if (element.kind !== 'Invalid') return undefined;
+  }
+  let i = offset;
+  while (i > list.start && /\s/.test(text[i - 1])) i--;
+  const before = text[i - 1];
+  return before === '[' || before === ',' ? { kind: 'listItem', replace: { start: offset, end: offset }, list } : undefined;
+}
+
+/** Static string values of a list's elements other than `except` (to leave out values already chosen). */
+export function listValues(list: Tuple | undefined, except?: Span): Set<string> {
+  const values = new Set<string>();
+  for (const item of list?.items ?? []) {
+    if (except && item.start === except.start) continue;
+    const v = staticString(item);
+    if (v !== undefined) values.add(v);
+  }
+  return values;
+}

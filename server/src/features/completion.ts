@@ -1,0 +1,46 @@
+// Completion for awscc_cognito_user_pool_client and the import blocks that target it. Works on half-typed
+// code: the parser is tolerant, and the slot logic (caretContext.ts) reads unclosed blocks, brackets and
+// quotes. Each kind of place has its own completer under ./completion/; this file only dispatches.
+import type { CompletionList } from 'vscode-languageserver-types';
+import type { FeatureContext } from '../model';
+import { nodePathAt } from '../parser';
+import { schemaFor } from '../knowledge';
+import { insideBraces, topLevelBlock } from './caretContext';
+import { completeImport } from './completion/importBlock';
+import type { CompletionOptions, CompletionRequest } from './completion/items';
+import { completeReference } from './completion/references';
+import { completeSchemaBlock } from './completion/schemaBody';
+import { completeTypeLabel } from './completion/typeLabel';
+
+export type { CompletionOptions } from './completion/items';
+
+export function complete(ctx: FeatureContext, offset: number, options: CompletionOptions): CompletionList {
+  const file = ctx.document.file;
+  const req: CompletionRequest = { ctx, file, text: file.text, offset, path: nodePathAt(file, offset), options };
+  return { isIncomplete: false, items: completeAt(req) };
+}
+
+function completeAt(req: CompletionRequest) {
+  const block = topLevelBlock(req.path);
+  if (!block) return [];
+  const kind = block.type.name;
+  if (kind === 'resource' || kind === 'data') {
+    const labelItems = completeTypeLabel(req, block);
+    if (labelItems) return labelItems;
+  }
+  if (!insideBraces(block, req.offset)) return [];
+  if (kind === 'import') {
+    // `to = awscc_cognito_user_pool_client.` is answered with whole addresses, before plain references.
+    const items = completeImport(req, block);
+    if (items.length > 0) return items;
+  }
+  // References to this type are offered in any block: outputs, locals, other resources.
+  const references = completeReference(req);
+  if (references) return references;
+  if (kind === 'resource' || kind === 'data') {
+    // Blocks of types we do not model get nothing: terraform-ls knows their schema, we do not.
+    const schema = schemaFor(kind, block.labels[0]?.value ?? '');
+    return schema ? completeSchemaBlock(req, block, schema) : [];
+  }
+  return [];
+}

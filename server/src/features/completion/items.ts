@@ -1,0 +1,131 @@
+// Building blocks for completion items: the request every completer receives, text edits over spans,
+// snippet escaping and indentation, and insert texts shaped by an attribute's type.
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  InsertTextMode,
+  type CompletionItem,
+  type Command,
+} from 'vscode-languageserver-types';
+import type { HclFile, Node, Span } from '../../parser';
+import type { FeatureContext } from '../../model';
+import { tokenValidity, type AttributeSpec, type EnumValue } from '../../knowledge';
+
+export interface CompletionOptions {
+  /**
+   * True when HashiCorp's Terraform extension is active: leave out the items terraform-ls offers too
+   * (plain attribute and key names, meta-arguments, import arguments, type names, booleans, generic
+   * references). See docs/coexistence.md.
+   */
+  yieldPlainItems: boolean;
+  /** The character that triggered the request, when it was one. */
+  triggerCharacter?: string;
+}
+
+export interface CompletionRequest {
+  ctx: FeatureContext;
+  file: HclFile;
+  text: string;
+  offset: number;
+  path: readonly Node[];
+  options: CompletionOptions;
+}
+
+/** Re-opens the suggestion list after inserting, so the next step (a value) is offered right away. */
+export const SUGGEST_AGAIN: Command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+
+export function editOver(file: HclFile, span: Span, newText: string) {
+  return { range: file.rangeOf(span), newText };
+}
+
+/** Text that appears literally inside a snippet: `$`, `}` and `\` would otherwise be snippet syntax. */
+export function escapeSnippet(text: string): string {
+  return text.replace(/[$}\\]/g, (c) => '\\' + c);
+}
+
+/** Inside a `${1|a,b|}` choice, `,` and `|` are special as well. */
+function escapeChoice(text: string): string {
+  return text.replace(/[$}\\,|]/g, (c) => '\\' + c);
+}
+
+/** The leading blanks of the line that holds `offset`. */
+export function lineIndent(text: string, offset: number): string {
+  let start = offset;
+  while (start > 0 && text[start - 1] !== '\n') start--;
+  let end = start;
+  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+  return text.slice(start, end);
+}
+
+/** Indents every line after the first by `indent`; items carry InsertTextMode.asIs so editors add nothing. */
+export function indentLines(snippet: string, indent: string): string {
+  return snippet.replace(/\n/g, '\n' + indent);
+}
+
+export function markdown(value: string) {
+  return { kind: 'markdown' as const, value };
+}
+
+/** A snippet item that overwrites `replace` with `snippet`. */
+export function snippetItem(
+  req: CompletionRequest,
+  replace: Span,
+  fields: Omit<CompletionItem, 'textEdit' | 'insertTextFormat'> & { snippet: string },
+): CompletionItem {
+  const { snippet, ...rest } = fields;
+  return {
+    ...rest,
+    textEdit: editOver(req.file, replace, snippet),
+    insertTextFormat: InsertTextFormat.Snippet,
+    insertTextMode: InsertTextMode.asIs,
+  };
+}
+
+/** A plain-text item that overwrites `replace` with `text`. */
+export function textItem(req: CompletionRequest, replace: Span, fields: Omit<CompletionItem, 'textEdit'> & { text: string }): CompletionItem {
+  const { text, ...rest } = fields;
+  return { ...rest, textEdit: editOver(req.file, replace, text), insertTextFormat: InsertTextFormat.PlainText };
+}
+
+/** The number an inserted number attribute starts with: the AWS default where one is known, else the minimum. */
+function defaultNumber(spec: AttributeSpec): number {
+  const validity = tokenValidity.find((t) => t.attribute === spec.name);
+  if (validity) return validity.defaultValue;
+  return spec.range?.min ?? 0;
+}
+
+function choice(values: readonly EnumValue[]): string {
+  return values
+    .filter((v) => !v.legacy && !v.deprecated)
+    .map((v) => escapeChoice(v.value))
+    .join(',');
+}
+
+/**
+ * `name = <value>` for an attribute of this type, as a snippet. Attributes usually set to a reference
+ * (`user_pool_id`) get no quotes, so the reference suggestions can follow.
+ */
+export function assignmentSnippet(spec: AttributeSpec, indent: string): { snippet: string; command?: Command } {
+  const name = spec.name;
+  switch (spec.type) {
+    case 'list':
+      return { snippet: `${name} = [$1]`, command: spec.enum ? SUGGEST_AGAIN : undefined };
+    case 'object':
+      return { snippet: `${name} = {\n${indent}  $0\n${indent}}`, command: SUGGEST_AGAIN };
+    case 'bool':
+      return { snippet: `${name} = \${1|true,false|}` };
+    case 'number':
+      return { snippet: `${name} = \${1:${defaultNumber(spec)}}` };
+    case 'string':
+      if (name === 'user_pool_id') return { snippet: `${name} = $1`, command: SUGGEST_AGAIN };
+      if (spec.enum?.closed) return { snippet: `${name} = "\${1|${choice(spec.enum.values)}|}"` };
+      return { snippet: `${name} = "$1"` };
+  }
+}
+
+export const Kind = CompletionItemKind;
+
+/** `0_`, `1_`, ... prefixes keep groups in order; the rest of the key keeps the list alphabetical. */
+export function sortKey(group: number, name: string): string {
+  return `${group}_${name}`;
+}
