@@ -49,7 +49,15 @@ export interface BrowserContext {
 interface ChromiumType {
   launchPersistentContext(
     userDataDir: string,
-    options: { executablePath: string; headless: boolean; args: string[]; viewport?: { width: number; height: number } },
+    options: {
+      executablePath: string;
+      headless: boolean;
+      args: string[];
+      viewport?: { width: number; height: number };
+      handleSIGINT?: boolean;
+      handleSIGTERM?: boolean;
+      handleSIGHUP?: boolean;
+    },
   ): Promise<BrowserContext>;
 }
 
@@ -63,6 +71,10 @@ export async function launchBrowser(playwrightModulePath: string, executablePath
   return loadChromium(playwrightModulePath).launchPersistentContext(profileDir, {
     executablePath,
     headless: true,
+    // The runner's own handlers stop everything in order; playwright's would exit before code-server is stopped.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     viewport: { width: 1400, height: 900 },
     args: [
       '--no-sandbox',

@@ -30,12 +30,43 @@ export class Driver {
   private step = 0;
   readonly screenshots: string[] = [];
 
+  private readonly consoleLines: string[] = [];
+  private consoleWaiters: Array<() => void> = [];
+
   constructor(
     readonly page: Page,
     readonly scenario: string,
     private readonly outDir: string,
   ) {
     mkdirSync(outDir, { recursive: true });
+    page.on('console', (message) => {
+      this.consoleLines.push(message.text?.() ?? '');
+      for (const wake of this.consoleWaiters) wake();
+    });
+  }
+
+  /** Waits until the browser console (which also carries the extension host's console) logs a matching line. */
+  async waitForConsole(pattern: RegExp, timeoutMs = 60_000): Promise<string> {
+    const find = () => this.consoleLines.find((line) => pattern.test(line));
+    const deadline = Date.now() + timeoutMs;
+    for (let found = find(); ; found = find()) {
+      if (found !== undefined) return found;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new StepFailure(`the console never logged ${pattern}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, remaining);
+        this.consoleWaiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      this.consoleWaiters = [];
+    }
+  }
+
+  /** Console lines logged so far that match `pattern`. */
+  consoleMatching(pattern: RegExp): string[] {
+    return this.consoleLines.filter((line) => pattern.test(line));
   }
 
   /** Saves test-output/e2e/<scenario>-<NN>-<step>.png and returns its path. */

@@ -8,6 +8,21 @@ type Cleanup = () => Promise<void> | void;
 
 const cleanups: Cleanup[] = [];
 let cleaning: Promise<void> | undefined;
+// Kept separately so the synchronous 'exit' hook can still stop them if the process ends abruptly
+// (an uncaught error, or a library calling process.exit) before the async cleanup has run.
+const liveGroups = new Set<number>();
+const tempPaths = new Set<string>();
+
+process.on('exit', () => {
+  for (const pgid of liveGroups) {
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  for (const path of tempPaths) rmSync(path, { recursive: true, force: true });
+});
 
 export function onCleanup(task: Cleanup): void {
   cleanups.push(task);
@@ -31,6 +46,14 @@ export function installSignalHandlers(): void {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
       console.error(`[e2e] ${signal}: stopping everything that was started`);
+      // The servers first and synchronously: whatever happens next, they must not outlive the run.
+      for (const pgid of liveGroups) {
+        try {
+          process.kill(-pgid, 'SIGTERM');
+        } catch {
+          // already gone
+        }
+      }
       void cleanupAll().finally(() => process.exit(130));
     });
   }
@@ -71,10 +94,18 @@ export function startGroup(command: string, args: string[], options: { env: Node
   closeSync(log);
   const pgid = child.pid;
   if (pgid === undefined) throw new Error(`could not start ${command}`);
-  onCleanup(() => killGroup(pgid));
+  liveGroups.add(pgid);
+  onCleanup(async () => {
+    await killGroup(pgid);
+    liveGroups.delete(pgid);
+  });
   return child;
 }
 
 export function removeLater(path: string): void {
-  onCleanup(() => rmSync(path, { recursive: true, force: true }));
+  tempPaths.add(path);
+  onCleanup(() => {
+    rmSync(path, { recursive: true, force: true });
+    tempPaths.delete(path);
+  });
 }

@@ -162,7 +162,10 @@ async function runScenario(browser: BrowserContext, editor: Editor, scenario: Sc
   let timer: NodeJS.Timeout | undefined;
   try {
     const folder = workspaceFor(editor, scenario);
-    await page.goto(`http://127.0.0.1:${editor.port}/?folder=${encodeURIComponent(folder)}`, { waitUntil: 'domcontentloaded' });
+    const authority = `127.0.0.1:${editor.port}`;
+    const payload = scenario.payload?.({ root }).map(([key, path]) => [key, `vscode-remote://${authority}${path}`]);
+    const query = `folder=${encodeURIComponent(folder)}${payload ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : ''}`;
+    await page.goto(`http://${authority}/?${query}`, { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     await Promise.race([
       scenario.run(driver),

@@ -8,4 +8,9 @@ export interface Scenario {
   /** One sentence: what a user should see. */
   description: string;
   run(driver: Driver): Promise<void>;
+  /**
+   * Optional workbench URL payload, e.g. to run an extension test suite in the window's extension host.
+   * Paths are turned into vscode-remote URIs of the code-server under test.
+   */
+  payload?: (paths: { root: string }) => Array<[key: string, path: string]>;
 }

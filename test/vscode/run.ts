@@ -6,6 +6,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { downloadAndUnzipVSCode, runTests, SilentReporter } from '@vscode/test-electron';
+import { bundleSuite } from './bundleSuite';
 
 const root = join(__dirname, '..', '..');
 
@@ -25,12 +26,7 @@ async function main(): Promise<number> {
   }
 
   run(process.execPath, ['scripts/build.mjs']);
-  const suite = join(root, 'out', 'vscode-suite', 'index.js');
-  run(process.execPath, [
-    join(root, 'node_modules', 'esbuild', 'bin', 'esbuild'),
-    'test/vscode/suite/index.ts', '--bundle', '--platform=node', '--format=cjs', '--target=node20',
-    '--external:vscode', `--outfile=${suite}`, '--log-level=warning',
-  ]);
+  const suite = bundleSuite(root);
 
   const temp = mkdtempSync(join(tmpdir(), 'awscc-cognito-vscode-'));
   try {
