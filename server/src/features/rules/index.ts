@@ -21,6 +21,35 @@ import { unknownUserAttribute } from './CUP209-unknown-user-attribute';
 import { unknownOAuthScope } from './CUP210-unknown-oauth-scope';
 import { tokenValidityWindow } from './CUP301-token-validity-window';
 import { tokenOutlivesRefresh } from './CUP302-token-outlives-refresh';
+import { clientCredentialsNotAlone } from './CUP401-client-credentials-not-alone';
+import { legacyAuthFlowsMixed } from './CUP402-legacy-auth-flows-mixed';
+import { defaultRedirectNotInCallbacks } from './CUP403-default-redirect-not-in-callbacks';
+import { contextDataNeedsSecret } from './CUP404-context-data-needs-secret';
+import { clientCredentialsNeedsSecret } from './CUP405-client-credentials-needs-secret';
+import { browserFlowNeedsCallback } from './CUP406-browser-flow-needs-callback';
+import { oauthSettingsIgnored } from './CUP407-oauth-settings-ignored';
+import { rotationWithRefreshTokenAuth } from './CUP408-rotation-with-refresh-token-auth';
+import { oauthNeedsFlowsAndScopes } from './CUP409-oauth-needs-flows-and-scopes';
+import { rotationFeatureMissing } from './CUP410-rotation-feature-missing';
+import { implicitFlow } from './CUP501-implicit-flow';
+import { userExistenceErrors } from './CUP502-user-existence-errors';
+import { tokenRevocationDisabled } from './CUP503-token-revocation-disabled';
+import { generateSecretReplaces } from './CUP504-generate-secret-replaces';
+import { unknownImportArgument } from './CUP601-unknown-import-argument';
+import { importMissingTo } from './CUP602-import-missing-to';
+import { importToNotAResource } from './CUP603-import-to-not-a-resource';
+import { importIdOrIdentity } from './CUP604-import-id-or-identity';
+import { importIdFormat } from './CUP605-import-id-format';
+import { importIdSlashSeparator } from './CUP606-import-id-slash-separator';
+import { identityKeys } from './CUP607-identity-keys';
+import { identityAccountId } from './CUP608-identity-account-id';
+import { identityRegionMismatch } from './CUP609-identity-region-mismatch';
+import { importTargetNotDeclared } from './CUP610-import-target-not-declared';
+import { duplicateImportTarget } from './CUP611-duplicate-import-target';
+import { importVersionRequirements } from './CUP612-import-version-requirements';
+import { idUsedAsClientId } from './CUP701-id-used-as-client-id';
+import { unknownAttributeReference } from './CUP702-unknown-attribute-reference';
+import { secretOutputNotSensitive } from './CUP703-secret-output-not-sensitive';
 
 export type { Rule, RuleContext, Finding, Fix, FixEdit, RuleSeverity, RuleCategory } from './types';
 
@@ -44,6 +73,35 @@ export const rules: readonly Rule[] = [
   unknownOAuthScope,
   tokenValidityWindow,
   tokenOutlivesRefresh,
+  clientCredentialsNotAlone,
+  legacyAuthFlowsMixed,
+  defaultRedirectNotInCallbacks,
+  contextDataNeedsSecret,
+  clientCredentialsNeedsSecret,
+  browserFlowNeedsCallback,
+  oauthSettingsIgnored,
+  rotationWithRefreshTokenAuth,
+  oauthNeedsFlowsAndScopes,
+  rotationFeatureMissing,
+  implicitFlow,
+  userExistenceErrors,
+  tokenRevocationDisabled,
+  generateSecretReplaces,
+  unknownImportArgument,
+  importMissingTo,
+  importToNotAResource,
+  importIdOrIdentity,
+  importIdFormat,
+  importIdSlashSeparator,
+  identityKeys,
+  identityAccountId,
+  identityRegionMismatch,
+  importTargetNotDeclared,
+  duplicateImportTarget,
+  importVersionRequirements,
+  idUsedAsClientId,
+  unknownAttributeReference,
+  secretOutputNotSensitive,
 ];
 
 export const rulesByCode: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.code, r]));
