@@ -37,8 +37,12 @@ export function expressionToJson(text: string, e: Expression): Json {
       return e.value;
     case 'String':
       return e.value;
-    case 'Template':
+    case 'Template': {
+      // `"${x}"` alone is HCL's template wrap: a literal inside keeps its type.
+      const only = e.parts.length === 1 && !e.heredoc ? e.parts[0] : undefined;
+      if (only?.kind === 'TemplateInterpolation') return expressionToJson(text, only.expression);
       return partsToString(text, e.parts);
+    }
     case 'Tuple':
       return e.items.map((item) => expressionToJson(text, item));
     case 'Object': {
@@ -60,17 +64,25 @@ export function expressionToJson(text: string, e: Expression): Json {
   }
 }
 
+/** How hcl2json renders `${inner}` inside a template. */
+function interpolationToString(text: string, inner: Expression): string {
+  // Nested string templates and literals are flattened into the outer text.
+  if (inner.kind === 'String') return inner.value;
+  if (inner.kind === 'Literal' && inner.value !== null) return String(inner.value);
+  if (inner.kind === 'Template' && !inner.heredoc) return partsToString(text, inner.parts);
+  // An interpolated conditional is rendered as an if directive.
+  if (inner.kind === 'Conditional') {
+    const src = text.slice(inner.condition.start, inner.condition.end);
+    return `%{if ${src}}${interpolationToString(text, inner.trueResult)}%{else}${interpolationToString(text, inner.falseResult)}%{endif}`;
+  }
+  return `\${${text.slice(inner.start, inner.end)}}`;
+}
+
 function partsToString(text: string, parts: TemplatePart[]): string {
   let out = '';
   for (const part of parts) {
     if (part.kind === 'TemplateLiteral') out += part.value;
-    else if (part.kind === 'TemplateInterpolation') {
-      // A nested string template is flattened into the outer one, as hcl2json does.
-      const inner = part.expression;
-      if (inner.kind === 'String') out += inner.value;
-      else if (inner.kind === 'Template' && !inner.heredoc) out += partsToString(text, inner.parts);
-      else out += `\${${text.slice(inner.start, inner.end)}}`;
-    }
+    else if (part.kind === 'TemplateInterpolation') out += interpolationToString(text, part.expression);
     else if (part.directive === 'if') {
       out += `%{if ${text.slice(part.condition!.start, part.condition!.end)}}` + partsToString(text, part.then);
       if (part.else) out += '%{else}' + partsToString(text, part.else);
@@ -87,6 +99,11 @@ function partsToString(text: string, parts: TemplatePart[]): string {
 export function referenceJson(src: string): { value: unknown; ok: boolean } {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const hcl2 = require('hcl2-parser') as { parseToObject(src: string): [unknown, unknown] };
-  const [value, error] = hcl2.parseToObject(src);
-  return { value, ok: error === null || error === undefined };
+  try {
+    const [value, error] = hcl2.parseToObject(src);
+    return { value, ok: error === null || error === undefined };
+  } catch {
+    // Its converter panics on some valid inputs (e.g. blocks of one type with different label counts).
+    return { value: undefined, ok: false };
+  }
 }

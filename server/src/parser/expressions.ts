@@ -71,6 +71,7 @@ function unary(p: Parser): Expression {
 /** Attribute access, indexes and splats after a term. */
 function postfix(p: Parser, source: Expression): Expression {
   let steps: TraversalStep[] | undefined;
+  let inAttrSplat = false;
   for (;;) {
     const k = p.kind();
     let step: TraversalStep;
@@ -85,8 +86,15 @@ function postfix(p: Parser, source: Expression): Expression {
       } else if (n === T.Number) {
         step = { kind: 'LegacyIndex', start: dot, end: p.end(), index: Number(p.tokenText()) };
         p.advance();
+        // `.0.1` is lexed by HCL as one number after the dot, which it rejects.
+        if (p.kinds[p.p] === T.Dot && p.starts[p.p] === step.end && p.kinds[p.p + 1] === T.Number && p.starts[p.p + 1] === step.end + 1) {
+          p.error(step.start, p.ends[p.p + 1], 'Invalid legacy index syntax');
+        }
       } else if (n === T.Star) {
         step = { kind: 'SplatStep', start: dot, end: p.end(), full: false };
+        // Like HCL: an attribute-only splat's `.name` chain may not contain another `.*`.
+        if (inAttrSplat) p.error(step.start, step.end, 'Nested splat expression not allowed');
+        inAttrSplat = true;
         p.advance();
       } else {
         // A trailing dot: completion needs the empty step.
@@ -96,6 +104,7 @@ function postfix(p: Parser, source: Expression): Expression {
       }
     } else if (k === T.OBrack) {
       step = indexStep(p);
+      inAttrSplat = false;
     } else break;
     (steps ??= []).push(step);
   }

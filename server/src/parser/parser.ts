@@ -177,7 +177,20 @@ export class Parser {
       this.bodyItem(items, true);
       this.nested = false;
     }
+    this.checkRedefined(items);
     return { kind: 'Body', start: from, end: to, items };
+  }
+
+  /** HCL's parser rejects a second attribute of the same name in one body. */
+  private checkRedefined(items: BodyItem[]): void {
+    if (items.length < 2) return;
+    const seen = new Set<string>();
+    for (const item of items) {
+      if (item.kind !== 'Attribute' || item.equals < 0) continue;
+      const name = item.name.name;
+      if (seen.has(name)) this.error(item.name.start, item.name.end, 'Attribute redefined');
+      else seen.add(name);
+    }
   }
 
   /** A block body after `{`, up to (not including) the closing `}`; stops at EOF or a header stop. */
@@ -192,6 +205,7 @@ export class Parser {
       }
       this.bodyItem(items, false);
     }
+    this.checkRedefined(items);
     return { kind: 'Body', start, end: this.start(), items };
   }
 
