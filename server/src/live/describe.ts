@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { cancelledError, sendCommand, type LiveCallOptions } from './call';
 import { LiveCallError } from './errors';
-import type { ClientRef, DescribedClient, DescribeFailure, DescribeResult, LiveProgress } from './types';
+import type { ClientRef, DescribedClient, DescribeFailure, DescribeResult, LiveError, LiveProgress } from './types';
 
 export const DEFAULT_DESCRIBE_CONCURRENCY = 4;
 // DescribeUserPoolClient shares a per-account request quota; more parallelism than this only buys throttling.
@@ -20,35 +20,42 @@ export interface DescribeOptions extends LiveCallOptions {
   onProgress?: (progress: LiveProgress) => void;
 }
 
-function copyList(v: readonly string[] | undefined): string[] | undefined {
-  return v ? [...v] : undefined;
+// The SDK does not type-check answers, and an odd endpoint can send anything: every field is checked
+// for its type here, so the renderer only ever sees the documented shapes.
+function copyList(v: unknown): string[] | undefined {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined;
 }
 
-function isoDate(v: Date | undefined): string | undefined {
+function isoDate(v: unknown): string | undefined {
   return v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString() : undefined;
 }
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
+const obj = (v: unknown): Record<string, unknown> | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
 /**
  * The secret-free copy of an API client description. Fields are copied one by one (an allow-list), so a
  * field AWS adds later, secret or not, does not flow through unnoticed.
  */
 export function toDescribedClient(raw: UserPoolClientType, ref: ClientRef): DescribedClient {
+  const units = obj(raw.TokenValidityUnits);
+  const analytics = obj(raw.AnalyticsConfiguration);
+  const rotation = obj(raw.RefreshTokenRotation);
   const out: DescribedClient = {
-    UserPoolId: raw.UserPoolId ?? ref.UserPoolId,
-    ClientId: raw.ClientId ?? ref.ClientId,
-    ClientName: raw.ClientName,
+    UserPoolId: text(raw.UserPoolId) ?? ref.UserPoolId,
+    ClientId: text(raw.ClientId) ?? ref.ClientId,
+    ClientName: text(raw.ClientName),
     hasSecret: typeof raw.ClientSecret === 'string' && raw.ClientSecret.length > 0,
     LastModifiedDate: isoDate(raw.LastModifiedDate),
     CreationDate: isoDate(raw.CreationDate),
-    RefreshTokenValidity: raw.RefreshTokenValidity,
-    AccessTokenValidity: raw.AccessTokenValidity,
-    IdTokenValidity: raw.IdTokenValidity,
-    TokenValidityUnits: raw.TokenValidityUnits
-      ? {
-          AccessToken: raw.TokenValidityUnits.AccessToken,
-          IdToken: raw.TokenValidityUnits.IdToken,
-          RefreshToken: raw.TokenValidityUnits.RefreshToken,
-        }
+    RefreshTokenValidity: num(raw.RefreshTokenValidity),
+    AccessTokenValidity: num(raw.AccessTokenValidity),
+    IdTokenValidity: num(raw.IdTokenValidity),
+    TokenValidityUnits: units
+      ? { AccessToken: text(units.AccessToken), IdToken: text(units.IdToken), RefreshToken: text(units.RefreshToken) }
       : undefined,
     ReadAttributes: copyList(raw.ReadAttributes),
     WriteAttributes: copyList(raw.WriteAttributes),
@@ -56,30 +63,27 @@ export function toDescribedClient(raw: UserPoolClientType, ref: ClientRef): Desc
     SupportedIdentityProviders: copyList(raw.SupportedIdentityProviders),
     CallbackURLs: copyList(raw.CallbackURLs),
     LogoutURLs: copyList(raw.LogoutURLs),
-    DefaultRedirectURI: raw.DefaultRedirectURI,
+    DefaultRedirectURI: text(raw.DefaultRedirectURI),
     AllowedOAuthFlows: copyList(raw.AllowedOAuthFlows),
     AllowedOAuthScopes: copyList(raw.AllowedOAuthScopes),
-    AllowedOAuthFlowsUserPoolClient: raw.AllowedOAuthFlowsUserPoolClient,
-    AnalyticsConfiguration: raw.AnalyticsConfiguration
+    AllowedOAuthFlowsUserPoolClient: bool(raw.AllowedOAuthFlowsUserPoolClient),
+    AnalyticsConfiguration: analytics
       ? {
-          ApplicationId: raw.AnalyticsConfiguration.ApplicationId,
-          ApplicationArn: raw.AnalyticsConfiguration.ApplicationArn,
-          RoleArn: raw.AnalyticsConfiguration.RoleArn,
-          ExternalId: raw.AnalyticsConfiguration.ExternalId,
-          UserDataShared: raw.AnalyticsConfiguration.UserDataShared,
+          ApplicationId: text(analytics.ApplicationId),
+          ApplicationArn: text(analytics.ApplicationArn),
+          RoleArn: text(analytics.RoleArn),
+          ExternalId: text(analytics.ExternalId),
+          UserDataShared: bool(analytics.UserDataShared),
         }
       : undefined,
-    PreventUserExistenceErrors: raw.PreventUserExistenceErrors,
-    EnableTokenRevocation: raw.EnableTokenRevocation,
-    EnablePropagateAdditionalUserContextData: raw.EnablePropagateAdditionalUserContextData,
-    AuthSessionValidity: raw.AuthSessionValidity,
-    RefreshTokenRotation: raw.RefreshTokenRotation
-      ? {
-          Feature: raw.RefreshTokenRotation.Feature,
-          RetryGracePeriodSeconds: raw.RefreshTokenRotation.RetryGracePeriodSeconds,
-        }
+    PreventUserExistenceErrors: text(raw.PreventUserExistenceErrors),
+    EnableTokenRevocation: bool(raw.EnableTokenRevocation),
+    EnablePropagateAdditionalUserContextData: bool(raw.EnablePropagateAdditionalUserContextData),
+    AuthSessionValidity: num(raw.AuthSessionValidity),
+    RefreshTokenRotation: rotation
+      ? { Feature: text(rotation.Feature), RetryGracePeriodSeconds: num(rotation.RetryGracePeriodSeconds) }
       : undefined,
-    ClientType: raw.ClientType,
+    ClientType: text(raw.ClientType),
   };
   return dropUndefined(out);
 }
@@ -91,6 +95,15 @@ function dropUndefined<T extends object>(value: T): T {
     else if (v && typeof v === 'object' && !Array.isArray(v)) dropUndefined(v);
   }
   return value;
+}
+
+// A bug of ours must not lose the other clients' results either; it becomes this client's failure.
+function unexpected(err: unknown, ref: ClientRef): LiveError {
+  return {
+    kind: 'unknown',
+    message: `Could not read the description of ${label(ref)}: ${err instanceof Error ? err.message : String(err)}`,
+    nextStep: 'Try again; if it repeats, please report it with the client settings (not the secret).',
+  };
 }
 
 function label(ref: ClientRef): string {
@@ -110,14 +123,15 @@ export async function describeUserPoolClient(
     { poolId: ref.UserPoolId, clientId: ref.ClientId },
     options,
   );
-  if (!out.UserPoolClient) {
+  const raw = out.UserPoolClient;
+  if (!raw || !obj(raw)) {
     throw new LiveCallError({
       kind: 'unknown',
       message: `DescribeUserPoolClient returned no description for ${label(ref)}.`,
       nextStep: 'Try again; if it repeats, describe the client with the AWS CLI to compare.',
     });
   }
-  return toDescribedClient(out.UserPoolClient, ref);
+  return toDescribedClient(raw, ref);
 }
 
 /**
@@ -144,9 +158,8 @@ export async function describeUserPoolClients(
       try {
         slots[index] = await describeUserPoolClient(client, ref, options);
       } catch (err) {
-        if (!(err instanceof LiveCallError)) throw err;
-        if (err.live.kind === 'cancelled') return;
-        slots[index] = { ref: { ...ref }, error: err.live };
+        if (err instanceof LiveCallError && err.live.kind === 'cancelled') return;
+        slots[index] = { ref: { ...ref }, error: err instanceof LiveCallError ? err.live : unexpected(err, ref) };
       }
       finished++;
       options.onProgress?.({ message: `Described ${label(ref)}`, done: finished, total: refs.length });

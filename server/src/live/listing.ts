@@ -22,6 +22,11 @@ export interface ListOptions extends LiveCallOptions {
 // A service (or a proxy) that keeps answering with a token would otherwise page forever.
 const MAX_PAGES = 10_000;
 
+// The SDK does not type-check answers; an odd endpoint can send anything, so items are checked one by one.
+function arrayOf<T>(value: T[] | undefined): Array<T | undefined> {
+  return Array.isArray(value) ? value : [];
+}
+
 function pageSizeOf(options: ListOptions): number {
   const n = Math.floor(options.pageSize ?? MAX_PAGE_SIZE);
   return Math.min(MAX_PAGE_SIZE, Math.max(1, Number.isFinite(n) ? n : MAX_PAGE_SIZE));
@@ -76,8 +81,11 @@ export async function listUserPools(client: CognitoIdentityProviderClient, optio
         options,
       );
       const items: PoolSummary[] = [];
-      for (const p of out.UserPools ?? []) if (p.Id) items.push(p.Name !== undefined ? { Id: p.Id, Name: p.Name } : { Id: p.Id });
-      return { items, nextToken: out.NextToken };
+      for (const p of arrayOf(out.UserPools)) {
+        if (typeof p?.Id !== 'string' || !p.Id) continue;
+        items.push(typeof p.Name === 'string' ? { Id: p.Id, Name: p.Name } : { Id: p.Id });
+      }
+      return { items, nextToken: typeof out.NextToken === 'string' ? out.NextToken : undefined };
     },
     (count, page) => `Listed ${count} user pool${count === 1 ? '' : 's'} (page ${page})`,
   );
@@ -104,13 +112,13 @@ export async function listUserPoolClients(
         options,
       );
       const items: ClientSummary[] = [];
-      for (const c of out.UserPoolClients ?? []) {
-        if (!c.ClientId) continue;
-        const summary: ClientSummary = { UserPoolId: c.UserPoolId ?? poolId, ClientId: c.ClientId };
-        if (c.ClientName !== undefined) summary.ClientName = c.ClientName;
+      for (const c of arrayOf(out.UserPoolClients)) {
+        if (typeof c?.ClientId !== 'string' || !c.ClientId) continue;
+        const summary: ClientSummary = { UserPoolId: typeof c.UserPoolId === 'string' ? c.UserPoolId : poolId, ClientId: c.ClientId };
+        if (typeof c.ClientName === 'string') summary.ClientName = c.ClientName;
         items.push(summary);
       }
-      return { items, nextToken: out.NextToken };
+      return { items, nextToken: typeof out.NextToken === 'string' ? out.NextToken : undefined };
     },
     (count, page) => `Listed ${count} app client${count === 1 ? '' : 's'} of ${poolId} (page ${page})`,
   );
