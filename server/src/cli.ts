@@ -1,6 +1,7 @@
 // The CLI adapter: `awscc-cognito check ...` (and, as it lands, `import ...`). Argument parsing, output and
 // exit codes live here; the checking itself is the same core the language server uses.
 import { runCheck } from './cli/check';
+import { ruleSummaries } from './features/rules';
 import type { OutputFormat } from './cli/output';
 
 const VERSION = typeof __VERSION__ !== 'undefined' ? __VERSION__ : 'dev';
@@ -59,7 +60,7 @@ function check(args: string[], io: CliIo): number {
     io.err('awscc-cognito: check needs at least one file or folder\n');
     return 2;
   }
-  const result = runCheck({ format, paths }, VERSION);
+  const result = runCheck({ format, paths }, VERSION, ruleSummaries());
   if (result.stdout) io.out(result.stdout + '\n');
   if (result.stderr) io.err(result.stderr + '\n');
   return result.exitCode;

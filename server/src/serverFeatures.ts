@@ -6,6 +6,7 @@ import type { ServerSettings } from './settings';
 import { AWSCC_PROVIDER_VERSION } from './knowledge';
 import { asLspHover, hover } from './features/hover';
 import { codeActions } from './features/codeActions';
+import { formatDocument } from './features/formatting';
 
 export interface FeatureEnvironment {
   settings: ServerSettings;
@@ -32,6 +33,16 @@ export function registerFeatures(connection: Connection, workspace: Workspace, e
     const only = params.context.only;
     return only ? actions.filter((a) => only.some((k) => a.kind === k || a.kind?.startsWith(`${k}.`))) : actions;
   });
+  connection.onDocumentFormattingRequest((params) => {
+    const ctx = workspace.contextFor(params.textDocument.uri);
+    if (!ctx) return null;
+    const result = formatDocument(ctx);
+    if ('error' in result) {
+      connection.console.log(`${params.textDocument.uri}: ${result.error}`);
+      return [];
+    }
+    return result.edits;
+  });
   connection.onHover((params) => {
     const found = at(workspace, params);
     const result = found && hover(found.ctx, found.offset);
@@ -41,6 +52,7 @@ export function registerFeatures(connection: Connection, workspace: Workspace, e
 
 registerFeatures.capabilities = {
   hoverProvider: true,
+  documentFormattingProvider: true,
   codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
 } satisfies ServerCapabilities;
 

@@ -23,7 +23,11 @@ export function computeDiagnostics(ctx: FeatureContext, options: DiagnosticOptio
   const result: Diagnostic[] = [];
   if (!options.yieldStructural) result.push(...syntaxDiagnostics(ctx.document.file));
   const active = activeRules(options);
-  const findings = runRules(ctx, active, (rule, e) => options.onRuleError?.(rule.code, e));
+  const findings = runRules(ctx, active, (rule, e) => {
+    // Never silent: a broken rule must be visible, but it must not hide the other rules' findings.
+    if (options.onRuleError) options.onRuleError(rule.code, e);
+    else console.error(`awscc-cognito: rule ${rule.code} failed: ${(e as Error)?.stack ?? e}`);
+  });
   const file = ctx.document.file;
   for (const f of findings) result.push(toDiagnostic(f, ctx));
   const out = applySuppressions(applySeverities(result, options), ctx);

@@ -129,3 +129,11 @@ export function runRules(ctx: FeatureContext, selected: readonly Rule[] = rules,
   }
   return findings;
 }
+
+/** Rule metadata for SARIF and other tool outputs. */
+export function ruleSummaries(): { id: string; name: string; shortDescription: string }[] {
+  return [
+    { id: 'CUP001', name: 'syntax', shortDescription: 'HCL syntax error.' },
+    ...rules.map((r) => ({ id: r.code, name: r.name, shortDescription: r.doc.summary })),
+  ];
+}
