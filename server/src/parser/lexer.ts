@@ -248,7 +248,7 @@ export function lex(text: string, from: number, to: number, withComments: boolea
       let n: number;
       while (pos < to && (n = identPartLength(text.charCodeAt(pos), text, pos)) > 0) pos += n;
       emit(T.Ident, start, pos);
-      if (modes.length === 0 && (start === 0 || isLineBreak(text.charCodeAt(start - 1)))) markHeader(start, pos);
+      if ((start === 0 || isLineBreak(text.charCodeAt(start - 1))) && !modes.includes(MODE_HEREDOC)) markHeader(start, pos);
       continue;
     }
     if (pos === 0 && c === 0xfeff) {
@@ -292,7 +292,15 @@ export function lex(text: string, from: number, to: number, withComments: boolea
     if (follow === undefined) return;
     let p = end;
     while (p < to && (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 0x09)) p++;
-    if (p < to && text.charCodeAt(p) === follow) out.flags[out.count - 1] = FLAG_HEADER;
+    if (p < to && text.charCodeAt(p) === follow) {
+      out.flags[out.count - 1] = FLAG_HEADER;
+      // A header at column 0 inside an unclosed interpolation: end the template here (recovery), so the
+      // rest of the file is lexed as ordinary configuration again.
+      if (modes.length > 0) {
+        hitEnd = true;
+        while (modes.length > 0) popMode();
+      }
+    }
   }
 
   function lineComment(p: number): number {

@@ -101,7 +101,8 @@ export class Parser {
   }
 
   error(start: number, end: number, message: string): void {
-    this.diagnostics.push({ start, end, message, severity: 'error' });
+    // After "Nesting too deep" the rest of the item was skipped; what unwinds from it is noise.
+    if (!this.tooDeep) this.diagnostics.push({ start, end, message, severity: 'error' });
   }
 
   /** Reports a missing closing token unless a "Nesting too deep" cascade is in progress. */
@@ -113,8 +114,8 @@ export class Parser {
   enter(): boolean {
     if (this.depth >= MAX_DEPTH) {
       if (!this.tooDeep) {
-        this.tooDeep = true;
         this.error(this.start(), this.end(), 'Nesting too deep');
+        this.tooDeep = true;
       }
       const nl = this.nl;
       this.nl = false;
