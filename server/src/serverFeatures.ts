@@ -7,6 +7,9 @@ import { AWSCC_PROVIDER_VERSION } from './knowledge';
 import { asLspHover, hover } from './features/hover';
 import { codeActions } from './features/codeActions';
 import { formatDocument } from './features/formatting';
+import { complete } from './features/completion';
+import { definition } from './features/definition';
+import { documentSymbols } from './features/symbols';
 
 export interface FeatureEnvironment {
   settings: ServerSettings;
@@ -48,12 +51,48 @@ export function registerFeatures(connection: Connection, workspace: Workspace, e
     const result = found && hover(found.ctx, found.offset);
     return result ? asLspHover(result) : null;
   });
+  connection.onCompletion(
+    timed(connection, 'completion', (params: PositionParams & { context?: { triggerCharacter?: string } }) => {
+      const found = at(workspace, params);
+      if (!found) return null;
+      const triggerCharacter = params.context?.triggerCharacter;
+      return complete(found.ctx, found.offset, { yieldPlainItems: env().yieldToHashicorp, triggerCharacter });
+    }),
+  );
+  connection.onDefinition((params: PositionParams) => {
+    const found = at(workspace, params);
+    return found ? definition(found.ctx, found.offset) : null;
+  });
+  connection.onDocumentSymbol((params: { textDocument: { uri: string } }) => {
+    const ctx = workspace.contextFor(params.textDocument.uri);
+    return ctx ? documentSymbols(ctx, { yieldPlainItems: env().yieldToHashicorp }) : null;
+  });
+}
+
+/**
+ * With AWSCC_COGNITO_TIMINGS=1 in the server's environment, logs how long each request took from receipt
+ * to response (`timing completion 0.412`), for the feature benchmark.
+ */
+function timed<P, R>(connection: Connection, name: string, handler: (params: P) => R): (params: P) => R {
+  if (process.env.AWSCC_COGNITO_TIMINGS !== '1') return handler;
+  return (params) => {
+    const started = performance.now();
+    try {
+      return handler(params);
+    } finally {
+      connection.console.log(`timing ${name} ${(performance.now() - started).toFixed(3)}`);
+    }
+  };
 }
 
 registerFeatures.capabilities = {
   hoverProvider: true,
   documentFormattingProvider: true,
   codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
+  // No newline trigger: a new line is where the user starts typing a name, and letters trigger anyway.
+  completionProvider: { triggerCharacters: ['"', '.', '=', ' ', '[', ',', '{'] },
+  definitionProvider: true,
+  documentSymbolProvider: true,
 } satisfies ServerCapabilities;
 
 registerFeatures.providerVersion = AWSCC_PROVIDER_VERSION;

@@ -1,0 +1,140 @@
+// The outline: every top-level block, named the way Terraform addresses it (`awscc_cognito_user_pool_client.web`,
+// `var.region`), with attributes, nested blocks and object keys as children; import blocks are named by
+// their `to` address. When HashiCorp's extension is active its outline already lists every block (import
+// blocks included), so we return nothing rather than a second entry for each (docs/coexistence.md).
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
+import type { Attribute, Block, BodyItem, Expression, HclFile, Span } from '../parser';
+import type { FeatureContext } from '../model';
+import { importTarget } from '../model';
+import { RESOURCE_TYPE } from '../knowledge';
+import { objectKeyName } from './caretContext';
+
+export interface SymbolOptions {
+  yieldPlainItems: boolean;
+}
+
+/** Deeper nesting than this is left out of the outline (nothing useful lives there, and it bounds the work). */
+const MAX_DEPTH = 6;
+
+export function documentSymbols(ctx: FeatureContext, options: SymbolOptions): DocumentSymbol[] {
+  if (options.yieldPlainItems) return [];
+  const file = ctx.document.file;
+  const symbols: DocumentSymbol[] = [];
+  for (const item of file.body.items) {
+    if (item.kind === 'Block') symbols.push(topLevelSymbol(file, item));
+    else symbols.push(attributeSymbol(file, item, 1)); // stray top-level attribute: still show where it is
+  }
+  return symbols;
+}
+
+const TOP_LEVEL_KIND: Readonly<Record<string, SymbolKind>> = {
+  resource: SymbolKind.Class,
+  data: SymbolKind.Struct,
+  import: SymbolKind.Event,
+  variable: SymbolKind.Variable,
+  locals: SymbolKind.Namespace,
+  output: SymbolKind.Property,
+  module: SymbolKind.Module,
+  provider: SymbolKind.Package,
+  terraform: SymbolKind.Namespace,
+};
+
+function labelValues(block: Block): string[] {
+  return block.labels.map((l) => l.value).filter((v) => v.length > 0);
+}
+
+/** `resource "T" "N"` → `T.N`, `variable "x"` → `var.x`, `import { to = A }` → `A`. */
+function topLevelName(file: HclFile, block: Block): { name: string; detail?: string } {
+  const labels = labelValues(block);
+  const kind = block.type.name;
+  switch (kind) {
+    case 'resource':
+      return { name: labels.join('.') || kind, detail: labels[0] === RESOURCE_TYPE ? 'resource · Cognito app client' : 'resource' };
+    case 'data':
+      return { name: ['data', ...labels].join('.'), detail: 'data source' };
+    case 'variable':
+      return { name: labels[0] ? `var.${labels[0]}` : kind, detail: 'variable' };
+    case 'output':
+    case 'module':
+    case 'provider':
+      return { name: labels[0] ? `${kind === 'provider' ? 'provider' : kind}.${labels[0]}` : kind, detail: kind };
+    case 'import': {
+      const to = importTarget(block);
+      const text = to ? file.text.slice(to.expression.start, to.expression.end).trim() : '';
+      return { name: text ? `import → ${text}` : 'import', detail: 'import' };
+    }
+    default:
+      return { name: [kind, ...labels.map((l) => `"${l}"`)].join(' ') };
+  }
+}
+
+function topLevelSymbol(file: HclFile, block: Block): DocumentSymbol {
+  const { name, detail } = topLevelName(file, block);
+  const selection: Span = block.labels[block.labels.length - 1] ?? block.type;
+  const children = block.type.name === 'locals' ? localSymbols(file, block) : bodySymbols(file, block.body.items, 1);
+  return {
+    name: nonEmpty(name),
+    detail,
+    kind: TOP_LEVEL_KIND[block.type.name] ?? SymbolKind.Object,
+    range: file.rangeOf(block),
+    selectionRange: file.rangeOf(selection),
+    children,
+  };
+}
+
+function localSymbols(file: HclFile, block: Block): DocumentSymbol[] {
+  return block.body.items.map((item) =>
+    item.kind === 'Attribute'
+      ? { ...attributeSymbol(file, item, 1), name: nonEmpty(`local.${item.name.name}`), kind: SymbolKind.Variable }
+      : nestedBlockSymbol(file, item, 1),
+  );
+}
+
+function bodySymbols(file: HclFile, items: readonly BodyItem[], depth: number): DocumentSymbol[] {
+  if (depth > MAX_DEPTH) return [];
+  return items.map((item) => (item.kind === 'Attribute' ? attributeSymbol(file, item, depth) : nestedBlockSymbol(file, item, depth)));
+}
+
+function nestedBlockSymbol(file: HclFile, block: Block, depth: number): DocumentSymbol {
+  const labels = labelValues(block);
+  return {
+    name: nonEmpty([block.type.name, ...labels.map((l) => `"${l}"`)].join(' ')),
+    kind: SymbolKind.Object,
+    range: file.rangeOf(block),
+    selectionRange: file.rangeOf(block.type),
+    children: bodySymbols(file, block.body.items, depth + 1),
+  };
+}
+
+function attributeSymbol(file: HclFile, attribute: Attribute, depth: number): DocumentSymbol {
+  return {
+    name: nonEmpty(attribute.name.name),
+    kind: SymbolKind.Field,
+    range: file.rangeOf(attribute),
+    selectionRange: file.rangeOf(attribute.name),
+    children: objectKeySymbols(file, attribute.value, depth + 1),
+  };
+}
+
+/** Keys of an object value (`token_validity_units = { access_token = ... }`) as children. */
+function objectKeySymbols(file: HclFile, value: Expression, depth: number): DocumentSymbol[] {
+  if (value.kind !== 'Object' || depth > MAX_DEPTH) return [];
+  const out: DocumentSymbol[] = [];
+  for (const item of value.items) {
+    const key = objectKeyName(item.key);
+    if (key === undefined) continue;
+    out.push({
+      name: nonEmpty(key),
+      kind: SymbolKind.Key,
+      range: file.rangeOf(item),
+      selectionRange: file.rangeOf(item.key),
+      children: objectKeySymbols(file, item.value, depth + 1),
+    });
+  }
+  return out;
+}
+
+/** Editors reject symbols with an empty name (half-typed code has them). */
+function nonEmpty(name: string): string {
+  return name.trim().length > 0 ? name : '(unnamed)';
+}
