@@ -1,49 +1,12 @@
 // Describing app clients against real Cognito APIs: what comes back, in which order, how many requests
-// are in flight at once, and that one failed client does not hide the others.
+// are in flight at once, and that one failed client does not hide the others. moto: see moto.test.ts.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DescribeUserPoolClientCommand, type UserPoolClientType } from '@aws-sdk/client-cognito-identity-provider';
-import { createCognitoClient, describeUserPoolClients } from '../../server/src/live';
-import type { ClientRef, DescribedClient, LiveProgress } from '../../server/src/live/types';
-import {
-  DUMMY_CREDENTIALS,
-  EMULATOR_REGION,
-  emulatorSdkClient,
-  seedEmulator,
-  startCognitoLocal,
-  startMoto,
-  variedClientSettings,
-  type RunningEmulator,
-  type RunningMoto,
-  type SeededPool,
-} from '../support/emulators';
+import { describeUserPoolClients } from '../../server/src/live';
+import type { ClientRef, LiveProgress } from '../../server/src/live/types';
+import { seedEmulator, startCognitoLocal, variedClientSettings, type RunningEmulator, type SeededPool } from '../support/emulators';
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
-
-const clientFor = (endpoint: string) =>
-  createCognitoClient({ region: EMULATOR_REGION, endpoint, credentials: DUMMY_CREDENTIALS, maxAttempts: 1 });
-
-const refsOf = (pools: SeededPool[]): ClientRef[] =>
-  pools.flatMap((p) => p.clients.map((c) => ({ UserPoolId: p.id, ClientId: c.clientId, ClientName: c.clientName })));
-
-/** What the live layer should make of a raw API description: everything but the secret, dates as ISO text. */
-function expectedFrom(raw: UserPoolClientType): DescribedClient {
-  const { ClientSecret, CreationDate, LastModifiedDate, ...rest } = raw;
-  const expected: Record<string, unknown> = { ...rest, hasSecret: Boolean(ClientSecret) };
-  if (CreationDate) expected.CreationDate = CreationDate.toISOString();
-  if (LastModifiedDate) expected.LastModifiedDate = LastModifiedDate.toISOString();
-  for (const [k, v] of Object.entries(expected)) if (v === undefined) delete expected[k];
-  return expected as unknown as DescribedClient;
-}
-
-async function rawDescribe(endpoint: string, ref: ClientRef): Promise<UserPoolClientType> {
-  const sdk = emulatorSdkClient(endpoint);
-  try {
-    const out = await sdk.send(new DescribeUserPoolClientCommand({ UserPoolId: ref.UserPoolId, ClientId: ref.ClientId }));
-    return out.UserPoolClient ?? {};
-  } finally {
-    sdk.destroy();
-  }
-}
+import { clientFor, expectedFrom, rawDescribe, refsOf } from './liveHelpers';
 
 describe('describeUserPoolClients over cognito-local', () => {
   let emulator: RunningEmulator;
@@ -150,48 +113,5 @@ describe('describeUserPoolClients over cognito-local', () => {
     const result = await describeUserPoolClients(clientFor(proxy.endpoint), []);
     assert.deepEqual(result, { clients: [], failures: [] });
     assert.equal(proxy.attempts(), 0);
-  });
-});
-
-describe('describeUserPoolClients over moto (all fields)', () => {
-  let moto: RunningMoto | undefined;
-  let skipReason = '';
-  let pools: SeededPool[] = [];
-
-  before(async () => {
-    const started = await startMoto();
-    if ('skipReason' in started) {
-      skipReason = started.skipReason;
-      console.log(`# skipping moto describe tests: ${skipReason}`);
-      return;
-    }
-    moto = started;
-    pools = await seedEmulator(moto.endpoint, {
-      pools: [{ name: 'full', clients: [0, 1, 2, 3].map((i) => ({ name: `full-${i}`, settings: variedClientSettings(i) })) }],
-    });
-  });
-  after(async () => {
-    await moto?.stop();
-  });
-
-  test('keeps AuthSessionValidity, EnablePropagateAdditionalUserContextData and RefreshTokenRotation', async (t) => {
-    if (!moto) return t.skip(skipReason);
-    const result = await describeUserPoolClients(clientFor(moto.endpoint), refsOf(pools), { concurrency: 2 });
-    assert.deepEqual(result.failures, []);
-    let secretClients = 0;
-    for (const [i, described] of result.clients.entries()) {
-      const settings = pools[0].clients[i].settings;
-      assert.equal(described.AuthSessionValidity, settings.AuthSessionValidity);
-      // moto answers false/absent for what was not set, so compare only what the seed set.
-      if (settings.GenerateSecret) {
-        secretClients++;
-        assert.equal(described.EnablePropagateAdditionalUserContextData, true);
-        assert.deepEqual(described.RefreshTokenRotation, settings.RefreshTokenRotation);
-      }
-      assert.equal(described.hasSecret, settings.GenerateSecret === true);
-      const raw = await rawDescribe(moto.endpoint, refsOf(pools)[i]);
-      assert.deepEqual(described, expectedFrom(raw));
-    }
-    assert.ok(secretClients > 0, 'the seed includes clients with a secret');
   });
 });

@@ -1,31 +1,12 @@
-// Listing pools and clients against real Cognito APIs over HTTP: cognito-local (always; the fault proxy
-// adds the paging it lacks) and moto (real paging, when moto_server is on PATH).
+// Listing pools and clients against cognito-local over HTTP, with the fault proxy adding the paging it
+// lacks. Real paging by moto is tested in moto.test.ts.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  createCognitoClient,
-  listClientsOfPools,
-  listUserPoolClients,
-  listUserPools,
-  noAppClientsMessage,
-  LiveCallError,
-} from '../../server/src/live';
+import { listClientsOfPools, listUserPoolClients, listUserPools, noAppClientsMessage } from '../../server/src/live';
 import type { LiveProgress } from '../../server/src/live/types';
-import {
-  DUMMY_CREDENTIALS,
-  EMULATOR_REGION,
-  seedEmulator,
-  startCognitoLocal,
-  startMoto,
-  variedClientSettings,
-  type RunningEmulator,
-  type RunningMoto,
-  type SeededPool,
-} from '../support/emulators';
+import { seedEmulator, startCognitoLocal, variedClientSettings, type RunningEmulator, type SeededPool } from '../support/emulators';
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
-
-const clientFor = (endpoint: string) =>
-  createCognitoClient({ region: EMULATOR_REGION, endpoint, credentials: DUMMY_CREDENTIALS, maxAttempts: 1 });
+import { clientFor } from './liveHelpers';
 
 // 5 pools (one empty) and 5 clients in the first pool: with pages of 2 that is 3 pages of each.
 const SPEC = {
@@ -125,63 +106,5 @@ describe('empty region', () => {
     } finally {
       await emulator.stop();
     }
-  });
-});
-
-describe('listing over moto (real paging)', () => {
-  let moto: RunningMoto | undefined;
-  let skipReason = '';
-  let pools: SeededPool[] = [];
-
-  before(async () => {
-    const started = await startMoto();
-    if ('skipReason' in started) {
-      skipReason = started.skipReason;
-      console.log(`# skipping moto listing tests: ${skipReason}`);
-      return;
-    }
-    moto = started;
-    pools = await seedEmulator(moto.endpoint, {
-      pools: [
-        { name: 'm-one', clients: Array.from({ length: 3 }, (_, i) => ({ name: `m-app-${i}`, settings: variedClientSettings(i) })) },
-        { name: 'm-two', clients: [] },
-        { name: 'm-three', clients: [] },
-      ],
-    });
-  });
-  after(async () => {
-    await moto?.stop();
-  });
-
-  test('listUserPools pages with MaxResults 2 and finds every pool', async (t) => {
-    if (!moto) return t.skip(skipReason);
-    const pages: LiveProgress[] = [];
-    const found = await listUserPools(clientFor(moto.endpoint), { pageSize: 2, onProgress: (p) => pages.push(p) });
-    assert.deepEqual(found.map((p) => p.Id).sort(), pools.map((p) => p.id).sort());
-    assert.ok(pages.length >= 2, `expected at least 2 pages, saw ${pages.length}`);
-    assert.ok(found.every((p) => /^us-east-1_/.test(p.Id)), 'moto issues region-style pool ids');
-  });
-
-  test('listUserPoolClients pages with MaxResults 2 and finds every client', async (t) => {
-    if (!moto) return t.skip(skipReason);
-    const progress: LiveProgress[] = [];
-    const found = await listUserPoolClients(clientFor(moto.endpoint), pools[0].id, {
-      pageSize: 2,
-      onProgress: (p) => progress.push(p),
-    });
-    assert.deepEqual(found.map((c) => c.ClientId).sort(), pools[0].clients.map((c) => c.clientId).sort());
-    assert.ok(progress.length >= 2, `expected at least 2 pages, saw ${progress.length}`);
-  });
-
-  test('listing the clients of a pool that does not exist fails with a not-found message naming the pool', async (t) => {
-    if (!moto) return t.skip(skipReason);
-    const missing = 'us-east-1_doesnotexist';
-    const err = await listUserPoolClients(clientFor(moto.endpoint), missing).then(
-      () => assert.fail('expected a failure'),
-      (e: unknown) => e,
-    );
-    assert.ok(err instanceof LiveCallError);
-    assert.equal(err.live.kind, 'not-found');
-    assert.match(err.live.message, new RegExp(`User pool ${missing} was not found`));
   });
 });

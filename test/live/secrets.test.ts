@@ -1,72 +1,23 @@
 // Client secrets must never leave the live layer. The emulators do return ClientSecret for clients created
 // with GenerateSecret, so these tests first prove the secret is really on the wire, then search everything
 // the live layer hands out (results, failures, thrown errors, progress notes, console output) for it.
+// The same check against moto is in moto.test.ts.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DescribeUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-provider';
-import {
-  createCognitoClient,
-  describeUserPoolClients,
-  listClientsOfPools,
-  listUserPools,
-  LiveCallError,
-} from '../../server/src/live';
-import type { ClientRef, LiveProgress } from '../../server/src/live/types';
+import { createCognitoClient, describeUserPoolClients, listClientsOfPools, LiveCallError } from '../../server/src/live';
 import {
   DUMMY_CREDENTIALS,
   EMULATOR_REGION,
   emulatorSdkClient,
   seedEmulator,
   startCognitoLocal,
-  startMoto,
   variedClientSettings,
   type RunningEmulator,
   type SeededPool,
 } from '../support/emulators';
 import { startFaultProxy, throttle, type FaultProxy } from '../support/faultProxy';
-
-/** Runs `work` while copying everything written to stdout and stderr (still passing it through). */
-async function captureConsole<T>(work: () => Promise<T>): Promise<{ value: T; output: string }> {
-  let output = '';
-  const originals = { out: process.stdout.write, err: process.stderr.write };
-  const tap = (original: typeof process.stdout.write, stream: NodeJS.WriteStream) =>
-    function (chunk: unknown, ...rest: unknown[]) {
-      output += typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8');
-      return (original as (...a: unknown[]) => boolean).call(stream, chunk, ...rest);
-    } as typeof process.stdout.write;
-  process.stdout.write = tap(originals.out, process.stdout);
-  process.stderr.write = tap(originals.err, process.stderr);
-  try {
-    return { value: await work(), output };
-  } finally {
-    process.stdout.write = originals.out;
-    process.stderr.write = originals.err;
-  }
-}
-
-function secretsOf(pools: SeededPool[]): string[] {
-  return pools.flatMap((p) => p.clients.map((c) => c.secretForLeakChecks).filter((s): s is string => Boolean(s)));
-}
-
-function assertNoSecret(haystack: string, secrets: string[], where: string) {
-  for (const secret of secrets) {
-    // Not printing the secret in the failure message either.
-    assert.ok(!haystack.includes(secret), `a client secret appeared in ${where}`);
-  }
-}
-
-async function exerciseEverything(endpoint: string, pools: SeededPool[]) {
-  const progress: LiveProgress[] = [];
-  const onProgress = (p: LiveProgress) => progress.push(p);
-  const client = createCognitoClient({ region: EMULATOR_REGION, endpoint, credentials: DUMMY_CREDENTIALS, maxAttempts: 2 });
-  const listed = await listUserPools(client, { onProgress, pageSize: 2 });
-  const clients = await listClientsOfPools(client, listed.map((p) => p.Id), { onProgress, pageSize: 2 });
-  const refs: ClientRef[] = clients.clients.map((c) => ({ ...c }));
-  const described = await describeUserPoolClients(client, refs, { concurrency: 4, onProgress });
-  const single = await describeUserPoolClients(client, refs.slice(0, 1), { concurrency: 1, onProgress });
-  assert.equal(described.clients.length, pools.reduce((n, p) => n + p.clients.length, 0));
-  return { listed, clients, described, single, progress };
-}
+import { assertNoSecret, captureConsole, exerciseEverything, secretsOf } from './liveHelpers';
 
 describe('no client secret leaves the live layer (cognito-local)', () => {
   let emulator: RunningEmulator;
@@ -131,28 +82,5 @@ describe('no client secret leaves the live layer (cognito-local)', () => {
     const err = new LiveCallError(thrown.value[0]);
     assertNoSecret(JSON.stringify(err) + String(err) + JSON.stringify(thrown.value), secrets, 'errors');
     proxy.reset();
-  });
-});
-
-describe('no client secret leaves the live layer (moto)', () => {
-  test('results and progress from moto contain no secret', async (t) => {
-    const moto = await startMoto();
-    if ('skipReason' in moto) {
-      console.log(`# skipping moto secret test: ${moto.skipReason}`);
-      return t.skip(moto.skipReason);
-    }
-    try {
-      const pools = await seedEmulator(moto.endpoint, {
-        pools: [{ name: 'moto-secret', clients: [0, 3, 6].map((i) => ({ name: `ms-${i}`, settings: variedClientSettings(i) })) }],
-      });
-      const secrets = secretsOf(pools);
-      assert.equal(secrets.length, 3, 'moto returns a secret for each GenerateSecret client');
-      const { value, output } = await captureConsole(() => exerciseEverything(moto.endpoint, pools));
-      assertNoSecret(JSON.stringify(value), secrets, 'the returned results');
-      assertNoSecret(output, secrets, 'console output');
-      assert.ok(value.described.clients.every((c) => c.hasSecret));
-    } finally {
-      await moto.stop();
-    }
   });
 });
