@@ -89,6 +89,7 @@ function seedUserSettings(userDataDir: string): void {
 
 interface Editor {
   port: number;
+  userDataDir: string;
   workspacesDir: string;
   logFile: string;
 }
@@ -142,7 +143,7 @@ async function startCodeServer(tools: E2eTools, tempRoot: string): Promise<Edito
     await new Promise((r) => setTimeout(r, 200));
   }
   log(`code-server ${port} ready in ${seconds(started)}`);
-  return { port, workspacesDir, logFile };
+  return { port, userDataDir, workspacesDir, logFile };
 }
 
 /** Each scenario gets its own copy of the fixture workspace, so the editor restores nothing from a previous one. */
@@ -192,6 +193,18 @@ async function runScenario(browser: BrowserContext, editor: Editor, scenario: Sc
   }
 }
 
+function findFiles(dir: string, pattern: RegExp): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => pattern.test(file) && file.endsWith('.log'))
+    .map((file) => join(dir, file));
+}
+
+function printTail(title: string, file: string, lines: number): void {
+  const tail = existsSync(file) ? readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n') : '';
+  if (tail.trim()) console.log(`[e2e] last lines of the ${title} (${file}):\n${tail}`);
+}
+
 async function main(): Promise<number> {
   installSignalHandlers();
   const started = Date.now();
@@ -219,8 +232,9 @@ async function main(): Promise<number> {
     else failed += 1;
   }
   if (failed > 0) {
-    const tail = existsSync(editor.logFile) ? readFileSync(editor.logFile, 'utf8').split('\n').slice(-15).join('\n') : '';
-    if (tail.trim()) console.log(`[e2e] last lines of the code-server log:\n${tail}`);
+    printTail('code-server log', editor.logFile, 15);
+    // The extension's output channel is a log file under the user-data dir: it says why the server stopped.
+    for (const file of findFiles(join(editor.userDataDir, 'logs'), /awscc-cognito/i)) printTail('awscc-cognito log', file, 20);
   }
   log(`screenshots in ${relative(root, outDir)}/; total ${seconds(started)}`);
   console.log(`${passed} passed, ${failed} failed`);
