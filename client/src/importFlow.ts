@@ -86,19 +86,25 @@ export function readImportSettings(get: (key: string) => unknown, trusted: boole
 }
 
 export interface RegionItem extends QuickPickItem {
-  region: string;
+  /** undefined: the region the AWS SDK resolves itself (AWS_REGION, the profile's region). */
+  region?: string;
 }
 
-/** Configured regions first and picked, then the common ones; `fallback` (e.g. AWS_REGION) is picked when nothing is configured. */
+/**
+ * Configured regions first and picked, then the common ones. With nothing configured, `fallback` (e.g.
+ * AWS_REGION) is picked, or else a "default region" item that leaves the choice to the AWS configuration.
+ */
 export function regionPickItems(configured: readonly string[], fallback?: string): RegionItem[] {
-  const preselected = configured.length > 0 ? [...configured] : fallback && REGION_SHAPE.test(fallback) ? [fallback] : [];
-  const items: RegionItem[] = preselected.map((region) => ({
-    label: region,
-    region,
-    picked: true,
-    description: configured.includes(region) ? 'from awsccCognito.region' : 'from AWS_REGION',
-  }));
-  for (const region of COMMON_REGIONS) if (!preselected.includes(region)) items.push({ label: region, region, picked: false });
+  const items: RegionItem[] = [];
+  if (configured.length > 0) {
+    for (const region of configured) items.push({ label: region, region, picked: true, description: 'from awsccCognito.region' });
+  } else if (fallback && REGION_SHAPE.test(fallback)) {
+    items.push({ label: fallback, region: fallback, picked: true, description: 'from AWS_REGION' });
+  } else {
+    items.push({ label: 'Default region', description: 'the region of your AWS profile', picked: true });
+  }
+  const listed = new Set(items.map((i) => i.region));
+  for (const region of COMMON_REGIONS) if (!listed.has(region)) items.push({ label: region, region, picked: false });
   return items;
 }
 

@@ -91,10 +91,11 @@ describe('picker items', () => {
     assert.equal(items.length, new Set([...COMMON_REGIONS, 'eu-west-3', 'us-east-1']).size);
   });
 
-  test('without a configured region the environment region is preselected', () => {
+  test('without a configured region the environment region is preselected, else the profile default region', () => {
     const items = regionPickItems([], 'ap-south-2');
     assert.deepEqual(items.filter((i) => i.picked).map((i) => i.region), ['ap-south-2']);
-    assert.equal(regionPickItems([], 'garbage').filter((i) => i.picked).length, 0);
+    const fallback = regionPickItems([], 'garbage').filter((i) => i.picked);
+    assert.deepEqual(fallback.map((i) => [i.label, i.region]), [['Default region', undefined]]);
   });
 
   test('pools show name and id, and their region only when several regions were searched', () => {
