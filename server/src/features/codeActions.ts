@@ -73,7 +73,8 @@ function importRewrites(ctx: FeatureContext, offset: number): CodeAction[] {
   const path = nodePathAt(ctx.document.file, offset);
   const block = path[1];
   if (block?.kind !== 'Block' || block.type.name !== 'import' || importTarget(block)?.resourceType !== RESOURCE_TYPE) return [];
-  const attribute = path[2];
+  // Block → Body → Attribute.
+  const attribute = path[3];
   if (attribute?.kind !== 'Attribute') return [];
   const has = (name: string) => (block as Block).body.items.some((i) => i.kind === 'Attribute' && i.name.name === name);
   let fix: Fix | undefined;

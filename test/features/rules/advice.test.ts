@@ -1,0 +1,25 @@
+import { describe, test } from 'node:test';
+import { client, diagnose, expectAt, expectNone } from './helpers';
+import assert from 'node:assert/strict';
+
+describe('advice (information, each switchable)', () => {
+  test('CUP501 implicit flow', () => {
+    expectAt(client('  allowed_o_auth_flows = [«"implicit"», "code"]'), 'CUP501', 'information');
+  });
+  test('CUP502 LEGACY user existence errors, set or left at the default', () => {
+    expectAt(client('  prevent_user_existence_errors = «"LEGACY"»'), 'CUP502', 'information');
+    expectAt('resource "awscc_cognito_user_pool_client" «"c"» {\n  user_pool_id = "us-east-1_AbC123"\n}\n', 'CUP502', 'information');
+    expectNone(client('  prevent_user_existence_errors = "ENABLED"'), 'CUP502');
+  });
+  test('CUP503 token revocation off', () => {
+    expectAt(client('  enable_token_revocation = «false»'), 'CUP503', 'information');
+  });
+  test('CUP504 generate_secret replaces the client', () => {
+    expectAt(client('  «generate_secret» = true'), 'CUP504', 'information');
+  });
+  test('a rule switched off in the settings reports nothing; a severity override applies', () => {
+    const text = client('  generate_secret = true');
+    assert.equal(diagnose(text, {}, { severities: { CUP504: 'off' } }).filter((d) => d.code === 'CUP504').length, 0);
+    assert.equal(diagnose(text, {}, { severities: { CUP504: 'warning' } }).find((d) => d.code === 'CUP504')?.severity, 2);
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyFix, client, expectAt, expectNone } from './helpers';
+
+const OAUTH = '  allowed_o_auth_flows_user_pool_client = true\n  allowed_o_auth_scopes = ["openid"]\n';
+
+describe('CUP401 client-credentials-not-alone', () => {
+  test('client_credentials with code is an error on client_credentials', () => {
+    expectAt(client(`${OAUTH}  generate_secret = true\n  callback_ur_ls = ["https://a.example/cb"]\n  allowed_o_auth_flows = ["code", «"client_credentials"»]`), 'CUP401', 'error');
+    expectNone(client(`${OAUTH}  generate_secret = true\n  allowed_o_auth_flows = ["client_credentials"]`), 'CUP401');
+  });
+});
+
+describe('CUP402 legacy-auth-flows-mixed', () => {
+  test('legacy values next to ALLOW_* values; legacy alone is fine', () => {
+    expectAt(client('  explicit_auth_flows = [«"USER_PASSWORD_AUTH"», "ALLOW_REFRESH_TOKEN_AUTH"]'), 'CUP402', 'error');
+    expectNone(client('  explicit_auth_flows = ["USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH"]'), 'CUP402');
+  });
+});
+
+describe('CUP403 default-redirect-not-in-callbacks', () => {
+  const body = `${OAUTH}  allowed_o_auth_flows = ["code"]\n`;
+  test('reported on the default URI; the fix appends it to the callbacks', () => {
+    expectAt(client(`${body}  callback_ur_ls = ["https://a.example/cb"]\n  default_redirect_uri = «"https://a.example/home"»`), 'CUP403', 'error');
+    assert.equal(
+      applyFix(client(`${body}  callback_ur_ls = ["https://a.example/cb"]\n  default_redirect_uri = "https://a.example/home"`), 'CUP403'),
+      client(`${body}  callback_ur_ls = ["https://a.example/cb", "https://a.example/home"]\n  default_redirect_uri = "https://a.example/home"`),
+    );
+  });
+  test('without any callbacks the fix adds the list', () => {
+    const fixed = applyFix(client(`${body}  default_redirect_uri = "https://a.example/cb"`), 'CUP403');
+    assert.equal(
+      fixed,
+      'resource "awscc_cognito_user_pool_client" "c" {\n  callback_ur_ls = ["https://a.example/cb"]\n  user_pool_id = "us-east-1_AbC123"\n' +
+        `${body}  default_redirect_uri = "https://a.example/cb"\n}\n`,
+    );
+  });
+  test('callbacks that are not all known: nothing', () => {
+    expectNone(client(`${body}  callback_ur_ls = concat(var.urls, ["https://a.example/cb"])\n  default_redirect_uri = "https://a.example/home"`), 'CUP403');
+  });
+});
+
+describe('CUP404 context-data-needs-secret and CUP405 client-credentials-needs-secret', () => {
+  test('without generate_secret: error for context data, warning for client_credentials', () => {
+    expectAt(client('  enable_propagate_additional_user_context_data = «true»'), 'CUP404', 'error');
+    expectAt(client(`${OAUTH}  allowed_o_auth_flows = [«"client_credentials"»]\n  generate_secret = false`), 'CUP405', 'warning');
+    expectNone(client('  enable_propagate_additional_user_context_data = true\n  generate_secret = true'), 'CUP404');
+    expectNone(client(`${OAUTH}  allowed_o_auth_flows = ["client_credentials"]\n  generate_secret = var.secret`), 'CUP405');
+  });
+});
+
+describe('CUP406 browser-flow-needs-callback', () => {
+  test('code without callbacks is a warning on the flow', () => {
+    expectAt(client(`${OAUTH}  allowed_o_auth_flows = [«"code"»]`), 'CUP406', 'warning');
+    expectNone(client(`${OAUTH}  allowed_o_auth_flows = ["code"]\n  callback_ur_ls = var.urls`), 'CUP406');
+  });
+});
+
+describe('CUP407 oauth-settings-ignored', () => {
+  test('OAuth settings without the switch: warning, and the fix adds it', () => {
+    const text = client('  «allowed_o_auth_flows» = ["code"]\n  callback_ur_ls = ["https://a.example/cb"]');
+    const [d] = expectAt(text, 'CUP407', 'warning');
+    assert.match(d.message, /allowed_o_auth_flows`, `callback_ur_ls` have no effect/);
+    assert.equal(
+      applyFix(text.replace(/[«»]/g, ''), 'CUP407'),
+      'resource "awscc_cognito_user_pool_client" "c" {\n  allowed_o_auth_flows_user_pool_client = true\n  user_pool_id = "us-east-1_AbC123"\n  allowed_o_auth_flows = ["code"]\n  callback_ur_ls = ["https://a.example/cb"]\n}\n',
+    );
+  });
+  test('an explicit false is reported on the value and set to true', () => {
+    const text = client('  allowed_o_auth_flows_user_pool_client = «false»\n  allowed_o_auth_scopes = ["openid"]');
+    expectAt(text, 'CUP407', 'warning');
+    assert.equal(applyFix(text.replace(/[«»]/g, ''), 'CUP407'), client('  allowed_o_auth_flows_user_pool_client = true\n  allowed_o_auth_scopes = ["openid"]'));
+  });
+  test('a switch from a variable is unknown: nothing', () => {
+    expectNone(client('  allowed_o_auth_flows_user_pool_client = var.oauth\n  allowed_o_auth_flows = ["code"]'), 'CUP407');
+  });
+});
+
+describe('CUP408 rotation-with-refresh-token-auth', () => {
+  test('information, UNCONFIRMED, with a fix that drops the flow', () => {
+    const text = client('  refresh_token_rotation = { feature = "ENABLED" }\n  explicit_auth_flows = ["ALLOW_USER_SRP_AUTH", «"ALLOW_REFRESH_TOKEN_AUTH"»]');
+    const [d] = expectAt(text, 'CUP408', 'information');
+    assert.match(d.message, /UNCONFIRMED/);
+    assert.equal(applyFix(text.replace(/[«»]/g, ''), 'CUP408'), client('  refresh_token_rotation = { feature = "ENABLED" }\n  explicit_auth_flows = ["ALLOW_USER_SRP_AUTH"]'));
+  });
+});
+
+describe('CUP409 oauth-needs-flows-and-scopes / CUP410 rotation-feature-missing', () => {
+  test('OAuth on without scopes is a warning on the switch', () => {
+    expectAt(client('  allowed_o_auth_flows_user_pool_client = «true»\n  allowed_o_auth_flows = ["code"]\n  callback_ur_ls = ["https://a.example/cb"]'), 'CUP409', 'warning');
+  });
+  test('rotation settings without feature', () => {
+    expectAt(client('  «refresh_token_rotation» = { retry_grace_period_seconds = 10 }'), 'CUP410', 'warning');
+  });
+});
