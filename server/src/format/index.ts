@@ -15,7 +15,7 @@
 //   - A leading byte-order mark is dropped, as terraform does.
 import { parse, tokenize, type HclFile } from '../parser';
 import { layout } from './layout';
-import { terraformRewrites, type Replacement } from './rewrites';
+import { escapeString, terraformRewrites, type Replacement } from './rewrites';
 
 export interface FormatOptions {
   /**
@@ -118,4 +118,9 @@ export function applyEdits(text: string, edits: readonly (OffsetEdit | Replaceme
   }
   parts.push(text.slice(pos));
   return parts.join('');
+}
+
+/** `value` as an HCL quoted string, escaped the way hclwrite writes strings. */
+export function quoteString(value: string): string {
+  return `"${escapeString(value)}"`;
 }

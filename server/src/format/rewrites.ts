@@ -103,13 +103,13 @@ function typeKeyword(tokens: Tokens, from: number, to: number): string | undefin
 function rewriteLabels(block: Block, source: string, out: Replacement[]): void {
   for (const label of block.labels) {
     if (!label.closed) continue;
-    const text = `"${escapeLabel(label.value)}"`;
+    const text = `"${escapeString(label.value)}"`;
     if (text !== source.slice(label.start, label.end)) out.push({ start: label.start, end: label.end, text });
   }
 }
 
 /** How hclwrite writes a string: quotes, backslashes and control characters escaped, `${`/`%{` doubled. */
-export function escapeLabel(value: string): string {
+export function escapeString(value: string): string {
   let out = '';
   for (let i = 0; i < value.length; i++) {
     const ch = value[i];
