@@ -107,3 +107,30 @@ export function pick(list: CompletionList | CompletionItem[], label: string): Co
   if (found.length === 0) throw new Error(`no item ${JSON.stringify(label)} among ${JSON.stringify(labels(items))}`);
   return found[0];
 }
+
+// ----- running the completion feature on a snippet with a caret marker ------------------------------------
+import { complete, type CompletionOptions } from '../../server/src/features/completion';
+import { withCaret } from './caret';
+import { contextFor } from './context';
+
+export interface CompletionCase {
+  /** The snippet without the caret marker. */
+  text: string;
+  list: CompletionList;
+}
+
+/** Completion at the caret marker of `snippet` (the file `main.tf`; `otherFiles` are its siblings). */
+export function completeSnippet(
+  snippet: string,
+  options: Partial<CompletionOptions> & { marker?: string; otherFiles?: Record<string, string>; name?: string } = {},
+): CompletionCase {
+  const { marker = '|', otherFiles = {}, name = 'main.tf', ...rest } = options;
+  const { text, offset } = withCaret(snippet, marker);
+  return { text, list: complete(contextFor(text, otherFiles, name), offset, { yieldPlainItems: false, ...rest }) };
+}
+
+/** The whole text after choosing the item labelled `label` at the caret of `snippet`. */
+export function accept(snippet: string, label: string, options: Parameters<typeof completeSnippet>[1] = {}): string {
+  const { text, list } = completeSnippet(snippet, options);
+  return applyCompletion(text, pick(list, label));
+}
