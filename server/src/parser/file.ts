@@ -14,6 +14,8 @@ export class ParsedFile implements HclFile {
     readonly diagnostics: readonly SyntaxDiagnostic[],
     readonly comments: readonly Span[],
     lineStarts?: Int32Array,
+    /** Some top-level item starts inside an unclosed template: incremental re-parse must not be used. */
+    readonly incrementalUnsafe = false,
   ) {
     this.lines = new TextLineIndex(text, lineStarts);
   }
@@ -33,6 +35,8 @@ export interface RegionParse {
   comments: Span[];
   /** A construct ran into the end of the region (or the lexer did): the region is not self-contained. */
   touchedEnd: boolean;
+  /** Some item starts while the lexer is inside an unclosed template. */
+  itemStartsInTemplate: boolean;
 }
 
 /** Parses `text[from, to)` as a sequence of top-level items. */
@@ -45,7 +49,7 @@ export function parseRegion(text: string, from: number, to: number): RegionParse
   const comments: Span[] = [];
   const c = lexed.comments;
   for (let i = 0; i < c.length; i += 2) comments.push({ start: c[i], end: c[i + 1] });
-  return { body, diagnostics, comments, touchedEnd: parser.sawEof || lexed.hitEnd };
+  return { body, diagnostics, comments, touchedEnd: parser.sawEof || lexed.hitEnd, itemStartsInTemplate: parser.itemStartsInTemplate };
 }
 
 export function sortDiagnostics(diagnostics: SyntaxDiagnostic[]): void {
@@ -55,7 +59,7 @@ export function sortDiagnostics(diagnostics: SyntaxDiagnostic[]): void {
 
 export function parseText(text: string): HclFile {
   const region = parseRegion(text, 0, text.length);
-  return new ParsedFile(text, region.body, region.diagnostics, region.comments);
+  return new ParsedFile(text, region.body, region.diagnostics, region.comments, undefined, region.itemStartsInTemplate);
 }
 
 /** The token stream of `text` including comments (for the formatter); a fresh copy the caller may keep. */

@@ -3,11 +3,12 @@
 // HCL's lexical grammar depends on context (a `}` may close a block or an interpolation; inside quotes and
 // heredocs text is literal), so the lexer keeps a small explicit stack of modes rather than recursing:
 // a hostile `"${"${"${...` cannot overflow the call stack. No substrings are taken while lexing.
-import { FLAG_HEADER as HEADER, T as Kinds } from './tokens';
+import { FLAG_HEADER as HEADER, FLAG_IN_TEMPLATE as IN_TEMPLATE, T as Kinds } from './tokens';
 
 // Local aliases: under the test runner's per-file transform, imported bindings are getters (slow in hot loops).
 const T = Kinds;
 const FLAG_HEADER = HEADER;
+const FLAG_IN_TEMPLATE = IN_TEMPLATE;
 
 /** Growable token arrays, reused between parses to avoid reallocating megabytes per keystroke. */
 export class TokenBuffer {
@@ -264,6 +265,7 @@ export function lex(text: string, from: number, to: number, withComments: boolea
 
   function emit(kind: number, start: number, end: number): void {
     out.push(kind, start, end);
+    if (modes.length > 0) out.flags[out.count - 1] = FLAG_IN_TEMPLATE;
     prevKind = kind;
   }
 
@@ -293,7 +295,7 @@ export function lex(text: string, from: number, to: number, withComments: boolea
     let p = end;
     while (p < to && (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 0x09)) p++;
     if (p < to && text.charCodeAt(p) === follow) {
-      out.flags[out.count - 1] = FLAG_HEADER;
+      out.flags[out.count - 1] |= FLAG_HEADER;
       // A header at column 0 inside an unclosed interpolation: end the template here (recovery), so the
       // rest of the file is lexed as ordinary configuration again.
       if (modes.length > 0) {

@@ -4,7 +4,7 @@
 // Recovery strategy: a broken item is skipped to the end of its line; an unclosed block body ends at the
 // next column-0 top-level block header (the lexer flags those tokens) so the rest of the file survives.
 import type { Attribute, Block, Body, BodyItem, Identifier, Invalid, Label, SyntaxDiagnostic } from './ast';
-import { FLAG_HEADER as HEADER, T as Kinds } from './tokens';
+import { FLAG_HEADER as HEADER, FLAG_IN_TEMPLATE as IN_TEMPLATE, T as Kinds } from './tokens';
 import type { TokenBuffer } from './lexer';
 import { parseExpression } from './expressions';
 import { quotedLabel } from './templates';
@@ -12,6 +12,7 @@ import { quotedLabel } from './templates';
 // Local aliases: under the test runner's per-file transform, imported bindings are getters (slow in hot loops).
 const T = Kinds;
 const FLAG_HEADER = HEADER;
+const FLAG_IN_TEMPLATE = IN_TEMPLATE;
 
 /** Deeper nesting than this is reported instead of recursed into (hostile input must not overflow). */
 export const MAX_DEPTH = 256;
@@ -27,6 +28,11 @@ export class Parser {
   sawEof = false;
   /** Whether we are inside a top-level item (header tokens then act as a stop). */
   nested = false;
+  /**
+   * A top-level item started while the lexer was still inside an unclosed template (the parser had
+   * recovered but the lexer had not): re-parsing from that item's start would lex differently.
+   */
+  itemStartsInTemplate = false;
   readonly kinds: Uint8Array;
   readonly starts: Uint32Array;
   readonly ends: Uint32Array;
@@ -50,7 +56,7 @@ export class Parser {
       k = this.kinds[this.p];
     }
     if (k === T.EOF) this.sawEof = true;
-    else if (this.flags[this.p] === FLAG_HEADER && this.nested) return T.EOF;
+    else if ((this.flags[this.p] & FLAG_HEADER) !== 0 && this.nested) return T.EOF;
     return k;
   }
 
@@ -70,9 +76,11 @@ export class Parser {
     return this.ends[this.p];
   }
 
-  /** End of the previous token (where a missing thing would have been). */
+  /** End of the previous token other than a line break (where a missing thing would have been). */
   prevEnd(): number {
-    return this.p > 0 ? this.ends[this.p - 1] : 0;
+    let i = this.p - 1;
+    while (i > 0 && this.kinds[i] === T.Newline) i--;
+    return i >= 0 ? this.ends[i] : this.starts[0];
   }
 
   advance(): void {
@@ -173,6 +181,7 @@ export class Parser {
         this.p++;
         continue;
       }
+      if ((this.flags[this.p] & FLAG_IN_TEMPLATE) !== 0) this.itemStartsInTemplate = true;
       this.nested = true;
       this.tooDeep = false;
       this.bodyItem(items, true);

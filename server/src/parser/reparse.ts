@@ -22,7 +22,10 @@ function applyOne(previous: HclFile, change: TextChange): HclFile {
     : undefined;
   const items = previous.body.items;
   const n = items.length;
-  if (n === 0) return withLines(parseText(text), lineStarts);
+  // Top-level attributes are checked for redefinition across the whole body, so a local re-parse could
+  // miss a duplicate outside the region (they are rare in .tf files: fall back).
+  const safe = previous instanceof ParsedFile && !previous.incrementalUnsafe;
+  if (n === 0 || !safe || hasAttribute(items)) return withLines(parseText(text), lineStarts);
 
   // The touched items plus one neighbour each side (an edit can join or split lines at a boundary).
   const firstTouching = firstIndex(items, (item) => item.end >= start);
@@ -35,17 +38,28 @@ function applyOne(previous: HclFile, change: TextChange): HclFile {
   const newRegionEnd = oldRegionEnd + delta;
 
   const region = parseRegion(text, regionStart, newRegionEnd);
-  if (region.touchedEnd && newRegionEnd < text.length) return withLines(parseText(text), lineStarts);
+  if ((region.touchedEnd && newRegionEnd < text.length) || region.itemStartsInTemplate || hasAttribute(region.body.items)) {
+    return withLines(parseText(text), lineStarts);
+  }
 
   const after = items.slice(i1 + 1).map((item) => shifted(item, delta));
   const body = { kind: 'Body' as const, start: 0, end: text.length, items: [...items.slice(0, i0), ...region.body.items, ...after] };
-  const diagnostics = spliceSpans(previous.diagnostics, region.diagnostics, regionStart, oldRegionEnd, delta);
-  const comments = spliceSpans(previous.comments, region.comments, regionStart, oldRegionEnd, delta);
+  // Zero-width diagnostics at the very end of the text belong to the region that reaches it.
+  const replacedTo = oldRegionEnd === old.length ? Infinity : oldRegionEnd;
+  const diagnostics = spliceSpans(previous.diagnostics, region.diagnostics, regionStart, replacedTo, delta);
+  const comments = spliceSpans(previous.comments, region.comments, regionStart, replacedTo, delta);
   return new ParsedFile(text, body, diagnostics, comments, lineStarts);
 }
 
 function withLines(file: HclFile, lineStarts: Int32Array | undefined): HclFile {
-  return lineStarts ? new ParsedFile(file.text, file.body, file.diagnostics, file.comments, lineStarts) : file;
+  return lineStarts && file instanceof ParsedFile
+    ? new ParsedFile(file.text, file.body, file.diagnostics, file.comments, lineStarts, file.incrementalUnsafe)
+    : file;
+}
+
+function hasAttribute(items: readonly BodyItem[]): boolean {
+  for (const item of items) if (item.kind === 'Attribute') return true;
+  return false;
 }
 
 function clamp(v: number, lo: number, hi: number): number {

@@ -63,7 +63,8 @@ export const TOKEN_NAMES: readonly string[] = [
  * (zero-width at the end). Whitespace other than line breaks produces no token; every comment is a
  * `Comment` token and every significant line break a `Newline` token. Line breaks inside strings,
  * heredocs and block comments belong to those tokens. `flags[i] & FLAG_HEADER` marks an identifier at
- * column 0 that looks like the start of a top-level block (`resource "`, `locals {`, ...).
+ * column 0 that looks like the start of a top-level block (`resource "`, `locals {`, ...), and
+ * `flags[i] & FLAG_IN_TEMPLATE` a token inside a string, heredoc or interpolation.
  */
 export interface Tokens {
   readonly text: string;
@@ -75,3 +76,5 @@ export interface Tokens {
 }
 
 export const FLAG_HEADER = 1;
+/** The token was lexed inside a quoted template, heredoc or interpolation (lexer mode stack not empty). */
+export const FLAG_IN_TEMPLATE = 2;
