@@ -15,8 +15,8 @@ export const secretOutputNotSensitive: Rule = {
   check(context) {
     const file = context.ctx.document.file;
     for (const ref of context.index.references) {
-      if (ref.attribute?.name !== 'client_secret' || ref.context?.kind !== 'output' || !ref.context.block) continue;
-      const output = ref.context.block;
+      if (ref.attribute?.name !== 'client_secret' || !ref.output) continue;
+      const output = ref.output.block;
       const sensitive = attributeOf(output, 'sensitive');
       if (sensitive && !(sensitive.value.kind === 'Literal' && sensitive.value.value === false)) continue;
       let fix: Fix | undefined;
@@ -27,7 +27,7 @@ export const secretOutputNotSensitive: Rule = {
       }
       context.report(
         { start: ref.attribute.start, end: ref.attribute.end },
-        `Output \`${ref.context.name}\` shows the client secret in plain text: awscc does not mark \`client_secret\` sensitive, so \`terraform apply\` and \`terraform output\` print it. Add \`sensitive = true\`.`,
+        `Output \`${ref.output.name}\` shows the client secret in plain text: awscc does not mark \`client_secret\` sensitive, so \`terraform apply\` and \`terraform output\` print it. Add \`sensitive = true\`.`,
         fix ? [fix] : undefined,
       );
     }

@@ -24,6 +24,8 @@ export interface ClientReference {
   attribute?: { name: string; start: number; end: number };
   /** The argument, object key, local or output this reference is the value of (innermost name). */
   context?: { kind: 'argument' | 'local' | 'output'; name: string; block?: Block };
+  /** The output whose `value` contains this reference, at any depth. */
+  output?: { name: string; block: Block };
 }
 
 export interface RunIndex {
@@ -87,20 +89,21 @@ function collectReferences(top: Block, out: ClientReference[]): void {
   visitBody(top, undefined);
 }
 
-function visitExpression(expr: Node, context: ClientReference['context'], out: ClientReference[]): void {
+function visitExpression(expr: Node, context: ClientReference['context'], out: ClientReference[], output?: ClientReference['output']): void {
+  if (context?.kind === 'output' && context.block && !output) output = { name: context.name, block: context.block };
   if (expr.kind === 'Traversal') {
     const ref = asClientReference(expr, context);
-    if (ref) out.push(ref);
+    if (ref) out.push(output ? { ...ref, output } : ref);
   }
   if (expr.kind === 'ObjectItem') {
     // An object key names what its value is for (`{ client_id = x.id }`).
     const key = expr.key.kind === 'Variable' ? expr.key.name : expr.key.kind === 'String' ? expr.key.value : undefined;
     if (key !== undefined) {
-      visitExpression(expr.value, { kind: 'argument', name: key, block: context?.block }, out);
+      visitExpression(expr.value, { kind: 'argument', name: key, block: context?.block }, out, output);
       return;
     }
   }
-  forEachChild(expr, (child) => visitExpression(child, context, out));
+  forEachChild(expr, (child) => visitExpression(child, context, out, output));
 }
 
 function asClientReference(t: Traversal, context: ClientReference['context']): ClientReference | undefined {
