@@ -7,6 +7,8 @@ import { AWSCC_PROVIDER_VERSION } from './knowledge';
 import { asLspHover, hover } from './features/hover';
 import { codeActions } from './features/codeActions';
 import { formatDocument } from './features/formatting';
+import { renderImports } from './render';
+import { RenderImportsRequest } from './protocol';
 import { complete } from './features/completion';
 import { definition } from './features/definition';
 import { documentSymbols } from './features/symbols';
@@ -35,6 +37,11 @@ export function registerFeatures(connection: Connection, workspace: Workspace, e
     const actions = codeActions(ctx, params.range, params.context.diagnostics, { severities: env().settings.severities });
     const only = params.context.only;
     return only ? actions.filter((a) => only.some((k) => a.kind === k || a.kind?.startsWith(`${k}.`))) : actions;
+  });
+  connection.onRequest(RenderImportsRequest, (params) => {
+    // The module is the folder's files; the file name only locates the folder and need not exist.
+    const module = workspace.moduleFor(`${params.moduleUri.replace(/\/+$/, '')}/.awscc-cognito-render.tf`);
+    return renderImports(params.clients, module, params.options);
   });
   connection.onDocumentFormattingRequest((params) => {
     const ctx = workspace.contextFor(params.textDocument.uri);

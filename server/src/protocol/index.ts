@@ -19,3 +19,42 @@ export interface ServerInfoResult {
 
 /** Client → server: what the server is (used by tests and the status bar tooltip). */
 export const ServerInfoRequest = new RequestType<void, ServerInfoResult, void>('awsccCognito/serverInfo');
+
+// ----- import rendering -------------------------------------------------------------------------------------
+
+import type { DescribedClient } from '../live/types';
+
+export interface RenderImportsParams {
+  /** Described app clients (never with a secret: `DescribedClient` has none). */
+  clients: DescribedClient[];
+  /** `file://` URI of the Terraform module folder the blocks are for (names, existing imports, pool references). */
+  moduleUri: string;
+  options: {
+    style: 'id' | 'identity' | 'for_each';
+    withResource: boolean;
+    /** for_each style: name of the one resource all imports target (default `this`). */
+    forEachName?: string;
+  };
+}
+
+/** The renderer's answer (same shape as render's `RenderResult`; repeated here because protocol imports no parts). */
+export interface RenderImportsResult {
+  importsText: string;
+  resourcesText: string;
+  /** Client ID → resource name (for_each style: the map key). */
+  names: Record<string, string>;
+  clients: {
+    clientId: string;
+    userPoolId: string;
+    name: string;
+    address: string;
+    /** `declared`: the module already has a resource for the client; the import targets it, no resource is rendered. */
+    status: 'new' | 'declared';
+  }[];
+  /** Clients left out: already imported by an import block, or listed twice. */
+  skipped: { clientId: string; userPoolId: string; reason: 'already-imported' | 'duplicate'; message: string }[];
+  requirements: string[];
+}
+
+/** Client → server: import (and resource) blocks for described clients, rendered against the module. */
+export const RenderImportsRequest = new RequestType<RenderImportsParams, RenderImportsResult, void>('awsccCognito/renderImports');
