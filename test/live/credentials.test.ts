@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCognitoClient, listUserPools, LiveCallError } from '../../server/src/live';
 import { EMULATOR_REGION, seedEmulator, startCognitoLocal, type RunningEmulator } from '../support/emulators';
-import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
+import { accessDenied, startFaultProxy, type FaultProxy } from '../support/faultProxy';
 
 const savedEnv = { ...process.env };
 let home = '';
@@ -121,6 +121,20 @@ describe('credentials from the SDK default chain', () => {
     proxy.reset();
     const pools = await listUserPools(createCognitoClient({ endpoint: proxy.endpoint, profile: 'from-file' }));
     assert.equal(pools.length, 1);
+  });
+
+  test('an endpoint set through AWS_ENDPOINT_URL is used and named in error messages', async () => {
+    useAwsEnv({ AWS_ENDPOINT_URL: proxy.endpoint });
+    proxy.reset();
+    proxy.setFaults([{ operation: 'ListUserPools', fault: accessDenied() }]);
+    try {
+      const err = await failureOf(listUserPools(createCognitoClient({ profile: 'from-file', maxAttempts: 1 })));
+      assert.equal(err.live.kind, 'access-denied');
+      assert.equal(proxy.attempts('ListUserPools'), 1);
+      assert.ok(err.live.message.includes(`at endpoint ${proxy.endpoint}`), err.live.message);
+    } finally {
+      proxy.reset();
+    }
   });
 
   test('no credentials anywhere: a no-credentials message with a next step, and nothing is sent', async () => {

@@ -17,7 +17,10 @@ export function contextFor(client: CognitoIdentityProviderClient, action: Cognit
   const target = targetOf(client);
   // A profile chosen through AWS_PROFILE rather than the setting still deserves to be named in messages.
   const profile = target.profile ?? (process.env.AWS_PROFILE || undefined);
-  return { action, ...target, profile, ...about };
+  // Likewise an endpoint from the SDK's own environment variables (which it honours without being told).
+  const endpoint =
+    target.endpoint ?? (process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER || process.env.AWS_ENDPOINT_URL || undefined);
+  return { action, ...target, profile, endpoint, ...about };
 }
 
 export function cancelledError(client: CognitoIdentityProviderClient, action: CognitoAction): LiveCallError {
@@ -44,6 +47,18 @@ export async function sendCommand<Output>(
     if (err instanceof LiveCallError) throw err;
     // An abort can surface as a network error (socket destroyed) depending on timing; the signal is the truth.
     if (options.signal?.aborted) throw cancelledError(client, action);
-    throw new LiveCallError(explainAwsError(err, contextFor(client, action, about)), err);
+    const context = contextFor(client, action, about);
+    // When the region came from AWS_REGION or the profile, ask the SDK which one, so the message can name it.
+    if (!context.region) context.region = await resolvedRegion(client);
+    throw new LiveCallError(explainAwsError(err, context), err);
+  }
+}
+
+async function resolvedRegion(client: CognitoIdentityProviderClient): Promise<string | undefined> {
+  try {
+    const region = await client.config.region();
+    return typeof region === 'string' && region ? region : undefined;
+  } catch {
+    return undefined;
   }
 }
