@@ -1,5 +1,6 @@
 // explainAwsError on error shapes that the emulator tests cannot produce here: a DNS failure for a real
-// region (there is no internet to fail against), rejected keys, and an unrecognised service error.
+// region (there is no internet to fail against), TLS trust failures, rejected keys, and an unrecognised
+// service error.
 // The objects below copy the fields the SDK sets (name, code, $metadata); they stand in for faults the
 // real parts cannot produce on this machine. Everything reachable over loopback is tested for real in
 // faults.test.ts and credentials.test.ts.
@@ -24,6 +25,14 @@ describe('explainAwsError', () => {
     const live = explainAwsError(new Error('request failed', { cause: inner }), { action: 'cognito-idp:ListUserPools', region: 'eu-west-1' });
     assert.equal(live.kind, 'network');
     assert.match(live.message, /EHOSTUNREACH/);
+  });
+
+  test('an untrusted HTTPS certificate (an inspecting company proxy) points at NODE_EXTRA_CA_CERTS', () => {
+    const err = Object.assign(new Error('self-signed certificate in certificate chain'), { code: 'SELF_SIGNED_CERT_IN_CHAIN' });
+    const live = explainAwsError(err, { action: 'cognito-idp:ListUserPools', region: 'eu-west-1' });
+    assert.equal(live.kind, 'network');
+    assert.match(live.message, /certificate in region eu-west-1 was not trusted/);
+    assert.match(live.nextStep, /NODE_EXTRA_CA_CERTS/);
   });
 
   test('keys that AWS does not recognise are a credentials problem, not an unknown error', () => {

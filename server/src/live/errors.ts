@@ -8,7 +8,7 @@ import type { CognitoAction, LiveError, LiveErrorKind } from './types';
 
 export interface ErrorContext {
   action: CognitoAction;
-  /** The region the client was built for ('' or undefined when the SDK had to resolve it). */
+  /** The region the client was built for or the SDK resolved (undefined when neither is known). */
   region?: string;
   endpoint?: string;
   profile?: string;
@@ -48,6 +48,16 @@ const NETWORK_CODES = new Set([
   'EPIPE',
   'ECONNABORTED',
   'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
+
+// TLS failures: usually a corporate proxy that re-signs HTTPS with its own certificate authority.
+const TLS_CODES = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 
 interface ErrorLike {
@@ -190,6 +200,16 @@ export function explainAwsError(err: unknown, ctx: ErrorContext): LiveError {
       `${what} was not found ${where}.`,
       'Check the region and account (a pool lives in one region), then refresh the list.',
       name,
+    );
+  }
+
+  const tlsCode = str(e.code);
+  if (TLS_CODES.has(tlsCode)) {
+    return make(
+      'network',
+      `The HTTPS certificate ${where} was not trusted (${tlsCode}).`,
+      'If a company proxy inspects HTTPS, point NODE_EXTRA_CA_CERTS at its CA certificate file; otherwise check the endpoint URL.',
+      name || tlsCode,
     );
   }
 
