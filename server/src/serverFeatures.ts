@@ -53,11 +53,13 @@ export function registerFeatures(connection: Connection, workspace: Workspace, e
     }
     return result.edits;
   });
-  connection.onHover((params) => {
-    const found = at(workspace, params);
-    const result = found && hover(found.ctx, found.offset);
-    return result ? asLspHover(result) : null;
-  });
+  connection.onHover(
+    timed(connection, 'hover', (params: PositionParams) => {
+      const found = at(workspace, params);
+      const result = found && hover(found.ctx, found.offset);
+      return result ? asLspHover(result) : null;
+    }),
+  );
   connection.onCompletion(
     timed(connection, 'completion', (params: PositionParams & { context?: { triggerCharacter?: string } }) => {
       const found = at(workspace, params);
