@@ -1,31 +1,25 @@
 import type { Rule } from './types';
 import { objectKey } from '../evaluate';
 
-export const duplicateAttribute: Rule = {
+export const duplicateObjectKey: Rule = {
   code: 'CUP107',
-  name: 'duplicate-attribute',
+  name: 'duplicate-object-key',
   defaultSeverity: 'error',
   category: 'schema',
-  structural: true,
   doc: {
-    summary: 'The same argument twice in one block, or the same key twice in one of its objects.',
-    why: 'Terraform rejects a block or object that defines a name more than once; which value was meant is unclear.',
+    summary: 'The same key twice in one of the object attributes (`token_validity_units = { id_token = ..., id_token = ... }`).',
+    why: 'Terraform rejects an object that defines a key more than once; which value was meant is unclear. (An argument repeated in the block itself is a syntax error, CUP001.)',
   },
   check({ index, report }) {
     for (const client of index.clients) {
-      const seen = new Set<string>();
-      for (const item of client.block.body.items) {
-        if (item.kind !== 'Attribute' || !item.name.name) continue;
-        if (seen.has(item.name.name)) report(item.name, `\`${item.name.name}\` is already set earlier in this block.`);
-        seen.add(item.name.name);
-        if (item.value.kind === 'Object') {
-          const keys = new Set<string>();
-          for (const entry of item.value.items) {
-            const key = objectKey(entry.key);
-            if (key === undefined) continue;
-            if (keys.has(key)) report(entry.key, `\`${key}\` is already set earlier in \`${item.name.name}\`.`);
-            keys.add(key);
-          }
+      for (const item of client.attributes.values()) {
+        if (item.value.kind !== 'Object') continue;
+        const keys = new Set<string>();
+        for (const entry of item.value.items) {
+          const key = objectKey(entry.key);
+          if (key === undefined) continue;
+          if (keys.has(key)) report(entry.key, `\`${key}\` is already set earlier in \`${item.name.name}\`.`);
+          keys.add(key);
         }
       }
     }

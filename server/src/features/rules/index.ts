@@ -8,7 +8,7 @@ import { missingRequiredAttribute } from './CUP103-missing-required-attribute';
 import { readOnlyAttribute } from './CUP104-read-only-attribute';
 import { wrongType } from './CUP105-wrong-type';
 import { objectWrittenAsBlock } from './CUP106-object-written-as-block';
-import { duplicateAttribute } from './CUP107-duplicate-attribute';
+import { duplicateObjectKey } from './CUP107-duplicate-object-key';
 import { invalidEnumValue } from './CUP201-invalid-enum-value';
 import { numberOutOfRange } from './CUP202-number-out-of-range';
 import { stringLength } from './CUP203-string-length';
@@ -60,7 +60,7 @@ export const rules: readonly Rule[] = [
   readOnlyAttribute,
   wrongType,
   objectWrittenAsBlock,
-  duplicateAttribute,
+  duplicateObjectKey,
   invalidEnumValue,
   numberOutOfRange,
   stringLength,
