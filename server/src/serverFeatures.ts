@@ -43,7 +43,7 @@ export function registerFeatures(connection: Connection, workspace: Workspace, e
     const module = workspace.moduleFor(`${params.moduleUri.replace(/\/+$/, '')}/.awscc-cognito-render.tf`);
     return renderImports(params.clients, module, params.options);
   });
-  connection.onDocumentFormattingRequest((params) => {
+  connection.onDocumentFormatting((params) => {
     const ctx = workspace.contextFor(params.textDocument.uri);
     if (!ctx) return null;
     const result = formatDocument(ctx);
