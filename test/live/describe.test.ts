@@ -72,8 +72,9 @@ describe('describeUserPoolClients over cognito-local', () => {
   for (const concurrency of [1, 4]) {
     test(`no more than ${concurrency} describe request(s) are in flight at once`, async () => {
       proxy.reset();
-      // A delay on every describe keeps requests open long enough to overlap if the limit were ignored.
-      proxy.setFaults([{ operation: 'DescribeUserPoolClient', fault: { type: 'delay', ms: 40 } }]);
+      // The first `concurrency` requests are held open long enough that all of them overlap even on a
+      // busy machine; any request beyond the limit would then show up as a higher peak.
+      proxy.setFaults([{ operation: 'DescribeUserPoolClient', calls: (n) => n <= concurrency, fault: { type: 'delay', ms: 300 } }]);
       const progress: LiveProgress[] = [];
       try {
         const result = await describeUserPoolClients(clientFor(proxy.endpoint), refs, {
