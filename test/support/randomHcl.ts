@@ -50,19 +50,28 @@ export function randomHclDocument(seed: number, options: RandomHclOptions = {}):
   function traversal(): string {
     let out = pick(['var', 'local', 'awscc_cognito_user_pool_client', 'each', 'module', 'data']);
     let legacy = false;
+    let attrSplat = false;
     for (let i = 0, n = 1 + int(3); i < n; i++) {
       const r = rand();
       const wasLegacy = legacy;
       legacy = false;
-      if (r < 0.6 || (r < 0.7 && wasLegacy)) out += '.' + pick(['id', 'web', 'client_id', 'name', 'value', 'key']);
+      // HCL rejects a `.*` inside the `.name` chain of another `.*`.
+      if (r < 0.6 || (r < 0.7 && wasLegacy) || (r >= 0.8 && r < 0.85 && attrSplat)) out += '.' + pick(['id', 'web', 'client_id', 'name', 'value', 'key']);
       else if (r < 0.7) {
         // HCL rejects chained legacy indexes (`.0.1`).
         out += '.' + int(4);
         legacy = true;
       }
-      else if (r < 0.8) out += '[*]';
-      else if (r < 0.85) out += '.*';
-      else out += `[${rand() < 0.5 ? int(9) : '"k"'}]`;
+      else if (r < 0.8) {
+        out += '[*]';
+        attrSplat = false;
+      } else if (r < 0.85) {
+        out += '.*';
+        attrSplat = true;
+      } else {
+        out += `[${rand() < 0.5 ? int(9) : '"k"'}]`;
+        attrSplat = false;
+      }
     }
     return out;
   }

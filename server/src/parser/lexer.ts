@@ -128,12 +128,16 @@ export function lex(text: string, from: number, to: number, withComments: boolea
         emit(T.Newline, start, pos + 1);
         pos++;
         continue;
-      case 0x0d: {
-        const e = pos + 1 < to && text.charCodeAt(pos + 1) === 0x0a ? pos + 2 : pos + 1;
-        emit(T.Newline, start, e);
-        pos = e;
+      case 0x0d:
+        // HCL's line breaks are LF and CRLF; a lone CR is not part of the language.
+        if (pos + 1 < to && text.charCodeAt(pos + 1) === 0x0a) {
+          emit(T.Newline, start, pos + 2);
+          pos += 2;
+        } else {
+          invalidChar(pos);
+          pos++;
+        }
         continue;
-      }
       case 0x23: // #
         pos = lineComment(pos);
         continue;
@@ -249,7 +253,7 @@ export function lex(text: string, from: number, to: number, withComments: boolea
       let n: number;
       while (pos < to && (n = identPartLength(text.charCodeAt(pos), text, pos)) > 0) pos += n;
       emit(T.Ident, start, pos);
-      if ((start === 0 || isLineBreak(text.charCodeAt(start - 1))) && !modes.includes(MODE_HEREDOC)) markHeader(start, pos);
+      if ((start === 0 || text.charCodeAt(start - 1) === 0x0a) && !modes.includes(MODE_HEREDOC)) markHeader(start, pos);
       continue;
     }
     if (pos === 0 && c === 0xfeff) {
@@ -307,11 +311,9 @@ export function lex(text: string, from: number, to: number, withComments: boolea
 
   function lineComment(p: number): number {
     const start = p;
-    while (p < to) {
-      const c = text.charCodeAt(p);
-      if (c === 0x0a || c === 0x0d) break;
-      p++;
-    }
+    while (p < to && text.charCodeAt(p) !== 0x0a) p++;
+    // The CR of a CRLF belongs to the line break, not the comment.
+    if (p < to && p > start && text.charCodeAt(p - 1) === 0x0d) p--;
     comments.push(start, p);
     if (withComments) emit(T.Comment, start, p);
     return p;
@@ -328,6 +330,10 @@ export function lex(text: string, from: number, to: number, withComments: boolea
     comments.push(start, p);
     if (withComments) emit(T.Comment, start, p);
     return p;
+  }
+
+  function isCrlf(p: number): boolean {
+    return p + 1 < to && text.charCodeAt(p + 1) === 0x0a;
   }
 
   function number(p: number): number {
@@ -366,7 +372,7 @@ export function lex(text: string, from: number, to: number, withComments: boolea
     const me = q;
     const c = q < to ? text.charCodeAt(q) : 0;
     if (c === 0x0a) q++;
-    else if (c === 0x0d) q += q + 1 < to && text.charCodeAt(q + 1) === 0x0a ? 2 : 1;
+    else if (c === 0x0d && q + 1 < to && text.charCodeAt(q + 1) === 0x0a) q += 2;
     else return false;
     emit(T.OHeredoc, p, q);
     modes.push(MODE_HEREDOC);
@@ -383,11 +389,11 @@ export function lex(text: string, from: number, to: number, withComments: boolea
     for (;;) {
       if (p >= to) break;
       const c = text.charCodeAt(p);
-      if (c === 0x22 || c === 0x0a || c === 0x0d) break;
+      if (c === 0x22 || c === 0x0a || (c === 0x0d && isCrlf(p))) break;
       if (c === 0x5c) {
         // An escape: skip the escaped character unless it is a line break (which ends the string).
         const n = p + 1 < to ? text.charCodeAt(p + 1) : 0x0a;
-        p += n === 0x0a || n === 0x0d ? 1 : 2;
+        p += n === 0x0a || (n === 0x0d && isCrlf(p + 1)) ? 1 : 2;
         continue;
       }
       if ((c === 0x24 || c === 0x25) && p + 1 < to) {
@@ -438,7 +444,7 @@ export function lex(text: string, from: number, to: number, withComments: boolea
       if (q + ml <= to && text.startsWith(text.slice(ms, ms + ml), q)) {
         const e = q + ml;
         const after = e < to ? text.charCodeAt(e) : 0x0a;
-        if (after === 0x0a || after === 0x0d) {
+        if (after === 0x0a || (after === 0x0d && isCrlf(e))) {
           emit(T.CHeredoc, p, e);
           popMode();
           return e;
@@ -454,11 +460,7 @@ export function lex(text: string, from: number, to: number, withComments: boolea
         lineStart = true;
         break;
       }
-      if (c === 0x0d) {
-        p += p + 1 < to && text.charCodeAt(p + 1) === 0x0a ? 2 : 1;
-        lineStart = true;
-        break;
-      }
+
       if ((c === 0x24 || c === 0x25) && p + 1 < to) {
         const n = text.charCodeAt(p + 1);
         if (n === 0x7b) break;
@@ -477,8 +479,4 @@ export function lex(text: string, from: number, to: number, withComments: boolea
 
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
-}
-
-export function isLineBreak(c: number): boolean {
-  return c === 0x0a || c === 0x0d;
 }

@@ -320,10 +320,9 @@ export class Parser {
       items.push(this.attribute(name, true));
       const k = this.kind();
       if (k === T.CBrace || k === T.EOF) return { kind: 'Body', start, end: this.start(), items };
-      if (k !== T.Newline) {
-        this.error(this.start(), this.end(), 'Invalid single-argument block definition');
-        this.skipLine();
-      }
+      // Like HCL: a block opened with an argument on the same line must close on that line.
+      this.error(this.start(), k === T.Newline ? this.start() : this.end(), 'Invalid single-argument block definition');
+      if (k !== T.Newline) this.skipLine();
     } else {
       this.error(this.start(), this.end(), 'Invalid single-argument block definition');
       this.skipLine();

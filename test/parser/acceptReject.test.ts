@@ -1,0 +1,28 @@
+// We report a syntax error exactly when terraform's parser rejects a mutated file (a few hundred here;
+// acceptReject.fuzz.ts runs over ten thousand).
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parse } from '../../server/src/parser';
+import { runAcceptReject } from './acceptRejectSuite';
+
+describe('accept/reject agreement with terraform', () => {
+  test('400 mutated valid files', () => {
+    const result = runAcceptReject(400, 7);
+    console.log(`reference: ${result.reference}; ${result.rejected} of ${result.mutations} mutations rejected`);
+    assert.ok(result.rejected > 40 && result.rejected < 360, 'the mutations produce a mix of valid and invalid files');
+    const shown = result.disagreements.slice(0, 3).map((d) => `${d.description}: ours ${JSON.stringify(d.ours)}, reference rejects: ${d.referenceRejects}\n${d.text.slice(0, 300)}`);
+    assert.equal(result.disagreements.length, 0, shown.join('\n---\n'));
+  });
+
+  test('HCL line breaks are LF and CRLF: a lone CR is an invalid character', () => {
+    assert.deepEqual(parse('a = 1\r\nb = 2\r\n').diagnostics, []);
+    const messages = parse('a = 1\rb = 2\n').diagnostics.map((d) => d.message);
+    assert.equal(messages[0], 'Invalid character');
+  });
+
+  test('a line comment runs to the line feed', () => {
+    const file = parse('# note\r}\na = 1\r\n');
+    assert.deepEqual(file.diagnostics, []);
+    assert.deepEqual(file.comments.map((c) => [c.start, c.end]), [[0, 8]]);
+  });
+});
