@@ -55,7 +55,7 @@ test('an unterminated string is published as a syntax error at the exact place, 
   const quote = positionOf(text, '"🙂');
   assert.deepEqual(syntax[0].range.start, quote);
   assert.equal(syntax[0].source, 'awscc-cognito');
-  assert.match(syntax[0].message, /Unterminated string/);
+  assert.match(syntax[0].message as string, /Unterminated string/);
 
   // Close the string with an incremental edit right after "web": the error goes away in version 2.
   const end = positionOf(text, ' web\n');
