@@ -17,6 +17,7 @@ import {
 } from 'vscode-languageclient/node';
 import { StatusNotification, type StatusParams } from '../../server/src/protocol';
 import { SHOW_LOG_COMMAND, ServerStatusItem } from './status';
+import { registerImportCommand } from './importCommand';
 
 const CLIENT_ID = 'awsccCognito'; // also the prefix of the `awsccCognito.trace.server` setting
 const CLIENT_NAME = 'awscc-cognito';
@@ -75,8 +76,8 @@ export async function deactivate(): Promise<void> {
   if (client) await client.stop().catch(() => undefined);
 }
 
-function registerFeatureCommands(_runtime: ExtensionRuntime): void {
-  // Intentionally empty until the first feature command lands.
+function registerFeatureCommands(runtime: ExtensionRuntime): void {
+  registerImportCommand(runtime);
 }
 
 function createClient(context: vscode.ExtensionContext): LanguageClient {

@@ -4,6 +4,7 @@
 // unit-tested without an editor. `vscode` is imported for types only (nothing of it is loaded at runtime).
 import type { QuickPickItem } from 'vscode';
 import type { ClientSummary, PoolSummary } from '../../server/src/live/types';
+import type { RenderImportsResult } from '../../server/src/protocol';
 
 export type ImportStyle = 'id' | 'identity' | 'for_each';
 export type ImportTarget = 'cursor' | 'importsFile';
@@ -129,10 +130,21 @@ export function poolPickItems(choices: readonly PoolChoice[]): PoolItem[] {
   }));
 }
 
-/** What the renderer reported for a client the module already has. */
+/** A client the module already has, and how the renderer knows. */
 export interface SkippedClient {
   clientId: string;
   reason: string;
+}
+
+/**
+ * The clients the module already has, from the renderer's answer: those an import block already imports
+ * (left out of the output) and those a resource block declares (the output would import into that block).
+ */
+export function alreadyInModule(result: Pick<RenderImportsResult, 'skipped' | 'clients'>): SkippedClient[] {
+  const out: SkippedClient[] = [];
+  for (const s of result.skipped) if (s.reason === 'already-imported') out.push({ clientId: s.clientId, reason: s.message });
+  for (const c of result.clients) if (c.status === 'declared') out.push({ clientId: c.clientId, reason: `declared as ${c.address}` });
+  return out;
 }
 
 export interface ClientItem extends QuickPickItem {
@@ -310,9 +322,9 @@ export function sameSpot(a: Spot, b: Spot): boolean {
   return a.kind === 'cursor' ? b.kind === 'cursor' && a.uri === b.uri && a.offset === b.offset : b.kind === 'fileEnd' && a.path === b.path;
 }
 
-/** A one-line summary for the notification and the log (names and counts only; never settings values). */
-export function summarize(written: number, skipped: readonly SkippedClient[], files: readonly string[]): string {
-  const parts = [`Wrote ${written} import${written === 1 ? '' : 's'}${files.length ? ` into ${files.join(', ')}` : ''}.`];
-  if (skipped.length > 0) parts.push(`Skipped ${skipped.length} already in the module.`);
+/** A one-line summary for the notification and the log (counts and file names only). */
+export function summarize(written: number, skipped: number, files: readonly string[]): string {
+  const parts = [`Wrote import blocks for ${written} app client${written === 1 ? '' : 's'}${files.length ? ` into ${files.join(', ')}` : ''}.`];
+  if (skipped > 0) parts.push(`Skipped ${skipped} already imported.`);
   return parts.join(' ');
 }

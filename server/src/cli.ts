@@ -1,6 +1,7 @@
-// The CLI adapter: `awscc-cognito check ...` (and, as it lands, `import ...`). Argument parsing, output and
+// The CLI adapter: `awscc-cognito check ...` and `awscc-cognito import ...`. Argument parsing, output and
 // exit codes live here; the checking itself is the same core the language server uses.
 import { runCheck } from './cli/check';
+import { IMPORT_HELP } from './cli/importArgs';
 import { ruleSummaries } from './features/rules';
 import type { OutputFormat } from './cli/output';
 
@@ -13,7 +14,7 @@ Usage:
   awscc-cognito check [--format text|json|sarif] PATH...
       Check .tf files (folders are searched recursively; a file's module is its folder).
       Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O error.
-  awscc-cognito --help | --version
+${IMPORT_HELP}  awscc-cognito --help | --version
 `;
 
 export interface CliIo {
@@ -32,6 +33,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (command === 'check') return check(rest, io);
+  if (command === 'import') return importCommand(rest, io);
   io.err(`awscc-cognito: unknown command '${command}'\n\n${HELP}`);
   return 2;
 }
@@ -64,6 +66,20 @@ function check(args: string[], io: CliIo): number {
   if (result.stdout) io.out(result.stdout + '\n');
   if (result.stderr) io.err(result.stderr + '\n');
   return result.exitCode;
+}
+
+// Ctrl+C stops the AWS calls in flight; nothing has been printed to stdout at that point.
+async function importCommand(args: string[], io: CliIo): Promise<number> {
+  const controller = new AbortController();
+  const onInterrupt = () => controller.abort();
+  process.once('SIGINT', onInterrupt);
+  try {
+    // Loaded on demand: the AWS SDK behind it is a noticeable share of start-up time for `check`.
+    const { runImport } = await import('./cli/import');
+    return await runImport(args, io, { signal: controller.signal });
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
 }
 
 if (require.main === module) {

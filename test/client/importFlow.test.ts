@@ -2,6 +2,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  alreadyInModule,
   chooseTargets,
   clientPickItems,
   composeInsertions,
@@ -121,6 +122,23 @@ describe('picker items', () => {
     );
     assert.match(items[1].detail ?? '', /imported by an import block in imports\.tf/);
     assert.equal(items[0].detail, undefined);
+  });
+
+  test('the renderer answer becomes the already-in-module marks: imported ones and declared ones, not duplicates', () => {
+    const marks = alreadyInModule({
+      skipped: [
+        { clientId: 'c1', userPoolId: 'p', reason: 'already-imported', message: 'An import block already imports this client into awscc_cognito_user_pool_client.a.' },
+        { clientId: 'c9', userPoolId: 'p', reason: 'duplicate', message: 'Listed more than once; rendered once.' },
+      ],
+      clients: [
+        { clientId: 'c2', userPoolId: 'p', name: 'web', address: 'awscc_cognito_user_pool_client.web', status: 'declared' },
+        { clientId: 'c3', userPoolId: 'p', name: 'api', address: 'awscc_cognito_user_pool_client.api', status: 'new' },
+      ],
+    });
+    assert.deepEqual(marks, [
+      { clientId: 'c1', reason: 'An import block already imports this client into awscc_cognito_user_pool_client.a.' },
+      { clientId: 'c2', reason: 'declared as awscc_cognito_user_pool_client.web' },
+    ]);
   });
 
   test('the configured style and resource choice come first', () => {

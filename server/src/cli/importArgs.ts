@@ -1,6 +1,19 @@
 // Argument parsing for `awscc-cognito import`. Kept apart from the run so usage errors (exit 2) are decided
 // before any network call, and so the parser can be tested without an emulator.
 
+// Lives here rather than in import.ts so `--help` does not load the AWS SDK.
+export const IMPORT_HELP = `  awscc-cognito import [--region R]... [--profile P] [--endpoint URL] [--user-pool-id ID]...
+                       [--client-id ID]... [--style id|identity|for_each] [--with-resource]
+                       [--module DIR] [--concurrency N]
+      Write Terraform import blocks (and with --with-resource, resource blocks) for live Cognito app clients.
+      Credentials and, without --region, the region come from the AWS SDK's default chain (environment,
+      shared config and credentials files, SSO). Without --user-pool-id every pool of each region is read.
+      --module (default: the current folder) decides block names and skips clients it already imports or
+      declares. --concurrency: describes in flight at once (1-32, default 4).
+      HCL goes to stdout; progress and errors go to stderr.
+      Exit codes: 0 all read, 1 something could not be read (stdout has the complete blocks only), 2 usage error.
+`;
+
 export type ImportStyle = 'id' | 'identity' | 'for_each';
 
 export interface ImportArgs {

@@ -1,0 +1,301 @@
+// "Generate import block": regions → user pool → app clients → form → blocks inserted as one undoable edit.
+// The AWS calls run here in the extension host (credentials never reach the language server); the server
+// only renders, because it knows the module. Decisions that need no editor live in importFlow.ts.
+//
+// Nothing is written unless every step succeeded: a failure or a cancel ends the flow before the edit.
+import * as vscode from 'vscode';
+// Types only: the live layer (and the AWS SDK behind it) is loaded when the command runs, not at activation.
+import type { DescribedClient, LiveError } from '../../server/src/live';
+import { RenderImportsRequest, type RenderImportsResult } from '../../server/src/protocol';
+import type { ExtensionRuntime } from './extension';
+import {
+  alreadyInModule,
+  chooseTargets,
+  clientPickItems,
+  composeInsertions,
+  poolPickItems,
+  readImportSettings,
+  regionPickItems,
+  resourcePickItems,
+  stylePickItems,
+  summarize,
+  type ImportSettings,
+  type PoolChoice,
+  type SkippedClient,
+  type Spot,
+  type Targets,
+} from './importFlow';
+
+export const GENERATE_IMPORT_COMMAND = 'awsccCognito.generateImportBlock';
+const TITLE = 'Generate import block';
+
+export function registerImportCommand(runtime: ExtensionRuntime): void {
+  runtime.context.subscriptions.push(vscode.commands.registerCommand(GENERATE_IMPORT_COMMAND, () => generateImportBlock(runtime)));
+}
+
+/** Ends the flow quietly (the user pressed Escape or Cancel). */
+class Stop extends Error {}
+
+type Live = typeof import('../../server/src/live');
+
+async function generateImportBlock(runtime: ExtensionRuntime): Promise<void> {
+  const log = runtime.output;
+  if (!vscode.workspace.isTrusted) {
+    // The command signs AWS requests with the user's credentials; an untrusted folder must not steer that.
+    const choice = await vscode.window.showWarningMessage(
+      'awscc-cognito: Generate import block calls AWS with your credentials, so it only runs in a trusted workspace.',
+      'Manage Workspace Trust',
+    );
+    if (choice) await vscode.commands.executeCommand('workbench.trust.manage');
+    return;
+  }
+  const config = vscode.workspace.getConfiguration('awsccCognito');
+  const settings = readImportSettings((key) => config.get(key), vscode.workspace.isTrusted);
+  const targets = chooseTargets(settings, editorState(), vscode.workspace.workspaceFolders?.[0]?.uri.fsPath);
+  if ('error' in targets) {
+    void vscode.window.showErrorMessage(`awscc-cognito: ${targets.error}`);
+    return;
+  }
+  let live: Live | undefined;
+  try {
+    live = await import('../../server/src/live');
+    await runFlow(runtime, live, settings, targets);
+  } catch (err) {
+    if (err instanceof Stop) {
+      log.info('generate import block: stopped before writing anything');
+      return;
+    }
+    if (live && err instanceof live.LiveCallError) {
+      if (err.live.kind === 'cancelled') {
+        log.info('generate import block: cancelled; nothing was written');
+        return;
+      }
+      showLiveError(log, err.live);
+      return;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    log.error(`generate import block failed: ${message}`);
+    void vscode.window.showErrorMessage(`awscc-cognito: Generate import block failed: ${message}`);
+  }
+}
+
+async function runFlow(runtime: ExtensionRuntime, live: Live, settings: ImportSettings, targets: Targets & { note?: string }): Promise<void> {
+  const log = runtime.output;
+  const regions = await pickRegions(settings);
+  const connection = { profile: settings.profile, endpoint: settings.endpoint };
+  log.info(
+    `generate import block: regions ${regions.map((r) => r ?? '(default)').join(', ')}` +
+      `${settings.profile ? `, profile ${settings.profile}` : ''}${settings.endpoint ? `, endpoint ${settings.endpoint}` : ''}`,
+  );
+
+  const pools = await withProgress('Listing user pools', async (signal) => {
+    const found: PoolChoice[] = [];
+    for (const region of regions) {
+      const sdk = live.createCognitoClient({ region, ...connection });
+      try {
+        for (const pool of await live.listUserPools(sdk, { signal })) found.push({ region, pool });
+      } finally {
+        sdk.destroy();
+      }
+    }
+    return found;
+  });
+  if (pools.length === 0) {
+    const regionNames = regions.filter((r): r is string => r !== undefined);
+    showLiveError(log, live.noUserPoolsMessage(regionNames.join(', ') || undefined, settings.endpoint), 'information');
+    return;
+  }
+
+  const poolItem = await quickPick(poolPickItems(pools), {
+    title: `${TITLE} (2/5): user pool`,
+    placeHolder: 'Choose the user pool whose app clients to import',
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  const { region, pool } = poolItem.choice;
+  const sdk = live.createCognitoClient({ region, ...connection });
+  try {
+    const clients = await withProgress(`Listing app clients of ${pool.Name ?? pool.Id}`, (signal) => live.listUserPoolClients(sdk, pool.Id, { signal }));
+    log.info(`generate import block: pool ${pool.Id} has ${clients.length} app client(s)`);
+    if (clients.length === 0) {
+      showLiveError(log, live.noAppClientsMessage(pool.Id, pool.Name), 'information');
+      return;
+    }
+    // Names and ids are all the module matching needs, so the server is asked before anything is described.
+    const known = await renderRequest(runtime, clients.map((c) => ({ ...c, hasSecret: false })), targets.moduleDir, 'id', false);
+    const skipped: SkippedClient[] = known ? alreadyInModule(known) : [];
+    const chosen = await quickPick(clientPickItems(clients, skipped), {
+      title: `${TITLE} (3/5): app clients`,
+      placeHolder: 'Choose the app clients to import (clients the module already has are unticked)',
+      canPickMany: true,
+      matchOnDescription: true,
+    });
+    if (chosen.length === 0) throw new Stop();
+    const style = (await quickPick(stylePickItems(settings.style), { title: `${TITLE} (4/5): import form`, placeHolder: 'How to write the import blocks' })).style;
+    const withResource = (
+      await quickPick(resourcePickItems(settings.withResource), { title: `${TITLE} (5/5): resource blocks`, placeHolder: 'Write resource blocks too?' })
+    ).withResource;
+
+    const described = await withProgress(`Describing ${chosen.length} app client${chosen.length === 1 ? '' : 's'}`, (signal, report) =>
+      live.describeUserPoolClients(sdk, chosen.map((c) => c.client), {
+        signal,
+        concurrency: settings.concurrency,
+        onProgress: (p) => report(p.total ? `${p.done}/${p.total}` : p.message),
+      }),
+    );
+    if (described.failures.length > 0) {
+      for (const f of described.failures) log.error(`describe ${f.ref.ClientId} (${f.ref.ClientName ?? 'no name'}): ${f.error.message}`);
+      const first = described.failures[0].error;
+      void vscode.window.showErrorMessage(
+        `awscc-cognito: ${described.failures.length} of ${chosen.length} app clients could not be described, so nothing was written. ${first.message} ${first.nextStep}`,
+        'Show log',
+      ).then((c) => c && log.show(true));
+      return;
+    }
+    await writeBlocks(runtime, described.clients, targets, style, withResource);
+  } finally {
+    sdk.destroy();
+  }
+}
+
+async function pickRegions(settings: ImportSettings): Promise<Array<string | undefined>> {
+  // An explicit endpoint (an emulator) has one region at most; asking for several would only confuse.
+  const items = regionPickItems(settings.regions, process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION);
+  const picked = await quickPick(items, {
+    title: `${TITLE} (1/5): regions`,
+    placeHolder: 'Regions to search for user pools (set awsccCognito.region to preselect)',
+    canPickMany: true,
+  });
+  if (picked.length === 0) throw new Stop();
+  return picked.map((i) => i.region);
+}
+
+async function writeBlocks(
+  runtime: ExtensionRuntime,
+  clients: DescribedClient[],
+  targets: Targets & { note?: string },
+  style: ImportSettings['style'],
+  withResource: boolean,
+): Promise<void> {
+  const log = runtime.output;
+  const rendered = await renderRequest(runtime, clients, targets.moduleDir, style, withResource);
+  if (!rendered) throw new Error('the language server is not running, so the blocks could not be rendered (run "Restart language server")');
+  const written = rendered.clients.length;
+  if (written === 0) {
+    void vscode.window.showInformationMessage(`awscc-cognito: every chosen client is already in the module; nothing was written.`);
+    return;
+  }
+  const texts = await loadTexts([targets.imports, targets.resources]);
+  const insertions = composeInsertions(
+    { importsText: rendered.importsText, resourcesText: withResource ? rendered.resourcesText : '' },
+    targets,
+    (spot) => texts.get(spotKey(spot)) ?? '',
+  );
+  const edit = new vscode.WorkspaceEdit();
+  const touched: string[] = [];
+  for (const insertion of insertions) {
+    const uri = spotUri(insertion.spot);
+    const document = documents.get(uri.toString());
+    if (!document) edit.createFile(uri, { ignoreIfExists: true });
+    const position = document ? document.positionAt(insertion.offset) : new vscode.Position(0, 0);
+    edit.insert(uri, position, insertion.text);
+    touched.push(vscode.workspace.asRelativePath(uri));
+  }
+  // One WorkspaceEdit: a single undo takes back every file it touched.
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error('VS Code refused the edit (is the file read-only?)');
+  const summary = summarize(written, rendered.skipped.filter((s) => s.reason === 'already-imported').length, touched);
+  log.info(`generate import block: ${summary}${targets.note ? ` ${targets.note}` : ''}`);
+  void vscode.window.showInformationMessage(`awscc-cognito: ${summary}${targets.note ? ` ${targets.note}` : ''}`);
+  const first = insertions[0];
+  if (first && first.spot.kind === 'fileEnd') await vscode.window.showTextDocument(spotUri(first.spot), { preview: false });
+}
+
+// Documents opened while reading texts, reused to turn offsets into positions.
+const documents = new Map<string, vscode.TextDocument>();
+
+function spotUri(spot: Spot): vscode.Uri {
+  return spot.kind === 'cursor' ? vscode.Uri.parse(spot.uri) : vscode.Uri.file(spot.path);
+}
+
+function spotKey(spot: Spot): string {
+  return spotUri(spot).toString();
+}
+
+/** The current text at each spot: the editor's (possibly unsaved) text, the file's, or '' for a new file. */
+async function loadTexts(spots: Spot[]): Promise<Map<string, string>> {
+  documents.clear();
+  const texts = new Map<string, string>();
+  for (const spot of spots) {
+    const uri = spotUri(spot);
+    if (texts.has(uri.toString())) continue;
+    const exists = spot.kind === 'cursor' || (await vscode.workspace.fs.stat(uri).then(() => true, () => false));
+    if (!exists) {
+      texts.set(uri.toString(), '');
+      continue;
+    }
+    const document = await vscode.workspace.openTextDocument(uri);
+    documents.set(uri.toString(), document);
+    texts.set(uri.toString(), document.getText());
+  }
+  return texts;
+}
+
+async function renderRequest(
+  runtime: ExtensionRuntime,
+  clients: DescribedClient[],
+  moduleDir: string,
+  style: ImportSettings['style'],
+  withResource: boolean,
+): Promise<RenderImportsResult | undefined> {
+  const client = runtime.client();
+  if (!client) {
+    runtime.output.warn('generate import block: the language server is not running; module matching is unavailable');
+    return undefined;
+  }
+  return client.sendRequest(RenderImportsRequest, {
+    clients,
+    moduleUri: vscode.Uri.file(moduleDir).toString(),
+    options: { style, withResource },
+  });
+}
+
+function editorState() {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return undefined;
+  const document = editor.document;
+  return {
+    uri: document.uri.toString(),
+    ...(document.uri.scheme === 'file' ? { path: document.uri.fsPath } : {}),
+    isTerraform: document.languageId === 'terraform',
+    offset: document.offsetAt(editor.selection.active),
+  };
+}
+
+type Options = vscode.QuickPickOptions & { canPickMany?: boolean };
+
+/** A QuickPick that throws Stop on Escape, so every step can simply await its answer. */
+async function quickPick<T extends vscode.QuickPickItem>(items: T[], options: Options & { canPickMany: true }): Promise<T[]>;
+async function quickPick<T extends vscode.QuickPickItem>(items: T[], options: Options): Promise<T>;
+async function quickPick<T extends vscode.QuickPickItem>(items: T[], options: Options): Promise<T | T[]> {
+  const answer = await vscode.window.showQuickPick(items, { ignoreFocusOut: true, ...options } as vscode.QuickPickOptions);
+  if (answer === undefined) throw new Stop();
+  return answer as T | T[];
+}
+
+/** A cancellable progress notification; its Cancel aborts the AWS calls in flight. */
+function withProgress<T>(title: string, work: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Promise<T> {
+  return Promise.resolve(
+    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `awscc-cognito: ${title}`, cancellable: true }, (progress, token) => {
+      const controller = new AbortController();
+      const subscription = token.onCancellationRequested(() => controller.abort());
+      return work(controller.signal, (message) => progress.report({ message })).finally(() => subscription.dispose());
+    }),
+  );
+}
+
+function showLiveError(log: vscode.LogOutputChannel, error: LiveError, level: 'error' | 'information' = 'error'): void {
+  log[level === 'error' ? 'error' : 'info'](`generate import block: ${error.message} ${error.nextStep}`);
+  const text = `awscc-cognito: ${error.message} ${error.nextStep}`;
+  const shown = level === 'error' ? vscode.window.showErrorMessage(text, 'Show log') : vscode.window.showInformationMessage(text);
+  void Promise.resolve(shown).then((choice) => choice && log.show(true));
+}
