@@ -21,9 +21,9 @@ const SAMPLE = {
   ],
 };
 
-function run(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(args: string[], env: Record<string, string>, cwd?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
@@ -60,12 +60,14 @@ async function main(): Promise<number> {
       return imported.code;
     }
 
-    const file = join(moduleDir, 'imports.tf');
-    writeFileSync(file, imported.stdout);
-    heading(`awscc-cognito check ${file}`);
-    const checked = await run(['check', file], {});
-    process.stdout.write(checked.stdout || 'No problems found.\n');
+    // The generated file goes into the (temporary) module folder and is checked there, as a user would.
+    writeFileSync(join(moduleDir, 'imports.tf'), imported.stdout);
+    heading('awscc-cognito check imports.tf');
+    const checked = await run(['check', 'imports.tf'], {}, moduleDir);
+    process.stdout.write(checked.stdout ? `${checked.stdout}\n` : '');
     process.stderr.write(checked.stderr);
+    const verdict = checked.code !== 0 ? `check: exit code ${checked.code}` : checked.stdout ? 'check: no errors (the lines above are advice).' : 'check: no problems found.';
+    process.stdout.write(`${verdict}\n`);
     return checked.code;
   } finally {
     await emulator?.stop();
