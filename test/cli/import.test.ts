@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { DescribeUserPoolClientCommand, type UserPoolClientType } from '@aws-sdk/client-cognito-identity-provider';
 import {
+  emulatorEnv,
   emulatorSdkClient,
   findMotoServer,
   seedEmulator,
@@ -19,7 +20,7 @@ import {
 } from '../support/emulators';
 import { accessDenied, startFaultProxy, throttle, type FaultProxy } from '../support/faultProxy';
 import { runImport } from '../../server/src/cli/import';
-import { expectedAttributes, importIds, parseOutput, runCli, type CliRun } from './importSupport';
+import { CLI, expectedAttributes, importIds, parseOutput, runCli, type CliRun } from './importSupport';
 
 const POOL_SIZES = [40, 35, 30];
 const idOf = (pool: SeededPool, i: number) => `${pool.id}|${pool.clients[i].clientId}`;
@@ -287,6 +288,36 @@ describe('awscc-cognito import against cognito-local (3 pools, 105 clients)', ()
     assert.equal(r.code, 0, r.stderr);
     assert.equal(importIds(parseOutput(r.stdout)).length, pools[1].clients.length);
     assert.ok(proxy.peakInFlight() <= 2, `peak ${proxy.peakInFlight()}`);
+  });
+
+  test('Ctrl+C while describing: exit 130, nothing on stdout', async () => {
+    proxy.reset();
+    proxy.setFaults([{ operation: 'DescribeUserPoolClient', fault: { type: 'hang' } }]);
+    try {
+      const child = spawn(process.execPath, [CLI, 'import', '--endpoint', proxy.endpoint, '--module', moduleDir()], {
+        env: { ...process.env, ...emulatorEnv() },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      let interrupted = false;
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+      child.stderr.on('data', (c: Buffer) => {
+        stderr += c.toString('utf8');
+        // Interrupt once the describes are under way (they hang at the proxy until then). Only once: a
+        // second Ctrl+C is Node's default, an immediate kill.
+        if (!interrupted && stderr.includes('Describing')) {
+          interrupted = true;
+          child.kill('SIGINT');
+        }
+      });
+      const code = await new Promise<number | null>((done) => child.on('close', done));
+      assert.equal(code, 130, stderr);
+      assert.equal(stdout, '');
+      assert.match(stderr, /cancelled; nothing was written/);
+    } finally {
+      proxy.setFaults([]);
+    }
   });
 
   test('no client secret in any output, although the API returned secrets', () => {
