@@ -6,6 +6,7 @@ import {
   CloseAction,
   ErrorAction,
   LanguageClient,
+  RevealOutputChannelOn,
   State,
   TransportKind,
   type CloseHandlerResult,
@@ -101,6 +102,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       workspaceTrusted: vscode.workspace.isTrusted,
     },
     outputChannel: output,
+    // The crash handler below tells the user once; the library would add a toast for every logged error.
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler: new CrashLimitingErrorHandler(),
   };
   return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
@@ -167,6 +170,7 @@ class CrashLimitingErrorHandler implements ErrorHandler {
       output?.warn(`the language server stopped unexpectedly; restarting (${this.crashes.length}/${MAX_CRASHES})`);
       return { action: CloseAction.Restart, handled: true };
     }
+    output?.error(`the language server stopped ${this.crashes.length} times in ${CRASH_WINDOW_MS / 60_000} minutes; not restarting it`);
     status?.stopped('The language server crashed repeatedly and was not restarted.');
     void offerLog('awscc-cognito: the language server crashed repeatedly and was stopped.');
     return { action: CloseAction.DoNotRestart, handled: true };

@@ -16,6 +16,8 @@ export const selectors = {
   hover: '.monaco-hover',
   completionRows: '.editor-widget.suggest-widget.visible .monaco-list-row',
   notifications: '.notifications-toasts .notification-toast',
+  statusItem: (idSuffix: string) => `.statusbar-item[id$="${idSuffix}"]`,
+  panelText: '.part.panel .view-lines',
   activeTab: '.tabs-container .tab.active',
 } as const;
 
@@ -37,6 +39,8 @@ export class Driver {
     readonly page: Page,
     readonly scenario: string,
     private readonly outDir: string,
+    /** Where this scenario's editor keeps things, for scenarios that look behind the screen. */
+    readonly paths: { workspaceFolder: string; extensionsDir: string },
   ) {
     mkdirSync(outDir, { recursive: true });
     page.on('console', (message) => {
@@ -209,6 +213,36 @@ export class Driver {
       ),
     );
     await this.screenshot(`language-mode-${mode}`);
+    return ((await item.textContent()) ?? '').trim();
+  }
+
+  /** Waits for a notification toast containing `text`, fully faded in, and returns it. */
+  async waitForNotification(text: string): Promise<Locator> {
+    const toast = this.page.locator(selectors.notifications).filter({ hasText: text }).first();
+    await this.expect(`no notification saying "${text}"`, () => toast.waitFor({ state: 'visible' }));
+    await this.expect('the notification did not finish appearing', () =>
+      this.page.waitForSelector(`${selectors.notifications}.notification-fade-in-done`),
+    );
+    await this.screenshot('notification');
+    return toast;
+  }
+
+  async clickNotificationButton(toast: Locator, label: string): Promise<void> {
+    const button = toast.locator('.monaco-button').filter({ hasText: label }).first();
+    await this.expect(`the notification has no "${label}" button`, () => button.click());
+  }
+
+  /** Waits until the bottom panel (Output, Problems...) shows `text`. */
+  async waitForPanelText(text: string): Promise<void> {
+    const view = this.page.locator(selectors.panelText).filter({ hasText: text }).first();
+    await this.expect(`the panel never showed "${text}"`, () => view.waitFor({ state: 'visible' }));
+    await this.screenshot('panel');
+  }
+
+  /** The text of an extension's status bar item (matched by the end of its id), once it is visible. */
+  async statusItemText(idSuffix: string): Promise<string> {
+    const item = this.page.locator(selectors.statusItem(idSuffix)).first();
+    await this.expect(`status bar item ${idSuffix} is not shown`, () => item.waitFor({ state: 'visible' }));
     return ((await item.textContent()) ?? '').trim();
   }
 }

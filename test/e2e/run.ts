@@ -1,4 +1,4 @@
-// `npm run test:e2e [-- <name filter>...] [--no-package]`: the real-editor tests.
+// `npm run test:e2e [-- <name filter>...] [--no-package] [--keep]`: the real-editor tests.
 // Installs its tools when missing (scripts/e2e-setup.mjs), packages and installs the .vsix into a fresh
 // code-server, then drives Chromium through every scenario in test/e2e/scenarios/ and prints
 // "N passed, N failed". Whatever it started is stopped at the end, also after errors and Ctrl+C.
@@ -21,6 +21,8 @@ const SCENARIO_TIMEOUT_MS = 120_000;
 const args = process.argv.slice(2);
 const filters = args.filter((a) => !a.startsWith('--'));
 const skipPackaging = args.includes('--no-package');
+// Keeps the temporary user-data/extensions/logs folder for a post-mortem (its path is printed).
+const keepTemp = args.includes('--keep');
 
 function log(message: string): void {
   console.log(`[e2e] ${message}`);
@@ -90,6 +92,7 @@ function seedUserSettings(userDataDir: string): void {
 interface Editor {
   port: number;
   userDataDir: string;
+  extensionsDir: string;
   workspacesDir: string;
   logFile: string;
 }
@@ -143,7 +146,7 @@ async function startCodeServer(tools: E2eTools, tempRoot: string): Promise<Edito
     await new Promise((r) => setTimeout(r, 200));
   }
   log(`code-server ${port} ready in ${seconds(started)}`);
-  return { port, userDataDir, workspacesDir, logFile };
+  return { port, userDataDir, extensionsDir, workspacesDir, logFile };
 }
 
 /** Each scenario gets its own copy of the fixture workspace, so the editor restores nothing from a previous one. */
@@ -159,10 +162,10 @@ async function runScenario(browser: BrowserContext, editor: Editor, scenario: Sc
   page.setDefaultTimeout(30_000);
   const browserErrors: string[] = [];
   page.on('pageerror', (error) => browserErrors.push(error.message ?? String(error)));
-  const driver = new Driver(page, scenario.name, outDir);
+  const folder = workspaceFor(editor, scenario);
+  const driver = new Driver(page, scenario.name, outDir, { workspaceFolder: folder, extensionsDir: editor.extensionsDir });
   let timer: NodeJS.Timeout | undefined;
   try {
-    const folder = workspaceFor(editor, scenario);
     const authority = `127.0.0.1:${editor.port}`;
     const payload = scenario.payload?.({ root }).map(([key, path]) => [key, `vscode-remote://${authority}${path}`]);
     const query = `folder=${encodeURIComponent(folder)}${payload ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : ''}`;
@@ -219,7 +222,8 @@ async function main(): Promise<number> {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const tempRoot = mkdtempSync(join(tmpdir(), 'awscc-cognito-e2e-'));
-  removeLater(tempRoot);
+  if (keepTemp) log(`keeping ${tempRoot} (--keep)`);
+  else removeLater(tempRoot);
 
   const editor = await startCodeServer(tools, tempRoot);
   const browser = await launchBrowser(tools.playwright, tools.chromium, join(tempRoot, 'browser-profile'));
