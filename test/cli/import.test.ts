@@ -262,7 +262,7 @@ describe('awscc-cognito import against cognito-local (3 pools, 105 clients)', ()
       const r = await importRun(['--module', moduleDir()], proxy.endpoint);
       assert.equal(r.code, 1);
       assert.equal(r.stdout, '');
-      assert.match(r.stderr, /the user pools at http/);
+      assert.match(r.stderr, /nothing to write: 1 item could not be read:\n  - the user pools at http/);
       assert.match(r.stderr, /Allow the IAM action cognito-idp:ListUserPools/);
     } finally {
       proxy.setFaults([]);

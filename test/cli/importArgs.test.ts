@@ -104,4 +104,5 @@ test('the missing-items report lists each item and each distinct next step once'
     { what: 'y', error: { kind: 'throttled', message: 'Throttled.', nextStep: 'Wait.' } },
   ]);
   assert.match(two, /Next steps:\n  - Allow the IAM action\.\n  - Wait\.\n$/);
+  assert.match(describeMissing([{ what: 'the user pools in eu-west-1', error: denied }], false), /^awscc-cognito: nothing to write: 1 item could not be read:\n/);
 });

@@ -94,16 +94,22 @@ export async function runImport(argv: readonly string[], io: ImportIo, options: 
   }
 
   if (gathered.missing.length > 0) {
-    io.err(describeMissing(gathered.missing));
+    io.err(describeMissing(gathered.missing, rendered.clients.length > 0));
     return 1;
   }
   return 0;
 }
 
-/** The stderr report of what could not be read: one line per item, then each distinct next step once. */
-export function describeMissing(missing: readonly Missing[]): string {
+/**
+ * The stderr report of what could not be read: one line per item, then each distinct next step once.
+ * `partial` says whether other blocks were printed (then the output is incomplete rather than empty).
+ */
+export function describeMissing(missing: readonly Missing[], partial = true): string {
+  const n = missing.length;
   const lines = [
-    `awscc-cognito: incomplete: ${missing.length} item${missing.length === 1 ? '' : 's'} could not be read, so ${missing.length === 1 ? 'its' : 'their'} blocks are missing from the output:`,
+    partial
+      ? `awscc-cognito: incomplete: ${n} item${n === 1 ? '' : 's'} could not be read, so ${n === 1 ? 'its' : 'their'} blocks are missing from the output:`
+      : `awscc-cognito: nothing to write: ${n} item${n === 1 ? '' : 's'} could not be read:`,
   ];
   for (const m of missing) lines.push(`  - ${m.what}: ${m.error.message}`);
   const steps = [...new Set(missing.map((m) => m.error.nextStep))];
