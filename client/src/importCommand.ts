@@ -122,7 +122,14 @@ async function runFlow(runtime: ExtensionRuntime, live: Live, settings: ImportSe
       return;
     }
     // Names and ids are all the module matching needs, so the server is asked before anything is described.
-    const known = await renderRequest(runtime, clients.map((c) => ({ ...c, hasSecret: false })), targets.moduleDir, 'id', false);
+    // Marks are a convenience: if the server cannot answer, the list is shown unmarked (the final render
+    // still skips what the module already imports).
+    const known = await renderRequest(runtime, clients.map((c) => ({ ...c, hasSecret: false })), targets.moduleDir, 'id', false).catch(
+      (err: unknown) => {
+        log.warn(`generate import block: could not ask the server which clients the module has: ${String(err)}`);
+        return undefined;
+      },
+    );
     const skipped: SkippedClient[] = known ? alreadyInModule(known) : [];
     const chosen = await quickPick(clientPickItems(clients, skipped), {
       title: `${TITLE} (3/5): app clients`,
@@ -159,7 +166,6 @@ async function runFlow(runtime: ExtensionRuntime, live: Live, settings: ImportSe
 }
 
 async function pickRegions(settings: ImportSettings): Promise<Array<string | undefined>> {
-  // An explicit endpoint (an emulator) has one region at most; asking for several would only confuse.
   const items = regionPickItems(settings.regions, process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION);
   const picked = await quickPick(items, {
     title: `${TITLE} (1/5): regions`,

@@ -209,7 +209,8 @@ export function resourcePickItems(preferred: boolean): ResourceChoiceItem[] {
 
 /** Where one piece of text goes. */
 export type Spot =
-  | { kind: 'cursor'; uri: string; offset: number }
+  /** `path` is set for documents on disk, so a cursor in main.tf and "end of main.tf" are known to be one document. */
+  | { kind: 'cursor'; uri: string; path?: string; offset: number }
   | { kind: 'fileEnd'; path: string };
 
 export interface Targets {
@@ -251,7 +252,12 @@ export function chooseTargets(
   const terraformEditor = editor?.isTerraform ? editor : undefined;
   const moduleDir = terraformEditor?.path ? dirname(terraformEditor.path) : workspaceFolder;
   if (settings.target === 'cursor' && terraformEditor) {
-    const imports: Spot = { kind: 'cursor', uri: terraformEditor.uri, offset: terraformEditor.offset };
+    const imports: Spot = {
+      kind: 'cursor',
+      uri: terraformEditor.uri,
+      ...(terraformEditor.path ? { path: terraformEditor.path } : {}),
+      offset: terraformEditor.offset,
+    };
     if (settings.resourceTarget === 'besideImports' || !moduleDir) return { moduleDir: moduleDir ?? '', imports, resources: imports };
     return { moduleDir, imports, resources: { kind: 'fileEnd', path: join(moduleDir, MAIN_FILE) } };
   }
@@ -302,24 +308,25 @@ export interface RenderedTexts {
  * one piece, imports first.
  */
 export function composeInsertions(rendered: RenderedTexts, targets: Targets, textOf: (spot: Spot) => string): Insertion[] {
-  const pieces: Array<{ spot: Spot; block: string }> = [];
+  // Pieces are keyed by document and offset, so two texts bound for one place (resources beside the
+  // imports, or a cursor at the very end of main.tf) become one insertion with one set of blank lines.
+  const pieces: Array<{ spot: Spot; document: string; offset: number; block: string }> = [];
   const add = (spot: Spot, block: string) => {
     if (block.trim() === '') return;
-    const same = pieces.find((p) => sameSpot(p.spot, spot));
+    const existing = textOf(spot);
+    const offset = spot.kind === 'cursor' ? Math.min(Math.max(0, spot.offset), existing.length) : existing.length;
+    const document = documentOf(spot);
+    const same = pieces.find((p) => p.document === document && p.offset === offset);
     if (same) same.block = `${same.block.replace(/\n+$/, '')}\n\n${block}`;
-    else pieces.push({ spot, block });
+    else pieces.push({ spot, document, offset, block });
   };
   add(targets.imports, rendered.importsText);
   add(targets.resources, rendered.resourcesText);
-  return pieces.map(({ spot, block }) => {
-    const existing = textOf(spot);
-    const offset = spot.kind === 'cursor' ? Math.min(Math.max(0, spot.offset), existing.length) : existing.length;
-    return { spot, offset, text: separatedInsertion(existing, offset, block) };
-  });
+  return pieces.map(({ spot, offset, block }) => ({ spot, offset, text: separatedInsertion(textOf(spot), offset, block) }));
 }
 
-export function sameSpot(a: Spot, b: Spot): boolean {
-  return a.kind === 'cursor' ? b.kind === 'cursor' && a.uri === b.uri && a.offset === b.offset : b.kind === 'fileEnd' && a.path === b.path;
+function documentOf(spot: Spot): string {
+  return spot.kind === 'fileEnd' ? `path:${spot.path}` : spot.path ? `path:${spot.path}` : `uri:${spot.uri}`;
 }
 
 /** A one-line summary for the notification and the log (counts and file names only). */

@@ -156,7 +156,7 @@ describe('targets', () => {
     const intoMain = chooseTargets({ target: 'cursor', resourceTarget: 'mainFile' }, editor, '/w');
     assert.deepEqual(intoMain, {
       moduleDir: '/w/app',
-      imports: { kind: 'cursor', uri: editor.uri, offset: 17 },
+      imports: { kind: 'cursor', uri: editor.uri, path: '/w/app/main.tf', offset: 17 },
       resources: { kind: 'fileEnd', path: '/w/app/main.tf' },
     });
     const beside = chooseTargets({ target: 'cursor', resourceTarget: 'besideImports' }, editor, '/w');
@@ -235,6 +235,10 @@ describe('insertions', () => {
     const both = composeInsertions({ importsText: block, resourcesText: 'resource "a" "b" {}\n' }, { moduleDir: '/w', imports: cursor, resources: main }, textOf);
     assert.deepEqual(both.map((i) => [i.spot.kind, i.offset]), [['cursor', 10], ['fileEnd', 0]]);
     assert.equal(both[1].text, 'resource "a" "b" {}\n');
+    const atEndOfMain: Spot = { kind: 'cursor', uri: 'file:///w/main.tf', path: '/w/main.tf', offset: 3 };
+    const merged = composeInsertions({ importsText: block, resourcesText: 'resource "a" "b" {}\n' }, { moduleDir: '/w', imports: atEndOfMain, resources: main }, () => 'x\n\n');
+    assert.equal(merged.length, 1, 'a cursor at the end of main.tf and the end of main.tf are one place');
+    assert.equal(merged[0].text, `${block}\nresource "a" "b" {}\n`);
     const importsOnly = composeInsertions({ importsText: block, resourcesText: '' }, { moduleDir: '/w', imports: cursor, resources: main }, textOf);
     assert.equal(importsOnly.length, 1);
   });
