@@ -108,7 +108,7 @@ async function runFlow(runtime: ExtensionRuntime, live: Live, settings: ImportSe
 
   const poolItem = await quickPick(poolPickItems(pools), {
     title: `${TITLE} (2/5): user pool`,
-    placeHolder: 'Choose the user pool whose app clients to import',
+    placeHolder: 'User pool whose app clients to import',
     matchOnDescription: true,
     matchOnDetail: true,
   });
@@ -133,7 +133,7 @@ async function runFlow(runtime: ExtensionRuntime, live: Live, settings: ImportSe
     const skipped: SkippedClient[] = known ? alreadyInModule(known) : [];
     const chosen = await quickPick(clientPickItems(clients, skipped), {
       title: `${TITLE} (3/5): app clients`,
-      placeHolder: 'Choose the app clients to import (clients the module already has are unticked)',
+      placeHolder: 'App clients to import (those already in the module are unticked)',
       canPickMany: true,
       matchOnDescription: true,
     });
@@ -169,7 +169,7 @@ async function pickRegions(settings: ImportSettings): Promise<Array<string | und
   const items = regionPickItems(settings.regions, process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION);
   const picked = await quickPick(items, {
     title: `${TITLE} (1/5): regions`,
-    placeHolder: 'Regions to search for user pools (set awsccCognito.region to preselect)',
+    placeHolder: 'Regions to search for user pools',
     canPickMany: true,
   });
   if (picked.length === 0) throw new Stop();
