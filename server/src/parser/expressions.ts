@@ -162,8 +162,8 @@ function primary(p: Parser): Expression {
   const start = p.start();
   switch (k) {
     case T.Number: {
-      const value = Number(p.tokenText());
       const end = p.end();
+      const value = numberValue(p.text, start, end);
       p.advance();
       return { kind: 'Literal', start, end, value };
     }
@@ -191,6 +191,17 @@ function primary(p: Parser): Expression {
   p.error(start, end, 'Invalid expression');
   p.advance();
   return p.invalid(start, end);
+}
+
+/** The value of a number token; plain integers are read without taking a substring. */
+function numberValue(text: string, start: number, end: number): number {
+  let v = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39 || end - start > 15) return Number(text.slice(start, end));
+    v = v * 10 + (c - 0x30);
+  }
+  return v;
 }
 
 function identifierTerm(p: Parser): Expression {

@@ -7,22 +7,70 @@ import type { Tokens } from './tokens';
 
 export class ParsedFile implements HclFile {
   readonly lines: TextLineIndex;
+  private currentBody: Body;
+  private currentDiagnostics: readonly SyntaxDiagnostic[];
+  private currentComments: readonly Span[];
+  private unsafe: boolean;
+  /** Set when a reparse moved this version's later nodes into the next version (see `supersede`). */
+  private superseded = false;
 
   constructor(
     readonly text: string,
-    readonly body: Body,
-    readonly diagnostics: readonly SyntaxDiagnostic[],
-    readonly comments: readonly Span[],
+    body: Body,
+    diagnostics: readonly SyntaxDiagnostic[],
+    comments: readonly Span[],
     lineStarts?: Int32Array,
     /** Some top-level item starts inside an unclosed template: incremental re-parse must not be used. */
-    readonly incrementalUnsafe = false,
+    incrementalUnsafe = false,
   ) {
     this.lines = new TextLineIndex(text, lineStarts);
+    this.currentBody = body;
+    this.currentDiagnostics = diagnostics;
+    this.currentComments = comments;
+    this.unsafe = incrementalUnsafe;
+  }
+
+  get body(): Body {
+    if (this.superseded) this.rematerialize();
+    return this.currentBody;
+  }
+
+  get diagnostics(): readonly SyntaxDiagnostic[] {
+    if (this.superseded) this.rematerialize();
+    return this.currentDiagnostics;
+  }
+
+  get comments(): readonly Span[] {
+    if (this.superseded) this.rematerialize();
+    return this.currentComments;
+  }
+
+  get incrementalUnsafe(): boolean {
+    if (this.superseded) this.rematerialize();
+    return this.unsafe;
   }
 
   rangeOf(span: Span): Range {
     const lines: LineIndex = this.lines;
     return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
+  }
+
+  /**
+   * Called by reparse after it moved (shifted in place) this version's nodes behind the edit into the new
+   * version. This file stays valid: its tree is rebuilt by a full parse the next time anyone asks for it.
+   * Node objects taken from it before the reparse may now carry the new version's offsets.
+   */
+  supersede(): void {
+    this.superseded = true;
+  }
+
+  private rematerialize(): void {
+    this.superseded = false;
+    const region = parseRegion(this.text, 0, this.text.length);
+    this.currentBody = region.body;
+    this.currentDiagnostics = region.diagnostics;
+    this.currentComments = region.comments;
+    this.unsafe = region.itemStartsInTemplate;
   }
 }
 

@@ -72,6 +72,13 @@ const HEADER_FOLLOW: Record<string, number> = {
   import: 0x7b, locals: 0x7b, terraform: 0x7b, moved: 0x7b, removed: 0x7b,
 };
 
+// ASCII identifier characters: 1 = may start, 2 = may continue only (digits and '-').
+const ASCII_IDENT = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) ASCII_IDENT[c] = 1;
+  else if ((c >= 48 && c <= 57) || c === 45) ASCII_IDENT[c] = 2;
+}
+
 const ID_START = /[\p{ID_Start}]/u;
 const ID_CONTINUE = /[\p{ID_Continue}]/u;
 
@@ -105,7 +112,10 @@ export function lex(text: string, from: number, to: number, withComments: boolea
   const markerLen: number[] = [];
   let lineStart = false; // for the innermost heredoc mode
   let prevKind = -1;
+  // `pos` is only ever assigned in this function (helpers take and return positions), so it stays a
+  // register instead of a closure slot: that matters in the hottest loop.
   let pos = from;
+  let next = 0;
   if (pos === 0 && text.charCodeAt(0) === 0xfeff) pos = 1;
 
   while (pos < to) {
@@ -121,9 +131,12 @@ export function lex(text: string, from: number, to: number, withComments: boolea
     const c = text.charCodeAt(pos);
     const start = pos;
     switch (c) {
-      case 0x20: case 0x09:
+      case 0x20: case 0x09: {
         pos++;
+        let w = pos < to ? text.charCodeAt(pos) : 0;
+        while (w === 0x20 || w === 0x09) w = ++pos < to ? text.charCodeAt(pos) : 0;
         continue;
+      }
       case 0x0a:
         emit(T.Newline, start, pos + 1);
         pos++;
@@ -221,7 +234,7 @@ export function lex(text: string, from: number, to: number, withComments: boolea
       case 0x3c: { // <
         const n = pos + 1 < to ? text.charCodeAt(pos + 1) : 0;
         if (n === 0x3d) emit(T.Lte, start, (pos += 2));
-        else if (n === 0x3c && heredocStart(pos)) continue;
+        else if (n === 0x3c && (next = heredocStart(pos)) > 0) pos = next;
         else emit(T.Lt, start, ++pos);
         continue;
       }
@@ -248,10 +261,19 @@ export function lex(text: string, from: number, to: number, withComments: boolea
       pos = number(pos);
       continue;
     }
-    if (isIdentStart(c, text, pos)) {
+    if (c < 128 ? ASCII_IDENT[c] === 1 : isIdentStart(c, text, pos)) {
       pos += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
-      let n: number;
-      while (pos < to && (n = identPartLength(text.charCodeAt(pos), text, pos)) > 0) pos += n;
+      while (pos < to) {
+        const d = text.charCodeAt(pos);
+        if (d < 128) {
+          if (ASCII_IDENT[d] === 0) break;
+          pos++;
+        } else {
+          const n = identPartLength(d, text, pos);
+          if (n === 0) break;
+          pos += n;
+        }
+      }
       emit(T.Ident, start, pos);
       if ((start === 0 || text.charCodeAt(start - 1) === 0x0a) && !modes.includes(MODE_HEREDOC)) markHeader(start, pos);
       continue;
@@ -268,7 +290,15 @@ export function lex(text: string, from: number, to: number, withComments: boolea
   return { comments, problems, hitEnd };
 
   function emit(kind: number, start: number, end: number): void {
-    out.push(kind, start, end);
+    let i = out.count;
+    if (i === out.kinds.length) out.push(kind, start, end);
+    else {
+      out.kinds[i] = kind;
+      out.starts[i] = start;
+      out.ends[i] = end;
+      out.flags[i] = 0;
+      out.count = ++i;
+    }
     if (modes.length > 0) out.flags[out.count - 1] = FLAG_IN_TEMPLATE;
     prevKind = kind;
   }
@@ -360,28 +390,27 @@ export function lex(text: string, from: number, to: number, withComments: boolea
     return p;
   }
 
-  /** `<<EOT` / `<<-EOT` followed by a line break; returns false (consuming nothing) otherwise. */
-  function heredocStart(p: number): boolean {
+  /** `<<EOT` / `<<-EOT` followed by a line break: the position after it, or -1 (consuming nothing). */
+  function heredocStart(p: number): number {
     let q = p + 2;
     const indented = q < to && text.charCodeAt(q) === 0x2d;
     if (indented) q++;
     const ms = q;
-    if (!(q < to && isIdentStart(text.charCodeAt(q), text, q))) return false;
+    if (!(q < to && isIdentStart(text.charCodeAt(q), text, q))) return -1;
     let n: number;
     while (q < to && (n = identPartLength(text.charCodeAt(q), text, q)) > 0) q += n;
     const me = q;
     const c = q < to ? text.charCodeAt(q) : 0;
     if (c === 0x0a) q++;
     else if (c === 0x0d && q + 1 < to && text.charCodeAt(q + 1) === 0x0a) q += 2;
-    else return false;
+    else return -1;
     emit(T.OHeredoc, p, q);
     modes.push(MODE_HEREDOC);
     braces.push(indented ? 1 : 0);
     markerStart.push(ms);
     markerLen.push(me - ms);
     lineStart = true;
-    pos = q;
-    return true;
+    return q;
   }
 
   function lexQuoted(p: number): number {

@@ -83,42 +83,44 @@ export class TextLineIndex implements LineIndex {
 }
 
 /**
- * The line table after replacing `old[start, end)` with `inserted`: keeps the old entries before the
- * change, rescans only the changed stretch (plus one character each side for CRLF pairs), shifts the rest.
+ * The line table after replacing `old[start, end)` with `insertedLength` characters: keeps the old entries
+ * before the change, rescans only the changed stretch (plus one character each side for CRLF pairs) and
+ * shifts the rest. `scanText` holds the new text from offset `scanBase` on (the whole new text with base
+ * 0, or just a region of it); it must cover the changed stretch and one character past it when present.
  */
-export function spliceLineStarts(old: Int32Array, newText: string, start: number, end: number, insertedLength: number): Int32Array {
+export function spliceLineStarts(old: Int32Array, scanText: string, scanBase: number, start: number, end: number, insertedLength: number): Int32Array {
   const delta = insertedLength - (end - start);
-  // Entries that cannot be affected: line starts <= start - 1 (a CR at start-1 may pair with an inserted LF).
   const scanFrom = Math.max(0, start - 1);
-  let keep = 0;
-  {
-    let lo = 0;
-    let hi = old.length; // first index with old[i] > scanFrom
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (old[mid] <= scanFrom) lo = mid + 1;
-      else hi = mid;
+  // Old entries <= scanFrom are unaffected (a CR at start - 1 may pair with an inserted LF: rescanned).
+  const keep = upperBound(old, scanFrom, 0);
+  // Old entries > end + 1 lie safely past any CRLF joining at the boundary: shifted.
+  const firstAfter = upperBound(old, end + 1, keep);
+  const scanTo = Math.min(scanBase + scanText.length, end + 1 + delta);
+  const middle: number[] = [];
+  for (let i = scanFrom; i < scanTo; i++) {
+    const c = scanText.charCodeAt(i - scanBase);
+    if (c === 0x0a) middle.push(i + 1);
+    else if (c === 0x0d) {
+      if (scanText.charCodeAt(i + 1 - scanBase) === 0x0a) i++;
+      if (i + 1 <= scanTo) middle.push(i + 1);
     }
-    keep = lo;
   }
-  // Old entries after the change (a start > end + 1 is safely past any CRLF joining at the boundary).
-  let firstAfter = old.length;
-  {
-    let lo = keep;
-    let hi = old.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (old[mid] <= end + 1) lo = mid + 1;
-      else hi = mid;
-    }
-    firstAfter = lo;
-  }
-  const scanTo = Math.min(newText.length, end + 1 + delta);
-  const middle = scanLineStarts(newText, scanFrom, scanTo, []).filter((s) => s <= scanTo);
   const out = new Int32Array(keep + middle.length + (old.length - firstAfter));
   out.set(old.subarray(0, keep), 0);
   for (let i = 0; i < middle.length; i++) out[keep + i] = middle[i];
   let k = keep + middle.length;
   for (let i = firstAfter; i < old.length; i++) out[k++] = old[i] + delta;
   return out;
+}
+
+/** First index >= from whose value is > v (values sorted ascending). */
+function upperBound(values: Int32Array, v: number, from: number): number {
+  let lo = from;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

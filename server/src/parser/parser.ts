@@ -193,13 +193,28 @@ export class Parser {
 
   /** HCL's parser rejects a second attribute of the same name in one body. */
   private checkRedefined(items: BodyItem[]): void {
-    if (items.length < 2) return;
-    const seen = new Set<string>();
-    for (const item of items) {
+    const n = items.length;
+    if (n < 2) return;
+    if (n > 24) {
+      const seen = new Set<string>();
+      for (const item of items) {
+        if (item.kind !== 'Attribute' || item.equals < 0) continue;
+        if (seen.has(item.name.name)) this.error(item.name.start, item.name.end, 'Attribute redefined');
+        else seen.add(item.name.name);
+      }
+      return;
+    }
+    // Small bodies (the common case): a quadratic scan allocates nothing.
+    for (let i = 1; i < n; i++) {
+      const item = items[i];
       if (item.kind !== 'Attribute' || item.equals < 0) continue;
-      const name = item.name.name;
-      if (seen.has(name)) this.error(item.name.start, item.name.end, 'Attribute redefined');
-      else seen.add(name);
+      for (let j = 0; j < i; j++) {
+        const other = items[j];
+        if (other.kind === 'Attribute' && other.equals >= 0 && other.name.name === item.name.name) {
+          this.error(item.name.start, item.name.end, 'Attribute redefined');
+          break;
+        }
+      }
     }
   }
 

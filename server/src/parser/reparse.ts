@@ -1,9 +1,18 @@
 // Incremental re-parse: re-lex and re-parse only the top-level items around a change and splice them into
-// the previous tree. Items before the change are shared with the previous tree (their offsets do not
-// move); items after it are copied with shifted offsets so the previous tree stays valid.
+// the previous tree.
+//
+// Items before the region are shared with the previous version (their offsets do not move). Items after
+// it are shifted in place and moved into the new version: copying them would cost an allocation per node
+// (~7 ms at 1,000 blocks) against a 2 ms budget. The previous HclFile is then marked superseded and
+// rebuilds its own tree by a full parse if it is used again, so it stays valid as a file; only node
+// objects taken from it before the reparse may show the new offsets.
+//
+// The region is re-parsed from a small string built from the old text's pieces, so the new full text
+// (a rope after concatenation) is never flattened here.
 import type { BodyItem, HclFile, Span, SyntaxDiagnostic, TextChange } from './ast';
 import { ParsedFile, parseRegion, parseText } from './file';
 import { spliceLineStarts } from './lineIndex';
+import { shiftItemInPlace } from './shift';
 
 export function reparseFile(previous: HclFile, changes: TextChange[]): HclFile {
   let file = previous;
@@ -17,15 +26,19 @@ function applyOne(previous: HclFile, change: TextChange): HclFile {
   const end = clamp(Math.max(change.start, change.end), start, old.length);
   const text = old.slice(0, start) + change.text + old.slice(end);
   const delta = change.text.length - (end - start);
-  const lineStarts = previous instanceof ParsedFile && previous.lines.computed
-    ? spliceLineStarts(previous.lines.lineStarts(), text, start, end, change.text.length)
-    : undefined;
+  const oldLines = previous instanceof ParsedFile && previous.lines.computed ? previous.lines.lineStarts() : undefined;
+  const full = (): HclFile => {
+    const file = parseText(text);
+    if (!oldLines || !(file instanceof ParsedFile)) return file;
+    const lines = spliceLineStarts(oldLines, text, 0, start, end, change.text.length);
+    return new ParsedFile(file.text, file.body, file.diagnostics, file.comments, lines, file.incrementalUnsafe);
+  };
+  if (!(previous instanceof ParsedFile) || previous.incrementalUnsafe) return full();
   const items = previous.body.items;
   const n = items.length;
   // Top-level attributes are checked for redefinition across the whole body, so a local re-parse could
   // miss a duplicate outside the region (they are rare in .tf files: fall back).
-  const safe = previous instanceof ParsedFile && !previous.incrementalUnsafe;
-  if (n === 0 || !safe || hasAttribute(items)) return withLines(parseText(text), lineStarts);
+  if (n === 0 || hasAttribute(items)) return full();
 
   // The touched items plus one neighbour each side (an edit can join or split lines at a boundary).
   const firstTouching = firstIndex(items, (item) => item.end >= start);
@@ -34,27 +47,41 @@ function applyOne(previous: HclFile, change: TextChange): HclFile {
   const i1 = Math.min(n - 1, Math.max(lastTouching, i0) + 1);
   const regionStart = i0 === 0 ? 0 : items[i0].start;
   const oldRegionEnd = i1 + 1 < n ? items[i1 + 1].start : old.length;
-  if (start < regionStart || end > oldRegionEnd) return withLines(parseText(text), lineStarts);
+  if (start < regionStart || end > oldRegionEnd) return full();
   const newRegionEnd = oldRegionEnd + delta;
 
-  const region = parseRegion(text, regionStart, newRegionEnd);
-  if ((region.touchedEnd && newRegionEnd < text.length) || region.itemStartsInTemplate || hasAttribute(region.body.items)) {
-    return withLines(parseText(text), lineStarts);
-  }
+  const regionText = old.slice(regionStart, start) + change.text + old.slice(end, oldRegionEnd);
+  const region = parseRegion(regionText, 0, regionText.length);
+  if ((region.touchedEnd && newRegionEnd < text.length) || region.itemStartsInTemplate || hasAttribute(region.body.items)) return full();
 
-  const after = items.slice(i1 + 1).map((item) => shifted(item, delta));
-  const body = { kind: 'Body' as const, start: 0, end: text.length, items: [...items.slice(0, i0), ...region.body.items, ...after] };
+  // Everything checked: from here on the previous version gives up its later nodes.
+  for (const item of region.body.items) shiftItemInPlace(item, regionStart);
+  for (const s of region.diagnostics) shiftSpan(s, regionStart);
+  for (const s of region.comments) shiftSpan(s, regionStart);
+  const bodyItems: BodyItem[] = items.slice(0, i0);
+  for (const item of region.body.items) bodyItems.push(item);
+  for (let i = i1 + 1; i < n; i++) {
+    if (delta !== 0) shiftItemInPlace(items[i], delta);
+    bodyItems.push(items[i]);
+  }
   // Zero-width diagnostics at the very end of the text belong to the region that reaches it.
   const replacedTo = oldRegionEnd === old.length ? Infinity : oldRegionEnd;
   const diagnostics = spliceSpans(previous.diagnostics, region.diagnostics, regionStart, replacedTo, delta);
   const comments = spliceSpans(previous.comments, region.comments, regionStart, replacedTo, delta);
-  return new ParsedFile(text, body, diagnostics, comments, lineStarts);
+  // The line table rescans only the changed stretch, read from the region text (plus one following
+  // character, so a CR at the region's end can see its LF).
+  let lines: Int32Array | undefined;
+  if (oldLines) {
+    const scanText = oldRegionEnd < old.length ? regionText + old[oldRegionEnd] : regionText;
+    lines = spliceLineStarts(oldLines, scanText, regionStart, start, end, change.text.length);
+  }
+  previous.supersede();
+  return new ParsedFile(text, { kind: 'Body', start: 0, end: text.length, items: bodyItems }, diagnostics, comments, lines, false);
 }
 
-function withLines(file: HclFile, lineStarts: Int32Array | undefined): HclFile {
-  return lineStarts && file instanceof ParsedFile
-    ? new ParsedFile(file.text, file.body, file.diagnostics, file.comments, lineStarts, file.incrementalUnsafe)
-    : file;
+function shiftSpan(s: Span, d: number): void {
+  s.start += d;
+  s.end += d;
 }
 
 function hasAttribute(items: readonly BodyItem[]): boolean {
@@ -87,24 +114,6 @@ function spliceSpans<S extends Span>(old: readonly S[], region: S[], from: numbe
   for (const s of region) out.push(s);
   for (; i < old.length; i++) out.push({ ...old[i], start: old[i].start + delta, end: old[i].end + delta });
   return out;
-}
-
-// Offsets that may hold -1 for "missing" (left as is); every other listed key is always a real offset.
-const MAYBE_MISSING = new Set(['equals', 'openBrace', 'closeBrace', 'separator']);
-const OFFSET_KEYS = new Set(['start', 'end', 'nameStart', 'equals', 'openBrace', 'closeBrace', 'separator']);
-
-/** A deep copy of a subtree with every offset moved by `delta`. */
-function shifted<N>(node: N, delta: number): N {
-  if (Array.isArray(node)) return node.map((child) => shifted(child, delta)) as N;
-  const out: Record<string, unknown> = {};
-  for (const key in node) {
-    const value = (node as Record<string, unknown>)[key];
-    if (typeof value === 'number') {
-      out[key] = OFFSET_KEYS.has(key) && !(value < 0 && MAYBE_MISSING.has(key)) ? value + delta : value;
-    } else if (value !== null && typeof value === 'object') out[key] = shifted(value, delta);
-    else out[key] = value;
-  }
-  return out as N;
 }
 
 export type { SyntaxDiagnostic };

@@ -1,0 +1,89 @@
+// Parser benchmark section: bare character scan vs our full parse, our incremental reparse after a
+// one-character edit, and hcl2-parser, on generated modules of 100, 1,000 and 10,000 blocks.
+import { parse, reparse, type HclFile } from '../../server/src/parser';
+import { generateModuleText, seededRandom } from '../support/generate';
+
+export interface Row {
+  section: string;
+  name: string;
+  blocks: number;
+  bytes: number;
+  /** Median wall time in milliseconds (undefined when skipped). */
+  ms?: number;
+  /** ms divided by the bare scan of the same text. */
+  xScan?: number;
+  runs: number;
+  note?: string;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1];
+}
+
+function time(fn: () => void, runs: number, warmups: number): number {
+  for (let i = 0; i < warmups; i++) fn();
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    xs.push(performance.now() - t0);
+  }
+  return median(xs);
+}
+
+function bareScan(text: string): number {
+  let sum = 0;
+  for (let i = 0; i < text.length; i++) sum = (sum + text.charCodeAt(i)) | 0;
+  return sum;
+}
+
+/** Offsets inside string values in the middle half of the text: a realistic keystroke. */
+function editOffsets(text: string, count: number): number[] {
+  const rand = seededRandom(42);
+  const out: number[] = [];
+  while (out.length < count) {
+    const at = Math.floor(text.length * (0.25 + rand() * 0.5));
+    const quote = text.indexOf('client_name  = "', at);
+    if (quote > 0) out.push(quote + 'client_name  = "'.length + 1);
+  }
+  return out;
+}
+
+export async function runParserBench(sizes: number[] = [100, 1000, 10_000]): Promise<Row[]> {
+  const rows: Row[] = [];
+  let hcl2PerByte: number | undefined;
+  for (const blocks of sizes) {
+    const text = generateModuleText(blocks, 1);
+    const bytes = Buffer.byteLength(text);
+    const runs = blocks >= 10_000 ? 5 : 9;
+    const scan = time(() => bareScan(text), runs * 3, 5);
+    rows.push({ section: 'parser', name: 'bare charCodeAt scan', blocks, bytes, ms: scan, xScan: 1, runs: runs * 3 });
+    const full = time(() => parse(text), runs, 2);
+    rows.push({ section: 'parser', name: 'full parse', blocks, bytes, ms: full, xScan: full / scan, runs });
+
+    // Reparse: the previous version has its line table computed, as it would in the editor.
+    const base: HclFile = parse(text);
+    void base.lines.lineCount;
+    const offsets = editOffsets(text, 25);
+    let k = 0;
+    const reparseMs = time(() => reparse(base, [{ start: offsets[k % offsets.length], end: offsets[k++ % offsets.length], text: 'x' }]), 25, 5);
+    rows.push({ section: 'parser', name: 'reparse after a 1-char edit', blocks, bytes, ms: reparseMs, xScan: reparseMs / scan, runs: 25 });
+    const textEdit = time(() => text.slice(0, offsets[0]) + 'x' + text.slice(offsets[0]), 25, 5);
+    rows.push({ section: 'parser', name: '  (of which: building the new text)', blocks, bytes, ms: textEdit, runs: 25, note: 'string concat the reparse includes' });
+
+    // hcl2-parser is ~1000x slower: measure once per size, and skip when the estimate is too long.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const hcl2 = require('hcl2-parser') as { parseToObject(src: string): unknown };
+    const estimate = hcl2PerByte === undefined ? undefined : hcl2PerByte * bytes;
+    if (estimate !== undefined && estimate > 20_000) {
+      rows.push({ section: 'parser', name: 'hcl2-parser parseToObject', blocks, bytes, runs: 0, note: `skipped: estimated ${(estimate / 1000).toFixed(0)} s from the smaller size` });
+    } else {
+      const hcl2Runs = blocks <= 100 ? 3 : 1;
+      const ms = time(() => hcl2.parseToObject(text), hcl2Runs, blocks <= 100 ? 1 : 0);
+      hcl2PerByte = ms / bytes;
+      rows.push({ section: 'parser', name: 'hcl2-parser parseToObject', blocks, bytes, ms, xScan: ms / scan, runs: hcl2Runs });
+    }
+  }
+  return rows;
+}
