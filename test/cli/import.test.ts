@@ -2,7 +2,7 @@
 // fault proxy for failures neither emulator produces, and against moto when it is on PATH.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
@@ -288,6 +288,29 @@ describe('awscc-cognito import against cognito-local (3 pools, 105 clients)', ()
     assert.equal(r.code, 0, r.stderr);
     assert.equal(importIds(parseOutput(r.stdout)).length, pools[1].clients.length);
     assert.ok(proxy.peakInFlight() <= 2, `peak ${proxy.peakInFlight()}`);
+  });
+
+  test('--profile: keys and region come from the named profile of the shared AWS files (no AWS_REGION)', async () => {
+    const home = moduleDir();
+    mkdirSync(join(home, '.aws'));
+    writeFileSync(join(home, '.aws', 'config'), '[profile emu]\nregion = us-east-1\n');
+    writeFileSync(join(home, '.aws', 'credentials'), '[emu]\naws_access_key_id = AKIDPROFILEEMU\naws_secret_access_key = profile-dummy-secret\n');
+    proxy.reset();
+    const r = await runCli(['import', '--endpoint', proxy.endpoint, '--profile', 'emu', '--user-pool-id', pools[0].id, '--module', moduleDir()], {
+      env: {
+        AWS_ACCESS_KEY_ID: undefined,
+        AWS_SECRET_ACCESS_KEY: undefined,
+        AWS_REGION: undefined,
+        AWS_DEFAULT_REGION: undefined,
+        AWS_CONFIG_FILE: join(home, '.aws', 'config'),
+        AWS_SHARED_CREDENTIALS_FILE: join(home, '.aws', 'credentials'),
+      },
+    });
+    runs.push(r);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(importIds(parseOutput(r.stdout)).length, pools[0].clients.length);
+    const keys = new Set(proxy.requests.map((q) => q.accessKeyId));
+    assert.deepEqual([...keys], ['AKIDPROFILEEMU'], 'every request was signed with the profile keys');
   });
 
   test('Ctrl+C while describing: exit 130, nothing on stdout', async () => {

@@ -17,12 +17,17 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `node dist/cli.js ...args` with dummy emulator credentials (never the developer's AWS setup). */
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+/**
+ * Runs `node dist/cli.js ...args` with dummy emulator credentials (never the developer's AWS setup).
+ * `env` entries override; an undefined value removes the variable.
+ */
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<CliRun> {
+  const env: Record<string, string | undefined> = { ...process.env, ...emulatorEnv(), ...options.env };
+  for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd: options.cwd,
-      env: { ...process.env, ...emulatorEnv(), ...options.env },
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
