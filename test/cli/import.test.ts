@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { DescribeUserPoolClientCommand, type UserPoolClientType } from '@aws-sdk/client-cognito-identity-provider';
 import {
+  DUMMY_CREDENTIALS,
+  EMULATOR_REGION,
   emulatorEnv,
   emulatorSdkClient,
   findMotoServer,
@@ -70,8 +72,22 @@ describe('awscc-cognito import against cognito-local (3 pools, 105 clients)', ()
   let secrets: string[];
   const runs: CliRun[] = [];
   const dirs: string[] = [];
+  // The built CLI in a child process, as a user runs it.
   const importRun = async (args: string[], endpoint = emulator.endpoint) => {
     const r = await runCli(['import', '--endpoint', endpoint, ...args]);
+    runs.push(r);
+    return r;
+  };
+  // The same command in this process (same code path after argument parsing, no start-up cost), with the
+  // emulator's dummy keys passed explicitly so the developer's own AWS setup is never used.
+  const importHere = async (args: string[], endpoint = emulator.endpoint): Promise<CliRun> => {
+    let stdout = '';
+    let stderr = '';
+    const code = await runImport(['--endpoint', endpoint, '--region', EMULATOR_REGION, ...args], {
+      out: (t) => (stdout += t),
+      err: (t) => (stderr += t),
+    }, { credentials: DUMMY_CREDENTIALS });
+    const r = { code, stdout, stderr };
     runs.push(r);
     return r;
   };
@@ -162,7 +178,7 @@ describe('awscc-cognito import against cognito-local (3 pools, 105 clients)', ()
   test('identity and for_each forms cover every client of a pool', async () => {
     const pool = pools[1];
     const poolIds = pool.clients.map((_, i) => idOf(pool, i)).sort();
-    const identity = await importRun(['--style', 'identity', '--user-pool-id', pool.id, '--module', moduleDir()]);
+    const identity = await importHere(['--style', 'identity', '--user-pool-id', pool.id, '--module', moduleDir()]);
     assert.equal(identity.code, 0, identity.stderr);
     const blocks = parseOutput(identity.stdout).imports;
     assert.equal(blocks.length, pool.clients.length);
@@ -173,7 +189,7 @@ describe('awscc-cognito import against cognito-local (3 pools, 105 clients)', ()
     });
     assert.deepEqual(pairs.sort(), poolIds);
 
-    const forEach = await importRun(['--style', 'for_each', '--with-resource', '--user-pool-id', pool.id, '--module', moduleDir()]);
+    const forEach = await importHere(['--style', 'for_each', '--with-resource', '--user-pool-id', pool.id, '--module', moduleDir()]);
     assert.equal(forEach.code, 0, forEach.stderr);
     const out = parseOutput(forEach.stdout);
     assert.equal(out.imports.length, 1, 'one import block');
@@ -185,11 +201,11 @@ describe('awscc-cognito import against cognito-local (3 pools, 105 clients)', ()
 
   test('--user-pool-id and --client-id narrow the output; an unknown client id is reported missing (exit 1)', async () => {
     const [, second] = pools;
-    const onePool = await importRun(['--user-pool-id', second.id, '--module', moduleDir()]);
+    const onePool = await importHere(['--user-pool-id', second.id, '--module', moduleDir()]);
     assert.equal(onePool.code, 0, onePool.stderr);
     assert.deepEqual(importIds(parseOutput(onePool.stdout)).sort(), second.clients.map((_, i) => idOf(second, i)).sort());
 
-    const some = await importRun([
+    const some = await importHere([
       '--user-pool-id', second.id, '--client-id', second.clients[3].clientId, '--client-id', 'nosuchclient', '--module', moduleDir(),
     ]);
     assert.equal(some.code, 1);
@@ -207,7 +223,7 @@ describe('awscc-cognito import against cognito-local (3 pools, 105 clients)', ()
         `resource "awscc_cognito_user_pool_client" "old" {\n  user_pool_id = "${first.id}"\n  client_name  = "${imported.clientName}"\n}\n\n` +
         `resource "awscc_cognito_user_pool_client" "mine" {\n  user_pool_id = "${first.id}"\n  client_name  = "${declared.clientName}"\n}\n`,
     });
-    const r = await importRun(['--user-pool-id', first.id, '--with-resource', '--module', dir]);
+    const r = await importHere(['--user-pool-id', first.id, '--with-resource', '--module', dir]);
     assert.equal(r.code, 0, r.stderr);
     const out = parseOutput(r.stdout);
     assert.ok(!importIds(out).includes(idOf(first, 0)), 'the imported client is not imported twice');
@@ -223,7 +239,7 @@ describe('awscc-cognito import against cognito-local (3 pools, 105 clients)', ()
     proxy.reset();
     proxy.setFaults([{ operation: 'DescribeUserPoolClient', when: (input) => input.ClientId === victim.clientId, fault: accessDenied('cognito-idp:DescribeUserPoolClient') }]);
     try {
-      const r = await importRun(['--with-resource', '--user-pool-id', pools[2].id, '--module', moduleDir()], proxy.endpoint);
+      const r = await importHere(['--with-resource', '--user-pool-id', pools[2].id, '--module', moduleDir()], proxy.endpoint);
       assert.equal(r.code, 1);
       const out = parseOutput(r.stdout);
       assert.deepEqual(importIds(out).sort(), allIds([pools[2]]).filter((id) => !id.endsWith(`|${victim.clientId}`)).sort());
@@ -245,7 +261,7 @@ describe('awscc-cognito import against cognito-local (3 pools, 105 clients)', ()
       { operation: 'DescribeUserPoolClient', calls: [1, 2], fault: throttle() },
     ]);
     try {
-      const r = await importRun(['--user-pool-id', pools[0].id, '--module', moduleDir()], proxy.endpoint);
+      const r = await importHere(['--user-pool-id', pools[0].id, '--module', moduleDir()], proxy.endpoint);
       assert.equal(r.code, 1);
       assert.deepEqual(importIds(parseOutput(r.stdout)).sort(), pools[0].clients.map((_, i) => idOf(pools[0], i)).filter((id) => !id.endsWith(stuck.clientId)).sort());
       assert.match(r.stderr, new RegExp(`${stuck.clientId}.*throttling`));
@@ -259,7 +275,7 @@ describe('awscc-cognito import against cognito-local (3 pools, 105 clients)', ()
     proxy.reset();
     proxy.setFaults([{ operation: 'ListUserPools', fault: accessDenied() }]);
     try {
-      const r = await importRun(['--module', moduleDir()], proxy.endpoint);
+      const r = await importHere(['--module', moduleDir()], proxy.endpoint);
       assert.equal(r.code, 1);
       assert.equal(r.stdout, '');
       assert.match(r.stderr, /nothing to write: 1 item could not be read:\n  - the user pools at http/);
@@ -273,7 +289,7 @@ describe('awscc-cognito import against cognito-local (3 pools, 105 clients)', ()
     proxy.reset();
     proxy.setFaults([{ operation: 'ListUserPools', fault: { type: 'raw', status: 200, body: '{"UserPools":[]}', contentType: 'application/x-amz-json-1.1' } }]);
     try {
-      const r = await importRun(['--module', moduleDir()], proxy.endpoint);
+      const r = await importHere(['--module', moduleDir()], proxy.endpoint);
       assert.equal(r.code, 0, r.stderr);
       assert.equal(r.stdout, '');
       assert.match(r.stderr, /There are no Cognito user pools at endpoint http.*Pick another region/);
@@ -284,7 +300,7 @@ describe('awscc-cognito import against cognito-local (3 pools, 105 clients)', ()
 
   test('--concurrency bounds the describes in flight', async () => {
     proxy.reset();
-    const r = await importRun(['--user-pool-id', pools[1].id, '--concurrency', '2', '--module', moduleDir()], proxy.endpoint);
+    const r = await importHere(['--user-pool-id', pools[1].id, '--concurrency', '2', '--module', moduleDir()], proxy.endpoint);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(importIds(parseOutput(r.stdout)).length, pools[1].clients.length);
     assert.ok(proxy.peakInFlight() <= 2, `peak ${proxy.peakInFlight()}`);
