@@ -76,7 +76,7 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   try {
     // Loaded on demand: the AWS SDK behind it is a noticeable share of start-up time for `check`.
     const { runImport } = await import('./cli/import');
-    return await runImport(args, io, { signal: controller.signal });
+    return await runImport(args, io, { signal: controller.signal, interactive: process.stderr.isTTY === true });
   } finally {
     process.off('SIGINT', onInterrupt);
   }

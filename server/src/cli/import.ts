@@ -21,6 +21,8 @@ export interface ImportRunOptions {
   signal?: AbortSignal;
   /** Tests and the demo only: fixed emulator credentials instead of the SDK's default chain. */
   credentials?: CognitoClientOptions['credentials'];
+  /** stderr is a terminal: keep a live "Described n/N" counter on one line. */
+  interactive?: boolean;
 }
 
 export async function runImport(argv: readonly string[], io: ImportIo, options: ImportRunOptions = {}): Promise<number> {
@@ -54,10 +56,12 @@ export async function runImport(argv: readonly string[], io: ImportIo, options: 
       signal: options.signal,
       credentials: options.credentials,
       progress: (line) => io.err(`${line}\n`),
+      // \r rewrites the counter in place; the final count stays, followed by a line break.
+      described: options.interactive ? (done, total) => io.err(`\rDescribed ${done}/${total}${done === total ? '\n' : ''}`) : undefined,
     });
   } catch (err) {
     if (err instanceof LiveCallError && err.live.kind === 'cancelled') {
-      io.err('awscc-cognito: cancelled; nothing was written.\n');
+      io.err(`${options.interactive ? '\n' : ''}awscc-cognito: cancelled; nothing was written.\n`);
       return 130;
     }
     throw err;

@@ -41,6 +41,8 @@ export interface GatherResult {
 export interface GatherOptions {
   signal?: AbortSignal;
   progress?: (line: string) => void;
+  /** Called after each describe (for a live counter in a terminal). */
+  described?: (done: number, total: number) => void;
   /** Only for emulators and tests; the product leaves credentials to the SDK's default chain. */
   credentials?: CognitoClientOptions['credentials'];
   maxAttempts?: number;
@@ -134,7 +136,11 @@ export async function gatherClients(args: ImportArgs, plans: RegionPlan[], optio
       for (const ref of refs) foundClients.add(ref.ClientId);
       if (refs.length === 0) continue;
       progress(`Describing ${refs.length} app client${refs.length === 1 ? '' : 's'} ${place}...`);
-      const described = await describeUserPoolClients(sdk, refs, { signal: options.signal, concurrency: args.concurrency });
+      const described = await describeUserPoolClients(sdk, refs, {
+        signal: options.signal,
+        concurrency: args.concurrency,
+        onProgress: (p) => options.described?.(p.done, p.total ?? refs.length),
+      });
       for (const client of described.clients) {
         result.clients.push(client);
         result.regionOf.set(client.ClientId, region);
