@@ -245,4 +245,25 @@ export class Driver {
     await this.expect(`status bar item ${idSuffix} is not shown`, () => item.waitFor({ state: 'visible' }));
     return ((await item.textContent()) ?? '').trim();
   }
+
+  /** The visible text of the active editor, lines in screen order (Monaco draws spaces as U+00A0). */
+  async editorText(): Promise<string> {
+    const lines = await this.page
+      .locator(`${selectors.editorLines} .view-line`)
+      .evaluateAll((els) => els.map((el) => [Number.parseFloat((el as unknown as { style: { top: string } }).style.top), el.textContent ?? ''] as const));
+    return [...lines]
+      .sort((a, b) => a[0] - b[0])
+      .map(([, text]) => text.replace(/\u00a0/g, ' '))
+      .join('\n');
+  }
+
+  /** Waits until the active editor shows `text` somewhere in its visible lines. */
+  async waitForEditorText(text: string): Promise<void> {
+    const deadline = Date.now() + 20_000;
+    while (!(await this.editorText()).includes(text)) {
+      if (Date.now() > deadline) throw new StepFailure(`the editor never showed ${JSON.stringify(text)}:\n${await this.editorText()}`);
+      await this.page.waitForFunction(() => true, undefined, { polling: 'raf' });
+    }
+    await this.screenshot('editor-text');
+  }
 }
