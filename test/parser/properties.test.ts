@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { runParserProperties } from './propertySuites';
 
 describe('parser properties', () => {
-  for (const suite of runParserProperties({ scale: 0.5 })) {
+  for (const suite of runParserProperties({ scale: 0.3 })) {
     test(suite.name, () => {
       const result = suite.run();
       assert.equal(result.failures.length, 0, result.failures.slice(0, 3).join('\n\n'));

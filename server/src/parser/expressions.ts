@@ -70,7 +70,8 @@ function unary(p: Parser): Expression {
 
 /** Attribute access, indexes and splats after a term. */
 function postfix(p: Parser, source: Expression): Expression {
-  let steps: TraversalStep[] | undefined;
+  const scratch = p.scratch;
+  const base = scratch.length;
   let inAttrSplat = false;
   for (;;) {
     const k = p.kind();
@@ -99,16 +100,18 @@ function postfix(p: Parser, source: Expression): Expression {
       } else {
         // A trailing dot: completion needs the empty step.
         p.error(dot + 1, dot + 1, 'Invalid attribute name');
-        (steps ??= []).push({ kind: 'GetAttr', start: dot, end: dot + 1, name: '', nameStart: dot + 1 });
+        scratch.push({ kind: 'GetAttr', start: dot, end: dot + 1, name: '', nameStart: dot + 1 });
         break;
       }
     } else if (k === T.OBrack) {
       step = indexStep(p);
       inAttrSplat = false;
     } else break;
-    (steps ??= []).push(step);
+    scratch.push(step);
   }
-  if (!steps) return source;
+  if (scratch.length === base) return source;
+  const steps = scratch.slice(base) as TraversalStep[];
+  scratch.length = base;
   const t: Traversal = { kind: 'Traversal', start: source.start, end: steps[steps.length - 1].end, source, steps };
   return t;
 }
@@ -250,10 +253,11 @@ function functionCall(p: Parser): Expression {
   const nl = p.nl;
   p.nl = false;
   p.advance();
+  const base = p.scratch.length;
   for (;;) {
     const k = p.kind();
     if (k === T.CParen || k === T.EOF) break;
-    call.args.push(parseExpression(p));
+    p.scratch.push(parseExpression(p));
     if (p.kind() === T.Ellipsis) {
       call.expandFinal = true;
       p.advance();
@@ -263,6 +267,8 @@ function functionCall(p: Parser): Expression {
     if (p.kind() === T.Comma) p.advance();
     else break;
   }
+  if (p.scratch.length > base) call.args = p.scratch.slice(base) as Expression[];
+  p.scratch.length = base;
   finishClose(p, call, T.CParen, 'Missing closing parenthesis');
   p.nl = nl;
   p.leave();
@@ -302,13 +308,17 @@ function tuple(p: Parser): Expression {
   p.nl = false;
   p.advance();
   const node: Tuple = { kind: 'Tuple', start, end: start + 1, items: [], closed: false };
+  const scratch = p.scratch;
+  const base = scratch.length;
   for (;;) {
     const k = p.kind();
     if (k === T.CBrack || k === T.EOF) break;
-    node.items.push(parseExpression(p));
+    scratch.push(parseExpression(p));
     if (p.kind() === T.Comma) p.advance();
     else break;
   }
+  if (scratch.length > base) node.items = scratch.slice(base) as Expression[];
+  scratch.length = base;
   finishClose(p, node, T.CBrack, 'Missing closing bracket');
   p.nl = nl;
   p.leave();
@@ -322,6 +332,7 @@ function object(p: Parser): Expression {
   p.nl = true; // items are separated by commas or line breaks
   p.advance();
   const node: ObjectExpr = { kind: 'Object', start, end: start + 1, items: [], closed: false };
+  const base = p.scratch.length;
   for (;;) {
     let k = p.kind();
     while (k === T.Newline) {
@@ -330,7 +341,7 @@ function object(p: Parser): Expression {
     }
     if (k === T.CBrace || k === T.EOF) break;
     const before = p.p;
-    node.items.push(objectItem(p));
+    p.scratch.push(objectItem(p));
     k = p.kind();
     if (k === T.Comma || k === T.Newline) p.advance();
     else if (k !== T.CBrace && k !== T.EOF) {
@@ -338,6 +349,8 @@ function object(p: Parser): Expression {
       if (p.p === before) p.advance();
     }
   }
+  if (p.scratch.length > base) node.items = p.scratch.slice(base) as ObjectItem[];
+  p.scratch.length = base;
   finishClose(p, node, T.CBrace, 'Missing closing brace');
   p.nl = nl;
   p.leave();
