@@ -191,6 +191,7 @@ async function writeBlocks(
     void vscode.window.showInformationMessage(`awscc-cognito: every chosen client is already in the module; nothing was written.`);
     return;
   }
+  targets = withCurrentCursor(targets);
   const texts = await loadTexts([targets.imports, targets.resources]);
   const insertions = composeInsertions(
     { importsText: rendered.importsText, resourcesText: withResource ? rendered.resourcesText : '' },
@@ -214,6 +215,19 @@ async function writeBlocks(
   void vscode.window.showInformationMessage(`awscc-cognito: ${summary}${targets.note ? ` ${targets.note}` : ''}`);
   const first = insertions[0];
   if (first && first.spot.kind === 'fileEnd') await vscode.window.showTextDocument(spotUri(first.spot), { preview: false });
+}
+
+/**
+ * The pickers take a while; if the user moved the cursor (or typed) in the target editor meanwhile, the
+ * blocks go where the cursor is now rather than where it was when the command started.
+ */
+function withCurrentCursor<T extends Targets>(targets: T): T {
+  const editor = vscode.window.activeTextEditor;
+  const move = (spot: Spot): Spot =>
+    spot.kind === 'cursor' && editor && editor.document.uri.toString() === spot.uri
+      ? { ...spot, offset: editor.document.offsetAt(editor.selection.active) }
+      : spot;
+  return { ...targets, imports: move(targets.imports), resources: move(targets.resources) };
 }
 
 // Documents opened while reading texts, reused to turn offsets into positions.
