@@ -1,6 +1,7 @@
 // How `awscc-cognito import` reads its arguments and spreads pools over regions (no AWS involved).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { ImportUsageError, looksLikeRegion, parseImportArgs, regionOfPoolId } from '../../server/src/cli/importArgs';
 import { PlanError, planRegions } from '../../server/src/cli/importGather';
 import { describeMissing } from '../../server/src/cli/import';
@@ -105,4 +106,24 @@ test('the missing-items report lists each item and each distinct next step once'
   ]);
   assert.match(two, /Next steps:\n  - Allow the IAM action\.\n  - Wait\.\n$/);
   assert.match(describeMissing([{ what: 'the user pools in eu-west-1', error: denied }], false), /^awscc-cognito: nothing to write: 1 item could not be read:\n/);
+});
+
+test('any argument list either parses or is a usage error; it never throws anything else', () => {
+  const token = fc.oneof(
+    fc.constantFrom('--region', '--profile', '--endpoint', '--user-pool-id', '--client-id', '--style', '--module', '--concurrency', '--with-resource', '-h'),
+    fc.string(),
+    fc.constantFrom('eu-west-1', 'id', 'for_each', '3', 'http://127.0.0.1:1', '=', '--style=identity', '--concurrency=', '🙂'),
+  );
+  fc.assert(
+    fc.property(fc.array(token, { maxLength: 12 }), (args) => {
+      try {
+        const parsed = parseImportArgs(args, '/cwd');
+        assert.ok(['id', 'identity', 'for_each'].includes(parsed.style));
+        assert.ok(parsed.regions.every(looksLikeRegion));
+      } catch (e) {
+        assert.ok(e instanceof ImportUsageError, String(e));
+      }
+    }),
+    { numRuns: 500 },
+  );
 });

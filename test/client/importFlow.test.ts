@@ -1,6 +1,7 @@
 // The editor-free decisions of "Generate import block": settings, picker items, targets and the insertions.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import {
   alreadyInModule,
   chooseTargets,
@@ -241,5 +242,22 @@ describe('insertions', () => {
     assert.equal(merged[0].text, `${block}\nresource "a" "b" {}\n`);
     const importsOnly = composeInsertions({ importsText: block, resourcesText: '' }, { moduleDir: '/w', imports: cursor, resources: main }, textOf);
     assert.equal(importsOnly.length, 1);
+  });
+});
+
+describe('insertion properties', () => {
+  const text = fc.string({ unit: fc.constantFrom('a', ' ', '\n', '\r\n', '}', '🙂', '#') });
+  test('the existing text is kept byte for byte and the block appears whole, in the document line ending', () => {
+    fc.assert(
+      fc.property(text, fc.nat(), (existing, at) => {
+        const offset = at % (existing.length + 1);
+        const block = 'import {\n  to = a.b\n}\n';
+        const inserted = separatedInsertion(existing, offset, block);
+        const eol = existing.includes('\r\n') ? '\r\n' : '\n';
+        assert.ok(inserted.includes(block.replace(/\n/g, eol)), 'the block is inside the insertion');
+        assert.equal(inserted.replace(/\r?\n/g, '').replace(/import \{  to = a\.b\}/, ''), '', 'only line breaks besides the block');
+      }),
+      { numRuns: 400 },
+    );
   });
 });
