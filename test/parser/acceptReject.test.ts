@@ -18,6 +18,9 @@ describe('accept/reject agreement with terraform', () => {
     assert.deepEqual(parse('a = 1\r\nb = 2\r\n').diagnostics, []);
     const messages = parse('a = 1\rb = 2\n').diagnostics.map((d) => d.message);
     assert.equal(messages[0], 'Invalid character');
+    // Inside strings and heredocs too (but not inside comments).
+    assert.deepEqual(parse('a = "x\ry"\n').diagnostics.map((d) => d.message), ['Invalid character']);
+    assert.deepEqual(parse('a = <<EOT\nx\ry\nEOT\n').diagnostics.map((d) => d.message), ['Invalid character']);
   });
 
   test('a line comment runs to the line feed', () => {

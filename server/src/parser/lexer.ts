@@ -321,6 +321,11 @@ export function lex(text: string, from: number, to: number, withComments: boolea
     else problems.push({ start: at, end, message: 'Invalid character' });
   }
 
+  /** A CR not followed by LF inside a string or heredoc: HCL rejects it (it stays in the literal). */
+  function loneCr(at: number): void {
+    problems.push({ start: at, end: at + 1, message: 'Invalid character' });
+  }
+
   function markHeader(start: number, end: number): void {
     const len = end - start;
     if (len < 4 || len > 9) return;
@@ -418,7 +423,11 @@ export function lex(text: string, from: number, to: number, withComments: boolea
     for (;;) {
       if (p >= to) break;
       const c = text.charCodeAt(p);
-      if (c === 0x22 || c === 0x0a || (c === 0x0d && isCrlf(p))) break;
+      if (c === 0x22 || c === 0x0a) break;
+      if (c === 0x0d) {
+        if (isCrlf(p)) break;
+        loneCr(p);
+      }
       if (c === 0x5c) {
         // An escape: skip the escaped character unless it is a line break (which ends the string).
         const n = p + 1 < to ? text.charCodeAt(p + 1) : 0x0a;
@@ -489,6 +498,7 @@ export function lex(text: string, from: number, to: number, withComments: boolea
         lineStart = true;
         break;
       }
+      if (c === 0x0d && !isCrlf(p)) loneCr(p);
 
       if ((c === 0x24 || c === 0x25) && p + 1 < to) {
         const n = text.charCodeAt(p + 1);
