@@ -3,12 +3,13 @@
 // HCL's lexical grammar depends on context (a `}` may close a block or an interpolation; inside quotes and
 // heredocs text is literal), so the lexer keeps a small explicit stack of modes rather than recursing:
 // a hostile `"${"${"${...` cannot overflow the call stack. No substrings are taken while lexing.
-import { FLAG_HEADER as HEADER, FLAG_IN_TEMPLATE as IN_TEMPLATE, T as Kinds } from './tokens';
+import { FLAG_ESCAPES as ESCAPES, FLAG_HEADER as HEADER, FLAG_IN_TEMPLATE as IN_TEMPLATE, T as Kinds } from './tokens';
 
 // Local aliases: under the test runner's per-file transform, imported bindings are getters (slow in hot loops).
 const T = Kinds;
 const FLAG_HEADER = HEADER;
 const FLAG_IN_TEMPLATE = IN_TEMPLATE;
+const FLAG_ESCAPES = ESCAPES;
 
 /** Growable token arrays, reused between parses to avoid reallocating megabytes per keystroke. */
 export class TokenBuffer {
@@ -420,6 +421,7 @@ export function lex(text: string, from: number, to: number, withComments: boolea
 
   function lexQuoted(p: number): number {
     const start = p;
+    let escapes = false;
     for (;;) {
       if (p >= to) break;
       const c = text.charCodeAt(p);
@@ -430,6 +432,7 @@ export function lex(text: string, from: number, to: number, withComments: boolea
       }
       if (c === 0x5c) {
         // An escape: skip the escaped character unless it is a line break (which ends the string).
+        escapes = true;
         const n = p + 1 < to ? text.charCodeAt(p + 1) : 0x0a;
         p += n === 0x0a || (n === 0x0d && isCrlf(p + 1)) ? 1 : 2;
         continue;
@@ -438,13 +441,17 @@ export function lex(text: string, from: number, to: number, withComments: boolea
         const n = text.charCodeAt(p + 1);
         if (n === 0x7b) break; // ${ or %{
         if (n === c && p + 2 < to && text.charCodeAt(p + 2) === 0x7b) {
+          escapes = true;
           p += 3; // $${ and %%{ are literal
           continue;
         }
       }
       p++;
     }
-    if (p > start) emit(T.QuotedLit, start, p);
+    if (p > start) {
+      emit(T.QuotedLit, start, p);
+      if (escapes) out.flags[out.count - 1] |= FLAG_ESCAPES;
+    }
     if (p >= to) return p;
     const c = text.charCodeAt(p);
     if (c === 0x22) {

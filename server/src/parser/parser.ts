@@ -43,6 +43,8 @@ export class Parser {
    * by push keep room for 17+ elements, and most lists here have 1-4 (a third of the tree's memory).
    */
   readonly scratch: unknown[] = [];
+  /** Reused by the redefinition check of larger bodies. */
+  private readonly seenNames = new Set<string>();
 
   constructor(readonly text: string, tokens: TokenBuffer, readonly diagnostics: SyntaxDiagnostic[]) {
     this.kinds = tokens.kinds;
@@ -200,8 +202,9 @@ export class Parser {
   private checkRedefined(items: BodyItem[]): void {
     const n = items.length;
     if (n < 2) return;
-    if (n > 24) {
-      const seen = new Set<string>();
+    if (n > 8) {
+      const seen = this.seenNames;
+      seen.clear();
       for (const item of items) {
         if (item.kind !== 'Attribute' || item.equals < 0) continue;
         if (seen.has(item.name.name)) this.error(item.name.start, item.name.end, 'Attribute redefined');

@@ -3,11 +3,12 @@
 // unterminated quoted string is detected by the line break that follows it.
 import type { Expression, Identifier, Label, StringLiteral, Template, TemplateDirective, TemplateInterpolation, TemplatePart } from './ast';
 import type { Parser } from './parser';
-import { T as Kinds } from './tokens';
+import { FLAG_ESCAPES as ESCAPES, T as Kinds } from './tokens';
 import { parseExpression } from './expressions';
 
 // A local alias: under the test runner's per-file transform, imported bindings are getters.
 const T = Kinds;
+const FLAG_ESCAPES = ESCAPES;
 
 /** A quoted string: a lean `String` node when it has no interpolation or directive, else a `Template`. */
 export function quotedTemplate(p: Parser): StringLiteral | Template {
@@ -17,7 +18,8 @@ export function quotedTemplate(p: Parser): StringLiteral | Template {
   const lit = kinds[i] === T.QuotedLit ? i++ : -1;
   const after = kinds[i];
   if (after === T.CQuote || after === T.Newline || after === T.EOF) {
-    const value = lit >= 0 ? decodeQuoted(p, p.starts[lit], p.ends[lit]) : '';
+    // Most strings have no escapes (the lexer flags those that do): their value is the raw text.
+    const value = lit < 0 ? '' : (p.flags[lit] & FLAG_ESCAPES) === 0 ? p.text.slice(p.starts[lit], p.ends[lit]) : decodeQuoted(p, p.starts[lit], p.ends[lit]);
     const closed = after === T.CQuote;
     const end = closed ? p.ends[i] : lit >= 0 ? p.ends[lit] : start + 1;
     p.p = i;

@@ -78,3 +78,5 @@ export interface Tokens {
 export const FLAG_HEADER = 1;
 /** The token was lexed inside a quoted template, heredoc or interpolation (lexer mode stack not empty). */
 export const FLAG_IN_TEMPLATE = 2;
+/** A `QuotedLit` containing a backslash, `$${` or `%%{`: its value needs decoding (else it is the raw text). */
+export const FLAG_ESCAPES = 4;
