@@ -17,7 +17,8 @@ export type { CompletionOptions } from './completion/items';
 export function complete(ctx: FeatureContext, offset: number, options: CompletionOptions): CompletionList {
   const file = ctx.document.file;
   const req: CompletionRequest = { ctx, file, text: file.text, offset, path: nodePathAt(file, offset), options };
-  return { isIncomplete: false, items: completeAt(req) };
+  const items = completeAt(req);
+  return { isIncomplete: req.incomplete === true, items };
 }
 
 function completeAt(req: CompletionRequest) {

@@ -101,3 +101,30 @@ describe('import id and identity', () => {
     );
   });
 });
+
+describe('long lists in big modules', () => {
+  const many = Array.from({ length: 250 }, (_, i) => `resource "awscc_cognito_user_pool_client" "client_${i}" {\n  user_pool_id = "p"\n}\n`).join('\n');
+
+  test('more than 100 targets: the first 100, marked incomplete so the editor asks again while typing', () => {
+    const { list } = completeSnippet('import {\n  to = |\n}\n', { name: 'imports.tf', otherFiles: { 'main.tf': many } });
+    assert.equal(list.isIncomplete, true);
+    assert.equal(list.items.length, 100);
+  });
+
+  test('what is typed narrows the list on the server, matching characters in order like the editor', () => {
+    const { list } = completeSnippet('import {\n  to = awscc_cognito_user_pool_client.client_24|\n}\n', { name: 'imports.tf', otherFiles: { 'main.tf': many } });
+    assert.equal(list.isIncomplete, true);
+    const names = labels(list).map((l) => l.replace('awscc_cognito_user_pool_client.', ''));
+    for (let i = 240; i < 250; i++) assert.ok(names.includes(`client_${i}`), `client_${i}`);
+    assert.ok(names.includes('client_24') && names.includes('client_124'));
+    assert.ok(names.every((n) => /^client_.*2.*4/.test(n)), names.join());
+    assert.ok(names.length < 100);
+    const refs = labels(completeSnippet('output "o" {\n  value = awscc_cognito_user_pool_client.c7|\n}\n', { otherFiles: { 'b.tf': many } }).list);
+    assert.ok(refs.length > 0 && refs.length <= 100);
+    assert.ok(refs.every((n) => /^client_.*7/.test(n)), refs.join());
+  });
+
+  test('short lists are complete and left to the editor to filter', () => {
+    assert.equal(completeSnippet('import {\n  to = |\n}\n', { name: 'imports.tf', otherFiles: { 'main.tf': mainTf } }).list.isIncomplete, false);
+  });
+});

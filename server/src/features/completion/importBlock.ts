@@ -7,7 +7,7 @@ import { importTarget } from '../../model';
 import { RESOURCE_TYPE, describeIdentityAttribute, describeImportArgument, identitySchema, importBlockSchema } from '../../knowledge';
 import { entriesOfBody, entriesOfObject, slotAt, type Slot, type ValueSlot } from '../caretContext';
 import { importIdItems, targetPoolId } from './importId';
-import { escapeSnippet, indentLines, Kind, lineIndent, markdown, snippetItem, sortKey, SUGGEST_AGAIN, textItem, type CompletionRequest } from './items';
+import { escapeSnippet, indentLines, Kind, lineIndent, markdown, narrow, snippetItem, sortKey, SUGGEST_AGAIN, textItem, type CompletionRequest } from './items';
 import { fileName } from './poolIds';
 import { nameSlotWanted } from './schemaBody';
 
@@ -70,11 +70,14 @@ function targetItems(req: CompletionRequest, block: Block, slot: ValueSlot): Com
   for (const imp of module.imports()) {
     if (imp.block !== block && imp.to?.resourceType === RESOURCE_TYPE && imp.to.resourceName) imported.add(imp.to.resourceName);
   }
-  const items: CompletionItem[] = [];
   const seen = new Set<string>();
-  for (const d of module.resources(RESOURCE_TYPE)) {
-    if (imported.has(d.name) || seen.has(d.name)) continue;
+  const candidates = module.resources(RESOURCE_TYPE).filter((d) => {
+    if (imported.has(d.name) || seen.has(d.name)) return false;
     seen.add(d.name);
+    return true;
+  });
+  const items: CompletionItem[] = [];
+  for (const d of narrow(req, candidates, (c) => c.address, slot.replace)) {
     const where = fileName(d.uri);
     const line = d.file && d.node ? ` (line ${d.file.lines.positionAt(d.node.start).line + 1})` : '';
     items.push(

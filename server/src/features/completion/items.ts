@@ -7,7 +7,7 @@ import {
   type CompletionItem,
   type Command,
 } from 'vscode-languageserver-types';
-import type { HclFile, Node, Span } from '../../parser';
+import type { HclFile, Node, Range, Span } from '../../parser';
 import type { FeatureContext } from '../../model';
 import { tokenValidity, type AttributeSpec, type EnumValue } from '../../knowledge';
 
@@ -29,13 +29,51 @@ export interface CompletionRequest {
   offset: number;
   path: readonly Node[];
   options: CompletionOptions;
+  /** Set when a long list was cut down to what matches the typed text: the editor must ask again. */
+  incomplete?: boolean;
+  /** Ranges already computed in this request (most items of a list replace the same span). */
+  ranges?: Map<number, Range>;
 }
 
 /** Re-opens the suggestion list after inserting, so the next step (a value) is offered right away. */
 export const SUGGEST_AGAIN: Command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 
-export function editOver(file: HclFile, span: Span, newText: string) {
-  return { range: file.rangeOf(span), newText };
+function rangeOf(req: CompletionRequest, span: Span): Range {
+  const key = span.start * 0x100000 + (span.end - span.start);
+  req.ranges ??= new Map();
+  let range = req.ranges.get(key);
+  if (!range) {
+    range = req.file.rangeOf(span);
+    req.ranges.set(key, range);
+  }
+  return range;
+}
+
+/** Lists longer than this are narrowed to what matches the typed text (see `narrow`). */
+export const MAX_ITEMS = 100;
+
+/** `typed`'s characters appear in `candidate` in order, ignoring case (how editors filter, too). */
+function matchesInOrder(candidate: string, typed: string): boolean {
+  let at = 0;
+  const c = candidate.toLowerCase();
+  for (const ch of typed.toLowerCase()) {
+    at = c.indexOf(ch, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * Keeps a long candidate list (thousands of clients in a big module) short: only those matching the text
+ * typed so far, at most MAX_ITEMS, and marks the list incomplete so the editor asks again as typing goes on.
+ * Short lists are returned whole and the editor filters them.
+ */
+export function narrow<T>(req: CompletionRequest, candidates: readonly T[], key: (c: T) => string, typed: Span): readonly T[] {
+  if (candidates.length <= MAX_ITEMS) return candidates;
+  req.incomplete = true;
+  const prefix = req.text.slice(typed.start, Math.min(req.offset, typed.end));
+  const matching = prefix ? candidates.filter((c) => matchesInOrder(key(c), prefix)) : candidates;
+  return matching.length > MAX_ITEMS ? matching.slice(0, MAX_ITEMS) : matching;
 }
 
 /** Text that appears literally inside a snippet: `$`, `}` and `\` would otherwise be snippet syntax. */
@@ -75,7 +113,7 @@ export function snippetItem(
   const { snippet, ...rest } = fields;
   return {
     ...rest,
-    textEdit: editOver(req.file, replace, snippet),
+    textEdit: { range: rangeOf(req, replace), newText: snippet },
     insertTextFormat: InsertTextFormat.Snippet,
     insertTextMode: InsertTextMode.asIs,
   };
@@ -84,7 +122,7 @@ export function snippetItem(
 /** A plain-text item that overwrites `replace` with `text`. */
 export function textItem(req: CompletionRequest, replace: Span, fields: Omit<CompletionItem, 'textEdit'> & { text: string }): CompletionItem {
   const { text, ...rest } = fields;
-  return { ...rest, textEdit: editOver(req.file, replace, text), insertTextFormat: InsertTextFormat.PlainText };
+  return { ...rest, textEdit: { range: rangeOf(req, replace), newText: text }, insertTextFormat: InsertTextFormat.PlainText };
 }
 
 /** The number an inserted number attribute starts with: the AWS default where one is known, else the minimum. */

@@ -3,7 +3,7 @@
 import type { CompletionItem } from 'vscode-languageserver-types';
 import type { Declaration } from '../../model';
 import type { ValueSlot } from '../caretContext';
-import { Kind, markdown, textItem, type CompletionRequest } from './items';
+import { Kind, markdown, narrow, textItem, type CompletionRequest } from './items';
 
 /** Pool types and the attribute of each that is the user pool ID. */
 const POOL_SOURCES: readonly { kind: 'resource' | 'data'; type: string; attribute: string }[] = [
@@ -22,12 +22,12 @@ export function poolIdItems(req: CompletionRequest, slot: ValueSlot): Completion
   const expr = slot.expression;
   if (expr && expr.kind !== 'Variable' && expr.kind !== 'Traversal') return [];
   const module = req.ctx.module;
-  const items: CompletionItem[] = [];
+  const candidates: { text: string; detail: string; doc: string; sort: string }[] = [];
   const seen = new Set<string>();
   const add = (text: string, detail: string, doc: string, sort: string) => {
     if (seen.has(text)) return;
     seen.add(text);
-    items.push(textItem(req, slot.replace, { label: text, kind: Kind.Reference, detail, documentation: markdown(doc), sortText: sort, filterText: text, text }));
+    candidates.push({ text, detail, doc, sort });
   };
   let rank = 0;
   for (const source of POOL_SOURCES) {
@@ -50,5 +50,7 @@ export function poolIdItems(req: CompletionRequest, slot: ValueSlot): Completion
       add(`var.${v.name}`, `variable in ${fileName(v.uri)}`, `Input variable \`${v.name}\` declared in \`${fileName(v.uri)}\`.`, `${likely}_${v.name}`);
     }
   }
-  return items;
+  return narrow(req, candidates, (c) => c.text, slot.replace).map((c) =>
+    textItem(req, slot.replace, { label: c.text, kind: Kind.Reference, detail: c.detail, documentation: markdown(c.doc), sortText: c.sort, filterText: c.text, text: c.text }),
+  );
 }
