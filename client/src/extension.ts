@@ -25,11 +25,11 @@ const CLIENT_NAME = 'awscc-cognito';
 const RESTART_COMMAND = 'awsccCognito.restartServer';
 // A server that dies this often in this window is broken, not unlucky: stop restarting it.
 const MAX_CRASHES = 4;
+const CRASH_WINDOW_MS = 3 * 60 * 1000;
 // When HashiCorp's Terraform extension is installed it reports plain HCL problems itself; the server
 // then leaves those to it (see the `awsccCognito.coexistence` setting on the server side).
 const HASHICORP_EXTENSION_ID = 'hashicorp.terraform';
 const HASHICORP_NOTIFICATION = 'awsccCognito/hashicorpTerraform';
-const CRASH_WINDOW_MS = 3 * 60 * 1000;
 
 /** What other client files (e.g. client/src/importCommand.ts) need from the running extension. */
 export interface ExtensionRuntime {
@@ -53,8 +53,6 @@ export function activate(context: vscode.ExtensionContext): ExtensionRuntime {
   context.subscriptions.push(
     vscode.commands.registerCommand(RESTART_COMMAND, () => restartServer(context)),
     vscode.commands.registerCommand(SHOW_LOG_COMMAND, () => output?.show(true)),
-    // Trust changes what the server may do with endpoint/profile settings; it reads trust at start-up.
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void restartServer(context)),
     vscode.extensions.onDidChange(() => {
       const client = languageClient;
       if (client?.state === State.Running) {
@@ -63,8 +61,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionRuntime {
     }),
   );
 
-  // Feature commands register here, each from its own file, e.g.:
-  //   registerImportCommand(runtime);   // client/src/importCommand.ts
+  // Workspace trust: the server only reads files, so it runs everywhere. What trust restricts (the
+  // endpoint/profile settings and live AWS calls) lives in the client's commands, which check
+  // vscode.workspace.isTrusted when they run (see importCommand.ts).
   registerFeatureCommands(runtime);
 
   void startServer(context);
@@ -77,6 +76,7 @@ export async function deactivate(): Promise<void> {
   if (client) await client.stop().catch(() => undefined);
 }
 
+/** Commands that are features of their own, one file each. */
 function registerFeatureCommands(runtime: ExtensionRuntime): void {
   registerImportCommand(runtime);
 }
@@ -99,7 +99,6 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     initializationOptions: {
       settings: vscode.workspace.getConfiguration('awsccCognito'),
       hashicorpTerraformActive: hashicorpTerraformPresent(),
-      workspaceTrusted: vscode.workspace.isTrusted,
     },
     outputChannel: output,
     // The crash handler below tells the user once; the library would add a toast for every logged error.
