@@ -211,9 +211,9 @@ describe('calls and traversals', () => {
     assert.equal(o.keyExpr?.kind, 'Traversal');
   });
 
-  test('for expressions may span lines', () => {
-    const v = value('[\n  for v in var.list :\n  v\n]');
-    assert.equal(v.kind, 'For');
+  test('for expressions may span lines, even starting on the line after the bracket', () => {
+    assert.equal(value('[\n  for v in var.list :\n  v\n]').kind, 'For');
+    assert.equal(value('{\n\n  for k, v in var.map : k => v\n}').kind, 'For');
   });
 });
 

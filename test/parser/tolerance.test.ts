@@ -142,6 +142,15 @@ describe('stray tokens', () => {
   });
 });
 
+describe('for expressions', () => {
+  test('`for` after an opening brace always starts a for expression (as in HCL); one problem is reported', () => {
+    const file = broken('locals {\n  a = { for = 1 }\n  b = 2\n}\n');
+    assertLaterIntact(file);
+    assert.deepEqual(messages(file), ['Missing variable name after "for"']);
+    assert.deepEqual(((file.body.items[0] as Block).body.items as Attribute[]).map((a) => a.name.name), ['a', 'b']);
+  });
+});
+
 describe('completion support', () => {
   test('a trailing dot yields an empty GetAttr step', () => {
     const src = 'import {\n  to = awscc_cognito_user_pool_client.x.\n  id = "a|b"\n}\n';

@@ -382,19 +382,22 @@ function forExpr(p: Parser, object: boolean): Expression {
   p.advance(); // [ or {
   p.kind(); // skips line breaks before `for`
   p.advance(); // for
-  const first = expectIdent(p, 'Missing variable name after "for"');
+  // Only the first problem in a for expression's header is reported; the rest follow from it.
+  const before = p.diagnostics.length;
+  const quiet = () => p.diagnostics.length > before;
+  const first = expectIdent(p, 'Missing variable name after "for"', quiet());
   let keyVar: Identifier | undefined;
   let valueVar = first;
   if (p.kind() === T.Comma) {
     p.advance();
     keyVar = first;
-    valueVar = expectIdent(p, 'Missing value variable name');
+    valueVar = expectIdent(p, 'Missing value variable name', quiet());
   }
   let collection: Expression;
   if (p.isKeyword('in')) {
     p.advance();
     collection = parseExpression(p);
-  } else collection = missingPart(p, 'Missing "in" keyword');
+  } else collection = missingPart(p, 'Missing "in" keyword', quiet());
   let keyExpr: Expression | undefined;
   let valueExpr: Expression;
   let grouping = false;
@@ -409,9 +412,9 @@ function forExpr(p: Parser, object: boolean): Expression {
           grouping = true;
           p.advance();
         }
-      } else valueExpr = missingPart(p, "Missing '=>' in the object for expression");
+      } else valueExpr = missingPart(p, "Missing '=>' in the object for expression", quiet());
     } else valueExpr = parseExpression(p);
-  } else valueExpr = missingPart(p, "Missing ':' in the for expression");
+  } else valueExpr = missingPart(p, "Missing ':' in the for expression", quiet());
   let condition: Expression | undefined;
   if (p.isKeyword('if')) {
     p.advance();
@@ -420,21 +423,39 @@ function forExpr(p: Parser, object: boolean): Expression {
   const node: ForExpr = {
     kind: 'For', start, end: p.prevEnd(), object, keyVar, valueVar, collection, keyExpr, valueExpr, condition, grouping, closed: false,
   };
-  finishClose(p, node, object ? T.CBrace : T.CBrack, object ? 'Missing closing brace' : 'Missing closing bracket');
+  const closer = object ? T.CBrace : T.CBrack;
+  if (p.kind() !== closer && p.kind() !== T.EOF) {
+    // Recover at the matching closer so one mistake inside does not cascade through the enclosing block.
+    if (!quiet()) p.error(p.start(), p.end(), 'Invalid for expression');
+    skipToCloser(p, closer);
+  }
+  finishClose(p, node, closer, object ? 'Missing closing brace' : 'Missing closing bracket');
   p.nl = nl;
   p.leave();
   return node;
 }
 
-function expectIdent(p: Parser, message: string): Identifier {
+/** Skips tokens (line breaks ignored) up to the `closer` that matches the current nesting level. */
+function skipToCloser(p: Parser, closer: number): void {
+  let depth = 0;
+  for (;;) {
+    const k = p.kind();
+    if (k === T.EOF || (depth === 0 && k === closer)) return;
+    if (k === T.OBrace || k === T.OBrack || k === T.OParen || k === T.TemplateInterp || k === T.TemplateControl) depth++;
+    else if ((k === T.CBrace || k === T.CBrack || k === T.CParen || k === T.TemplateSeqEnd) && depth > 0) depth--;
+    p.advance();
+  }
+}
+
+function expectIdent(p: Parser, message: string, quiet = false): Identifier {
   if (p.kind() === T.Ident) return p.identifier();
   const at = p.prevEnd();
-  p.error(at, at, message);
+  if (!quiet) p.error(at, at, message);
   return { kind: 'Identifier', start: at, end: at, name: '' };
 }
 
-function missingPart(p: Parser, message: string): Expression {
+function missingPart(p: Parser, message: string, quiet = false): Expression {
   const at = p.prevEnd();
-  p.error(at, at, message);
+  if (!quiet) p.error(at, at, message);
   return p.invalid(at, at);
 }

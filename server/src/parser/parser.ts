@@ -102,17 +102,13 @@ export class Parser {
     return this.kind() === T.Ident && this.ends[this.p] - this.starts[this.p] === word.length && this.text.startsWith(word, this.starts[this.p]);
   }
 
-  /** At `[`/`{`: whether a `for` keyword follows (and, for `{`, a variable name after it). */
+  /** At `[`/`{`: whether the keyword `for` follows (line breaks allowed), which makes a for expression. */
   isKeywordAfterOpen(word: string): boolean {
     const kinds = this.kinds;
-    const brack = kinds[this.p] === T.OBrack;
     let i = this.p + 1;
-    if (brack || !this.nl) while (kinds[i] === T.Newline) i++;
-    if (kinds[i] !== T.Ident || this.ends[i] - this.starts[i] !== word.length || !this.text.startsWith(word, this.starts[i])) return false;
-    if (brack) return true;
-    let j = i + 1;
-    while (kinds[j] === T.Newline) j++;
-    return kinds[j] === T.Ident;
+    while (kinds[i] === T.Newline) i++;
+    // As in HCL, `{ for = 1 }` is a (broken) for expression, not an object with a key named "for".
+    return kinds[i] === T.Ident && this.ends[i] - this.starts[i] === word.length && this.text.startsWith(word, this.starts[i]);
   }
 
   error(start: number, end: number, message: string): void {
