@@ -16,7 +16,7 @@ import {
   type ServerOptions,
   type StateChangeEvent,
 } from 'vscode-languageclient/node';
-import { StatusNotification, type StatusParams } from '../../server/src/protocol';
+import { HashicorpTerraformNotification, StatusNotification, type StatusParams } from '../../server/src/protocol';
 import { SHOW_LOG_COMMAND, ServerStatusItem } from './status';
 import { registerImportCommand } from './importCommand';
 
@@ -29,7 +29,6 @@ const CRASH_WINDOW_MS = 3 * 60 * 1000;
 // When HashiCorp's Terraform extension is installed it reports plain HCL problems itself; the server
 // then leaves those to it (see the `awsccCognito.coexistence` setting on the server side).
 const HASHICORP_EXTENSION_ID = 'hashicorp.terraform';
-const HASHICORP_NOTIFICATION = 'awsccCognito/hashicorpTerraform';
 
 /** What other client files (e.g. client/src/importCommand.ts) need from the running extension. */
 export interface ExtensionRuntime {
@@ -56,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionRuntime {
     vscode.extensions.onDidChange(() => {
       const client = languageClient;
       if (client?.state === State.Running) {
-        void client.sendNotification(HASHICORP_NOTIFICATION, { active: hashicorpTerraformPresent() });
+        void client.sendNotification(HashicorpTerraformNotification, { active: hashicorpTerraformPresent() });
       }
     }),
   );

@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageserver/node';
 import { Workspace, normalizeUri } from './model';
 import { computeDiagnostics } from './features/diagnostics';
-import { ServerInfoRequest, StatusNotification } from './protocol';
+import { HashicorpTerraformNotification, ServerInfoRequest, StatusNotification } from './protocol';
 import { defaultSettings, readSettings, type ServerSettings } from './settings';
 import { registerFeatures } from './serverFeatures';
 
@@ -67,7 +67,7 @@ async function refreshSettings(): Promise<void> {
   }
 }
 
-connection.onNotification('awsccCognito/hashicorpTerraform', (params: { active?: boolean }) => {
+connection.onNotification(HashicorpTerraformNotification, (params) => {
   hashicorpActive = params?.active === true;
   for (const doc of workspace.openDocuments()) schedule(doc.uri);
 });

@@ -58,3 +58,11 @@ export interface RenderImportsResult {
 
 /** Client → server: import (and resource) blocks for described clients, rendered against the module. */
 export const RenderImportsRequest = new RequestType<RenderImportsParams, RenderImportsResult, void>('awsccCognito/renderImports');
+
+export interface HashicorpTerraformParams {
+  /** Whether HashiCorp's Terraform extension is installed and enabled in this window. */
+  active: boolean;
+}
+
+/** Client → server: HashiCorp's extension came or went, so plain items and structural diagnostics yield or not. */
+export const HashicorpTerraformNotification = new NotificationType<HashicorpTerraformParams>('awsccCognito/hashicorpTerraform');
