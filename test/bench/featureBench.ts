@@ -42,11 +42,10 @@ function probes(text: string, method: 'completion' | 'hover'): Map<string, Probe
   const found = new Map<string, Probe[]>();
   const add = (name: string, line: number, character: number) => {
     const list = found.get(name) ?? [];
-    if (list.length < 60) list.push({ name, line, character });
+    list.push({ name, line, character });
     found.set(name, list);
   };
-  const step = Math.max(1, Math.floor(lines.length / 4000)); // sample the whole file evenly
-  for (let i = 0; i < lines.length; i += step) {
+  for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     if (method === 'completion') {
       if (l.startsWith('  explicit_auth_flows = ["')) add('enum value in list', i, '  explicit_auth_flows = ["'.length);
@@ -62,6 +61,10 @@ function probes(text: string, method: 'completion' | 'hover'): Map<string, Probe
       if (l.startsWith('  value = awscc_cognito_user_pool_client.')) add('reference', i, l.length - 2);
       if (l.startsWith('  id = "')) add('import id', i, 10);
     }
+  }
+  // Sixty positions per kind, spread evenly from the beginning of the file to its end.
+  for (const [name, list] of found) {
+    found.set(name, Array.from({ length: Math.min(60, list.length) }, (_, k) => list[Math.floor((k * list.length) / Math.min(60, list.length))]));
   }
   return found;
 }
@@ -88,9 +91,10 @@ export async function runFeatureBench(sizes: readonly number[] = [1000, 10000], 
     session = await startServer({ rootDir: dir });
     // Keep diagnostics out of the way: with the longest debounce they never run while requests keep coming,
     // so the round trips measure completion and hover rather than a diagnostics pass queued before them.
-    await session.connection.sendNotification('workspace/didChangeConfiguration', {
-      settings: { awsccCognito: { diagnostics: { debounceMs: 10_000 } } },
-    });
+    // The server may still be fetching its settings from initialization, so answer that request the same way.
+    const quiet = { diagnostics: { debounceMs: 10_000 } };
+    session.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => quiet));
+    await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { awsccCognito: quiet } });
     const timings: number[] = [];
     session.connection.onNotification('window/logMessage', (p: { message: string }) => {
       const m = /^timing (completion|hover) ([\d.]+)$/.exec(p.message);

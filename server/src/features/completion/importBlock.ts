@@ -8,6 +8,7 @@ import { RESOURCE_TYPE, describeIdentityAttribute, describeImportArgument, ident
 import { entriesOfBody, entriesOfObject, slotAt, type Slot, type ValueSlot } from '../caretContext';
 import { importIdItems, targetPoolId } from './importId';
 import { escapeSnippet, indentLines, Kind, lineIndent, markdown, narrow, snippetItem, sortKey, SUGGEST_AGAIN, textItem, type CompletionRequest } from './items';
+import { moduleFacts } from './moduleFacts';
 import { fileName } from './poolIds';
 import { nameSlotWanted } from './schemaBody';
 
@@ -65,17 +66,11 @@ function targetItems(req: CompletionRequest, block: Block, slot: ValueSlot): Com
   if (slot.kind !== 'bare') return [];
   const expr = slot.expression;
   if (expr && expr.kind !== 'Variable' && expr.kind !== 'Traversal') return [];
-  const module = req.ctx.module;
-  const imported = new Set<string>();
-  for (const imp of module.imports()) {
-    if (imp.block !== block && imp.to?.resourceType === RESOURCE_TYPE && imp.to.resourceName) imported.add(imp.to.resourceName);
-  }
-  const seen = new Set<string>();
-  const candidates = module.resources(RESOURCE_TYPE).filter((d) => {
-    if (imported.has(d.name) || seen.has(d.name)) return false;
-    seen.add(d.name);
-    return true;
-  });
+  const facts = moduleFacts(req.ctx.module);
+  // A client imported only by the block being edited is still a valid choice for that block.
+  const ownName = importTarget(block)?.resourceName;
+  const own = ownName && facts.importsByName.get(ownName)?.every((b) => b === block) ? facts.clientsByName.get(ownName) : undefined;
+  const candidates = own ? [...facts.notImported, own] : facts.notImported;
   const items: CompletionItem[] = [];
   for (const d of narrow(req, candidates, (c) => c.address, slot.replace)) {
     const where = fileName(d.uri);

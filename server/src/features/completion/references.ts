@@ -6,6 +6,7 @@ import type { CompletionItem } from 'vscode-languageserver-types';
 import type { Traversal } from '../../parser';
 import { RESOURCE_TYPE, dataSourceSchema, describeAttribute, findAttribute, resourceSchema, typeLabel, type AttributeSpec, type SchemaSpec } from '../../knowledge';
 import { Kind, markdown, narrow, textItem, type CompletionRequest } from './items';
+import { moduleFacts } from './moduleFacts';
 import { fileName } from './poolIds';
 
 /** Undefined when the caret is not in a reference to this type (so other completers may answer). */
@@ -48,10 +49,8 @@ function innermostTraversal(req: CompletionRequest): Traversal | undefined {
 function nameItems(req: CompletionRequest, schema: SchemaSpec, replace: { start: number; end: number }): CompletionItem[] {
   // Resource addresses are generic references that terraform-ls completes too.
   if (req.options.yieldPlainItems) return [];
-  const declared = schema.kind === 'resource' ? req.ctx.module.resources(RESOURCE_TYPE) : req.ctx.module.dataSources(RESOURCE_TYPE);
-  const byName = new Map<string, (typeof declared)[number]>();
-  for (const d of declared) if (!byName.has(d.name)) byName.set(d.name, d);
-  const unique = [...byName.values()];
+  const facts = moduleFacts(req.ctx.module);
+  const unique = schema.kind === 'resource' ? facts.clients : facts.dataClients;
   const items: CompletionItem[] = [];
   for (const d of narrow(req, unique, (c) => c.name, replace)) {
     items.push(
