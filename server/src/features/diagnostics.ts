@@ -2,7 +2,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../model';
 import { DIAGNOSTIC_SOURCE, SYNTAX_CODE, syntaxDiagnostics } from './syntaxDiagnostics';
-import { rules, runRules, type Finding, type Rule } from './rules';
+import { byPosition, rules, runRulesCached, type Finding, type Rule } from './rules';
 import { isSuppressed, suppressedLines } from './suppressions';
 
 export interface DiagnosticOptions {
@@ -20,30 +20,34 @@ export interface DiagnosticOptions {
 const LEVELS = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
 
 export function computeDiagnostics(ctx: FeatureContext, options: DiagnosticOptions = {}): Diagnostic[] {
-  const result: Diagnostic[] = [];
-  if (!options.yieldStructural) result.push(...syntaxDiagnostics(ctx.document.file));
-  const active = activeRules(options);
-  const findings = runRules(ctx, active, (rule, e) => {
+  const file = ctx.document.file;
+  const onError = (rule: Rule, e: unknown) => {
     // Never silent: a broken rule must be visible, but it must not hide the other rules' findings.
     if (options.onRuleError) options.onRuleError(rule.code, e);
     else console.error(`awscc-cognito: rule ${rule.code} failed: ${(e as Error)?.stack ?? e}`);
+  };
+  const toDiagnostic = (f: Finding): Diagnostic => ({
+    range: f.range ?? file.rangeOf(f.span),
+    severity: LEVELS[rulesByCodeLocal.get(f.code)?.defaultSeverity ?? 'error'],
+    code: f.code,
+    source: DIAGNOSTIC_SOURCE,
+    message: f.message,
   });
-  const file = ctx.document.file;
-  for (const f of findings) result.push(toDiagnostic(f, ctx));
-  const out = applySuppressions(applySeverities(result, options), ctx);
-  // Source order, so the CLI and the server list problems the same way.
-  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  function toDiagnostic(f: Finding, c: FeatureContext): Diagnostic {
-    const rule = rulesByCodeLocal.get(f.code);
-    return {
-      range: file.rangeOf(f.span),
-      severity: LEVELS[rule?.defaultSeverity ?? 'error'],
-      code: f.code,
-      source: DIAGNOSTIC_SOURCE,
-      message: f.message,
-      ...(c && f.fixes?.length ? { data: { fixable: true } } : {}),
-    };
-  }
+  const { items, module } = runRulesCached(ctx, activeRules(options), toDiagnostic, onError);
+  // Item diagnostics arrive in source order; the few others are merged in.
+  const others = [...(options.yieldStructural ? [] : syntaxDiagnostics(file)), ...module].sort(byPosition);
+  const all = others.length === 0 ? items : merge(items, others);
+  return applySuppressions(applySeverities(all, options), ctx);
+}
+
+function merge(a: Diagnostic[], b: Diagnostic[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(byPosition(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
 }
 
 const rulesByCodeLocal = new Map(rules.map((r) => [r.code, r]));

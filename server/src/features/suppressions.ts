@@ -11,7 +11,6 @@ export const SUPPRESSION_MARKER = 'awscc-cognito-ignore';
 /** Line number → silenced codes ('*' = all). Empty when the file has no suppression comment. */
 export function suppressedLines(file: HclFile): Map<number, Set<string>> {
   const out = new Map<number, Set<string>>();
-  if (!file.text.includes(SUPPRESSION_MARKER)) return out;
   for (const comment of file.comments) {
     const text = file.text.slice(comment.start, comment.end);
     const at = text.indexOf(SUPPRESSION_MARKER);

@@ -41,12 +41,16 @@ export function reported(text: string, code: string, otherFiles: Record<string, 
 }
 
 /** Asserts that `code` is reported exactly on the « » spans of the snippet, with `severity`. */
-export function expectAt(snippet: string, code: string, severity: 'error' | 'warning' | 'information', otherFiles: Record<string, string> = {}): Diagnostic[] {
+/** Our diagnostics always carry plain-text messages. */
+export type TextDiagnostic = Diagnostic & { message: string };
+
+export function expectAt(snippet: string, code: string, severity: 'error' | 'warning' | 'information', otherFiles: Record<string, string> = {}): TextDiagnostic[] {
   const { text, spans } = marked(snippet);
   const expected = spans.map((s) => `${severity} ${text.slice(s.start, s.end)}`);
   assert.deepEqual(reported(text, code, otherFiles), expected);
   const all = diagnose(text, otherFiles).filter((d) => d.code === code);
-  return all;
+  for (const d of all) assert.equal(typeof d.message, 'string');
+  return all as TextDiagnostic[];
 }
 
 export function expectNone(text: string, code: string, otherFiles: Record<string, string> = {}): void {

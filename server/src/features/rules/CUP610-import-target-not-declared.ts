@@ -6,6 +6,7 @@ export const importTargetNotDeclared: Rule = {
   name: 'import-target-not-declared',
   defaultSeverity: 'warning',
   category: 'import',
+  scope: 'module',
   doc: {
     summary: 'An import into an `awscc_cognito_user_pool_client` that no `resource` block of the module declares.',
     why:

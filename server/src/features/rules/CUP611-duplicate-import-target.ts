@@ -7,6 +7,7 @@ export const duplicateImportTarget: Rule = {
   name: 'duplicate-import-target',
   defaultSeverity: 'error',
   category: 'import',
+  scope: 'module',
   doc: {
     summary: 'Two `import` blocks of the module with the same `to`.',
     why: 'Terraform allows one import block per resource instance and rejects the duplicate ("Duplicate import configuration").',

@@ -12,6 +12,7 @@ export const importVersionRequirements: Rule = {
   name: 'import-version-requirements',
   defaultSeverity: 'warning',
   category: 'import',
+  scope: 'module',
   doc: {
     summary: `\`identity\` in an import block while the module's constraints exclude Terraform >= ${identitySchema.sinceTerraform} or awscc >= ${identitySchema.sinceAwscc}; \`for_each\` in an import block while they exclude Terraform >= ${FOR_EACH_SINCE}.`,
     why: 'Import by identity arrived in Terraform 1.12 and needs a provider with identity support (awscc 1.56); `for_each` on import blocks arrived in Terraform 1.7. Older versions reject the block.',

@@ -1,6 +1,8 @@
 // The rule catalogue. The order here is the order of docs/rules.md and of SARIF's rule list.
+import type { Diagnostic } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../../model';
 import { buildRunIndex } from './runIndex';
+import { ItemCache, recordingModule } from './itemCache';
 import type { Finding, Rule, RuleContext } from './types';
 import { unknownAttribute } from './CUP101-unknown-attribute';
 import { unknownObjectKey } from './CUP102-unknown-object-key';
@@ -110,24 +112,84 @@ export const rulesByCode: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [
  * Runs rules over one document. A rule that throws loses only its own findings (the error goes to
  * `onError`), so one bug cannot hide every other diagnostic.
  */
-export function runRules(ctx: FeatureContext, selected: readonly Rule[] = rules, onError?: (rule: Rule, error: unknown) => void): Finding[] {
+export function runRules(ctx: FeatureContext, selected: readonly Rule[] = rules, onError?: OnRuleError): Finding[] {
   const findings: Finding[] = [];
-  const index = buildRunIndex(ctx.document.file);
+  const file = ctx.document.file;
+  const index = buildRunIndex(file);
   for (const rule of selected) {
-    const context: RuleContext = {
-      ctx,
-      index,
-      report(span, message, fixes) {
-        findings.push({ code: rule.code, span: { start: span.start, end: span.end }, message, fixes });
-      },
-    };
-    try {
-      rule.check(context);
-    } catch (e) {
-      onError?.(rule, e);
-    }
+    if (rule.scope === 'module') continue;
+    run(rule, { ctx, index }, findings, onError);
   }
+  findings.push(...runModuleRules(ctx, selected, onError));
   return findings;
+}
+
+type OnRuleError = (rule: Rule, error: unknown) => void;
+
+function run(rule: Rule, context: Omit<RuleContext, 'report'>, into: Finding[], onError?: OnRuleError): boolean {
+  try {
+    rule.check({
+      ...context,
+      report(span, message, fixes) {
+        into.push({ code: rule.code, span: { start: span.start, end: span.end }, message, fixes });
+      },
+    });
+    return true;
+  } catch (e) {
+    onError?.(rule, e);
+    return false;
+  }
+}
+
+function runModuleRules(ctx: FeatureContext, selected: readonly Rule[], onError?: OnRuleError): Finding[] {
+  const moduleRules = selected.filter((r) => r.scope === 'module');
+  const file = ctx.document.file;
+  const imports = file.body.items.filter((i) => i.kind === 'Block' && i.type.name === 'import');
+  if (moduleRules.length === 0 || imports.length === 0) return [];
+  const findings: Finding[] = [];
+  const index = buildRunIndex(file, imports, '');
+  for (const rule of moduleRules) run(rule, { ctx, index }, findings, onError);
+  return findings;
+}
+
+/**
+ * The diagnostics path: like `runRules`, but item-scoped rules reuse the results of blocks that did not
+ * change since the previous run of this document. Returns diagnostics (without fixes: code actions call
+ * `runRules`), item diagnostics first in source order, then the module rules' ones.
+ */
+export function runRulesCached(
+  ctx: FeatureContext,
+  selected: readonly Rule[],
+  toDiagnostic: (finding: Finding) => Diagnostic,
+  onError?: OnRuleError,
+): { items: Diagnostic[]; module: Diagnostic[] } {
+  const file = ctx.document.file;
+  // The cache holds the results of every item rule; the selection filters afterwards.
+  const itemRules = rules.filter((r) => r.scope !== 'module');
+  const wanted = selected.filter((r) => r.scope !== 'module').length === itemRules.length ? undefined : new Set(selected.map((r) => r.code));
+  const cache = new ItemCache(ctx.document.uri, file);
+  const items: Diagnostic[] = [];
+  for (const item of file.body.items) {
+    let found = cache.lookup(item, ctx.module);
+    if (!found) {
+      const deps = new Map<string, string>();
+      const itemCtx: FeatureContext = { document: ctx.document, module: recordingModule(ctx.module, deps) };
+      const index = buildRunIndex(file, [item], file.text.slice(item.start, item.end));
+      const findings: Finding[] = [];
+      let complete = true;
+      for (const rule of itemRules) complete = run(rule, { ctx: itemCtx, index }, findings, onError) && complete;
+      found = findings.map(toDiagnostic).sort(byPosition);
+      if (complete) cache.store(item, deps, found);
+    }
+    if (!wanted) for (const d of found) items.push(d);
+    else for (const d of found) if (wanted.has(String(d.code))) items.push(d);
+  }
+  cache.commit();
+  return { items, module: runModuleRules(ctx, selected, onError).map(toDiagnostic) };
+}
+
+export function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
 /** Rule metadata for SARIF and other tool outputs. */

@@ -1,6 +1,6 @@
 // Everything the rules look at in one document, found in a single pass over the top-level items, so that
 // forty rules do not walk the file forty times on every keystroke.
-import type { Attribute, Block, Expression, HclFile, Node, Traversal } from '../../parser';
+import type { Attribute, Block, BodyItem, Expression, HclFile, Node, Traversal } from '../../parser';
 import { forEachChild } from '../../parser';
 import { RESOURCE_TYPE, schemaFor, type SchemaSpec } from '../../knowledge';
 
@@ -36,11 +36,12 @@ export interface RunIndex {
   references: ClientReference[];
 }
 
-export function buildRunIndex(file: HclFile): RunIndex {
+/** The index of some top-level items of a file (all of them by default). */
+export function buildRunIndex(file: HclFile, items: readonly BodyItem[] = file.body.items, itemText?: string): RunIndex {
   const index: RunIndex = { file, clients: [], imports: [], outputs: [], references: [] };
   // Without the type name in the text there is nothing of ours to reference: skip the expression walk.
-  const mayReference = file.text.includes(RESOURCE_TYPE);
-  for (const item of file.body.items) {
+  const mayReference = (itemText ?? file.text).includes(RESOURCE_TYPE);
+  for (const item of items) {
     if (item.kind !== 'Block') continue;
     const type = item.type.name;
     if ((type === 'resource' || type === 'data') && item.labels.length >= 1) {

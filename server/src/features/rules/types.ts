@@ -1,6 +1,6 @@
 // What a diagnostics rule is and what it receives. A rule is a plain object so that the catalogue, the rule
 // reference (docs/rules.md), SARIF metadata and settings all read the same data.
-import type { Span } from '../../parser';
+import type { Range, Span } from '../../parser';
 import type { FeatureContext } from '../../model';
 import type { RunIndex } from './runIndex';
 
@@ -47,6 +47,8 @@ export interface Fix {
 export interface Finding {
   code: string;
   span: Span;
+  /** The LSP range of `span`, when already known (cached findings carry it). */
+  range?: Range;
   message: string;
   fixes?: Fix[];
 }
@@ -68,6 +70,12 @@ export interface Rule {
   category: RuleCategory;
   /** Reports what terraform-ls also reports (unexpected/missing attributes, ...): yields when HashiCorp's extension is active. */
   structural?: boolean;
+  /**
+   * 'item' (default): what the rule reports about a top-level block depends only on that block's text and
+   * on the locals/variables it reads, so findings are cached per block between keystrokes.
+   * 'module': the rule compares blocks with each other or with other files; it runs every time.
+   */
+  scope?: 'item' | 'module';
   doc: RuleDoc;
   check(context: RuleContext): void;
 }

@@ -14,6 +14,7 @@ export interface KnownValue {
 }
 
 const cache = new WeakMap<object, KnownValue[]>();
+const byClient = new WeakMap<object, Map<ClientBlock, Map<string, KnownValue>>>();
 
 /** Known values of settable attributes of resource blocks (data sources have nothing to set but `id`). */
 export function knownValues(context: RuleContext): KnownValue[] {
@@ -55,7 +56,17 @@ export function stringItems(known: KnownValue): (StaticValue & { kind: 'string' 
 
 /** The known value of one attribute path of one client. */
 export function valueAt(context: RuleContext, client: ClientBlock, path: string): StaticValue | undefined {
-  return knownValues(context).find((k) => k.client === client && k.path === path)?.value;
+  let index = byClient.get(context.index);
+  if (!index) {
+    index = new Map();
+    for (const k of knownValues(context)) {
+      let paths = index.get(k.client);
+      if (!paths) index.set(k.client, (paths = new Map()));
+      paths.set(k.path, k);
+    }
+    byClient.set(context.index, index);
+  }
+  return index.get(client)?.get(path)?.value;
 }
 
 /** " (value of local.x)" when a value came through a reference. */
