@@ -6,6 +6,7 @@ import type {
 import type { Parser } from './parser';
 import { T as Kinds } from './tokens';
 import { heredocTemplate, quotedTemplate } from './templates';
+import { internSlice } from './intern';
 
 // A local alias: under the test runner's per-file transform, imported bindings are getters.
 const T = Kinds;
@@ -82,7 +83,7 @@ function postfix(p: Parser, source: Expression): Expression {
       const n = p.kind();
       if (n === T.Ident) {
         const nameStart = p.start();
-        step = { kind: 'GetAttr', start: dot, end: p.end(), name: p.tokenText(), nameStart };
+        step = { kind: 'GetAttr', start: dot, end: p.end(), name: internSlice(p.text, p.start(), p.end()), nameStart };
         p.advance();
       } else if (n === T.Number) {
         step = { kind: 'LegacyIndex', start: dot, end: p.end(), index: Number(p.tokenText()) };
@@ -110,8 +111,7 @@ function postfix(p: Parser, source: Expression): Expression {
     scratch.push(step);
   }
   if (scratch.length === base) return source;
-  const steps = scratch.slice(base) as TraversalStep[];
-  scratch.length = base;
+  const steps = p.takeList<TraversalStep>(base);
   const t: Traversal = { kind: 'Traversal', start: source.start, end: steps[steps.length - 1].end, source, steps };
   return t;
 }
@@ -218,7 +218,7 @@ function identifierTerm(p: Parser): Expression {
   const next = p.peekKind();
   if (next === T.OParen || next === T.DoubleColon) return functionCall(p);
   p.advance();
-  return { kind: 'Variable', start, end, name: text.slice(start, end) };
+  return { kind: 'Variable', start, end, name: internSlice(text, start, end) };
 }
 
 function literal(p: Parser, value: boolean | null): Expression {
@@ -243,7 +243,7 @@ function functionCall(p: Parser): Expression {
     nameEnd = p.end();
     p.advance();
   }
-  const name: Identifier = { kind: 'Identifier', start, end: nameEnd, name: p.text.slice(start, nameEnd) };
+  const name: Identifier = { kind: 'Identifier', start, end: nameEnd, name: internSlice(p.text, start, nameEnd) };
   const call: FunctionCall = { kind: 'FunctionCall', start, end: nameEnd, name, args: [], expandFinal: false, closed: false };
   if (p.kind() !== T.OParen) {
     p.error(nameEnd, nameEnd, "Missing '(' of the function call");
@@ -267,8 +267,7 @@ function functionCall(p: Parser): Expression {
     if (p.kind() === T.Comma) p.advance();
     else break;
   }
-  if (p.scratch.length > base) call.args = p.scratch.slice(base) as Expression[];
-  p.scratch.length = base;
+  if (p.scratch.length > base) call.args = p.takeList<Expression>(base);
   finishClose(p, call, T.CParen, 'Missing closing parenthesis');
   p.nl = nl;
   p.leave();
@@ -317,8 +316,7 @@ function tuple(p: Parser): Expression {
     if (p.kind() === T.Comma) p.advance();
     else break;
   }
-  if (scratch.length > base) node.items = scratch.slice(base) as Expression[];
-  scratch.length = base;
+  if (scratch.length > base) node.items = p.takeList<Expression>(base);
   finishClose(p, node, T.CBrack, 'Missing closing bracket');
   p.nl = nl;
   p.leave();
@@ -349,8 +347,7 @@ function object(p: Parser): Expression {
       if (p.p === before) p.advance();
     }
   }
-  if (p.scratch.length > base) node.items = p.scratch.slice(base) as ObjectItem[];
-  p.scratch.length = base;
+  if (p.scratch.length > base) node.items = p.takeList<ObjectItem>(base);
   finishClose(p, node, T.CBrace, 'Missing closing brace');
   p.nl = nl;
   p.leave();

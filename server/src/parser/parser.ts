@@ -8,6 +8,7 @@ import { FLAG_HEADER as HEADER, FLAG_IN_TEMPLATE as IN_TEMPLATE, T as Kinds } fr
 import type { TokenBuffer } from './lexer';
 import { parseExpression } from './expressions';
 import { quotedLabel } from './templates';
+import { internSlice } from './intern';
 
 // Local aliases: under the test runner's per-file transform, imported bindings are getters (slow in hot loops).
 const T = Kinds;
@@ -43,6 +44,26 @@ export class Parser {
    * by push keep room for 17+ elements, and most lists here have 1-4 (a third of the tree's memory).
    */
   readonly scratch: unknown[] = [];
+  /**
+   * Copies `scratch[base..]` into an exact-size array and truncates the scratch. Small lists use array
+   * literals: V8 can allocate those (unlike `slice` results) directly in the old generation once it sees
+   * they survive, so the collector does not copy them.
+   */
+  takeList<N>(base: number): N[] {
+    const s = this.scratch as N[];
+    let out: N[];
+    switch (s.length - base) {
+      case 0: out = []; break;
+      case 1: out = [s[base]]; break;
+      case 2: out = [s[base], s[base + 1]]; break;
+      case 3: out = [s[base], s[base + 1], s[base + 2]]; break;
+      case 4: out = [s[base], s[base + 1], s[base + 2], s[base + 3]]; break;
+      default: out = s.slice(base);
+    }
+    s.length = base;
+    return out;
+  }
+
   /** Reused by the redefinition check of larger bodies. */
   private readonly seenNames = new Set<string>();
 
@@ -150,7 +171,7 @@ export class Parser {
     const start = this.starts[this.p];
     const end = this.ends[this.p];
     this.advance();
-    return { kind: 'Identifier', start, end, name: this.text.slice(start, end) };
+    return { kind: 'Identifier', start, end, name: internSlice(this.text, start, end) };
   }
 
   /**
