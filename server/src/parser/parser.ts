@@ -58,7 +58,12 @@ export class Parser {
       case 2: out = [s[base], s[base + 1]]; break;
       case 3: out = [s[base], s[base + 1], s[base + 2]]; break;
       case 4: out = [s[base], s[base + 1], s[base + 2], s[base + 3]]; break;
-      default: out = s.slice(base);
+      default: {
+        // `new Array(n)` is allocation-site tracked too (a `slice` result is not).
+        const n = s.length - base;
+        out = new Array<N>(n);
+        for (let i = 0; i < n; i++) out[i] = s[base + i];
+      }
     }
     s.length = base;
     return out;
@@ -245,7 +250,8 @@ export class Parser {
 
   /** A block body after `{`, up to (not including) the closing `}`; stops at EOF or a header stop. */
   private blockBody(start: number): Body {
-    const collected: BodyItem[] = [];
+    const base = this.scratch.length;
+    const collected = this.scratch as BodyItem[];
     for (;;) {
       const k = this.kind();
       if (k === T.EOF || k === T.CBrace) break;
@@ -255,7 +261,7 @@ export class Parser {
       }
       this.bodyItem(collected, false);
     }
-    const items = collected.length > 0 ? collected.slice() : collected;
+    const items = this.takeList<BodyItem>(base);
     this.checkRedefined(items);
     return { kind: 'Body', start, end: this.start(), items };
   }
@@ -312,15 +318,16 @@ export class Parser {
   }
 
   private block(type: Identifier): Block {
-    const labels: Label[] = [];
+    const base = this.scratch.length;
     for (;;) {
       const k = this.kind();
-      if (k === T.OQuote) labels.push(quotedLabel(this));
+      if (k === T.OQuote) this.scratch.push(quotedLabel(this));
       else if (k === T.Ident) {
         const id = this.identifier();
-        labels.push({ kind: 'Label', start: id.start, end: id.end, value: id.name, quoted: false, closed: true });
+        this.scratch.push({ kind: 'Label', start: id.start, end: id.end, value: id.name, quoted: false, closed: true });
       } else break;
     }
+    const labels = this.takeList<Label>(base);
     if (this.kind() !== T.OBrace) {
       const at = this.prevEnd();
       this.error(at, at, "Missing '{' to open the block body");
