@@ -67,12 +67,16 @@ function targetItems(req: CompletionRequest, block: Block, slot: ValueSlot): Com
   const expr = slot.expression;
   if (expr && expr.kind !== 'Variable' && expr.kind !== 'Traversal') return [];
   const facts = moduleFacts(req.ctx.module);
+  // Every address starts with the type: once that is typed, match the rest against the names (same result, less work).
+  const typePrefix = `${RESOURCE_TYPE}.`;
+  const byName = req.text.startsWith(typePrefix, slot.replace.start) && req.offset >= slot.replace.start + typePrefix.length;
+  const typed = byName ? { start: slot.replace.start + typePrefix.length, end: slot.replace.end } : slot.replace;
+  const targets = narrow(req, facts.notImported(), byName ? 'name' : 'address', byName ? (c) => c.name : (c) => c.address, typed);
   // A client imported only by the block being edited is still a valid choice for that block.
   const ownName = importTarget(block)?.resourceName;
-  const own = ownName && facts.importsByName.get(ownName)?.every((b) => b === block) ? facts.clientsByName.get(ownName) : undefined;
-  const candidates = own ? [...facts.notImported, own] : facts.notImported;
+  const own = ownName && facts.importsByName().get(ownName)?.every((b) => b === block) ? facts.clientsByName().get(ownName) : undefined;
   const items: CompletionItem[] = [];
-  for (const d of narrow(req, candidates, (c) => c.address, slot.replace)) {
+  for (const d of own ? [...targets, own] : targets) {
     const where = fileName(d.uri);
     const line = d.file && d.node ? ` (line ${d.file.lines.positionAt(d.node.start).line + 1})` : '';
     items.push(

@@ -52,28 +52,48 @@ function rangeOf(req: CompletionRequest, span: Span): Range {
 /** Lists longer than this are narrowed to what matches the typed text (see `narrow`). */
 export const MAX_ITEMS = 100;
 
-/** `typed`'s characters appear in `candidate` in order, ignoring case (how editors filter, too). */
+/** `typed`'s characters appear in `candidate` in order (both lower-cased), which is how editors filter too. */
 function matchesInOrder(candidate: string, typed: string): boolean {
   let at = 0;
-  const c = candidate.toLowerCase();
-  for (const ch of typed.toLowerCase()) {
-    at = c.indexOf(ch, at) + 1;
+  for (let i = 0; i < typed.length; i++) {
+    at = candidate.indexOf(typed[i], at) + 1;
     if (at === 0) return false;
   }
   return true;
 }
 
+/** Lower-cased keys of long candidate lists, per list and key kind (the lists are memoized per module). */
+const loweredKeys = new WeakMap<object, Map<string, string[]>>();
+
+function keysOf<T>(candidates: readonly T[], keyName: string, key: (c: T) => string): string[] {
+  let byName = loweredKeys.get(candidates);
+  if (!byName) loweredKeys.set(candidates, (byName = new Map()));
+  let keys = byName.get(keyName);
+  if (!keys) byName.set(keyName, (keys = candidates.map((c) => key(c).toLowerCase())));
+  return keys;
+}
+
 /**
  * Keeps a long candidate list (thousands of clients in a big module) short: only those matching the text
  * typed so far, at most MAX_ITEMS, and marks the list incomplete so the editor asks again as typing goes on.
- * Short lists are returned whole and the editor filters them.
+ * Short lists are returned whole and the editor filters them. `keyName` names what `key` returns, so the
+ * lower-cased keys of a memoized list are computed once.
  */
-export function narrow<T>(req: CompletionRequest, candidates: readonly T[], key: (c: T) => string, typed: Span): readonly T[] {
+export function narrow<T>(
+  req: CompletionRequest,
+  candidates: readonly T[],
+  keyName: string,
+  key: (c: T) => string,
+  typed: Span,
+): readonly T[] {
   if (candidates.length <= MAX_ITEMS) return candidates;
   req.incomplete = true;
-  const prefix = req.text.slice(typed.start, Math.min(req.offset, typed.end));
-  const matching = prefix ? candidates.filter((c) => matchesInOrder(key(c), prefix)) : candidates;
-  return matching.length > MAX_ITEMS ? matching.slice(0, MAX_ITEMS) : matching;
+  const prefix = req.text.slice(typed.start, Math.min(req.offset, typed.end)).toLowerCase();
+  if (!prefix) return candidates.slice(0, MAX_ITEMS);
+  const keys = keysOf(candidates, keyName, key);
+  const out: T[] = [];
+  for (let i = 0; i < keys.length && out.length < MAX_ITEMS; i++) if (matchesInOrder(keys[i], prefix)) out.push(candidates[i]);
+  return out;
 }
 
 /** Text that appears literally inside a snippet: `$`, `}` and `\` would otherwise be snippet syntax. */

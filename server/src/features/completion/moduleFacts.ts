@@ -1,23 +1,15 @@
-// What completion needs from a whole module, computed once per module snapshot: the model hands out a new
-// snapshot whenever a file of the folder changes, so a snapshot's facts never go stale, and requests
-// between two edits (every keystroke that only moves the caret, every retrigger) cost no module walk.
+// What completion needs from a whole module, computed at most once per module snapshot: the model hands out
+// a new snapshot whenever a file of the folder changes, so a snapshot's facts never go stale, and requests
+// between two edits (caret moves, retriggers, every keystroke inside one string) cost no module walk.
+// Each fact is computed on first use, so a request pays only for what it reads.
 import type { Block } from '../../parser';
 import type { Declaration, TerraformModule } from '../../model';
 import { RESOURCE_TYPE } from '../../knowledge';
 
-export interface ModuleFacts {
-  /** Declared clients, one per name (an override file's repeat of a name is the same client). */
-  clients: readonly Declaration[];
-  clientsByName: ReadonlyMap<string, Declaration>;
-  /** Clients no import block targets, in declaration order. */
-  notImported: readonly Declaration[];
-  /** Import blocks by the client name they target. */
-  importsByName: ReadonlyMap<string, readonly Block[]>;
-  /** Data sources of this type, one per name. */
-  dataClients: readonly Declaration[];
-  /** User pools: resource and data source declarations of the pool types, with the attribute holding the ID. */
-  pools: readonly { declaration: Declaration; attribute: string }[];
-  variables: readonly Declaration[];
+export interface PoolReference {
+  declaration: Declaration;
+  /** The attribute that holds the pool ID for this pool type. */
+  attribute: string;
 }
 
 /** Pool types and the attribute of each that is the user pool ID. */
@@ -28,15 +20,68 @@ const POOL_SOURCES: readonly { kind: 'resource' | 'data'; type: string; attribut
   { kind: 'data', type: 'awscc_cognito_user_pool', attribute: 'user_pool_id' },
 ];
 
-const cache = new WeakMap<TerraformModule, ModuleFacts>();
+export class ModuleFacts {
+  private memo = new Map<string, unknown>();
 
-export function moduleFacts(module: TerraformModule): ModuleFacts {
-  let facts = cache.get(module);
-  if (!facts) {
-    facts = collect(module);
-    cache.set(module, facts);
+  constructor(private readonly module: TerraformModule) {}
+
+  private once<T>(key: string, compute: () => T): T {
+    if (!this.memo.has(key)) this.memo.set(key, compute());
+    return this.memo.get(key) as T;
   }
-  return facts;
+
+  /** Declared clients, one per name (an override file's repeat of a name is the same client). */
+  clients(): readonly Declaration[] {
+    return this.once('clients', () => uniqueByName(this.module.resources(RESOURCE_TYPE)));
+  }
+
+  clientsByName(): ReadonlyMap<string, Declaration> {
+    return this.once('clientsByName', () => new Map(this.clients().map((d) => [d.name, d])));
+  }
+
+  /** Import blocks by the client name they target (imports into other modules left out). */
+  importsByName(): ReadonlyMap<string, readonly Block[]> {
+    return this.once('importsByName', () => {
+      const byName = new Map<string, Block[]>();
+      for (const imp of this.module.imports()) {
+        const to = imp.to;
+        if (to?.resourceType !== RESOURCE_TYPE || !to.resourceName || to.address?.startsWith('module.')) continue;
+        const list = byName.get(to.resourceName);
+        if (list) list.push(imp.block);
+        else byName.set(to.resourceName, [imp.block]);
+      }
+      return byName;
+    });
+  }
+
+  /** Clients no import block targets, in declaration order. */
+  notImported(): readonly Declaration[] {
+    return this.once('notImported', () => {
+      const imported = this.importsByName();
+      return this.clients().filter((d) => !imported.has(d.name));
+    });
+  }
+
+  /** Data sources of this type, one per name. */
+  dataClients(): readonly Declaration[] {
+    return this.once('dataClients', () => uniqueByName(this.module.dataSources(RESOURCE_TYPE)));
+  }
+
+  /** User pools declared as resources or data sources, resources first. */
+  pools(): readonly PoolReference[] {
+    return this.once('pools', () => {
+      const pools: PoolReference[] = [];
+      for (const source of POOL_SOURCES) {
+        const declared = source.kind === 'resource' ? this.module.resources(source.type) : this.module.dataSources(source.type);
+        for (const declaration of declared) pools.push({ declaration, attribute: source.attribute });
+      }
+      return pools;
+    });
+  }
+
+  variables(): readonly Declaration[] {
+    return this.module.variables();
+  }
 }
 
 function uniqueByName(declarations: readonly Declaration[]): Declaration[] {
@@ -45,31 +90,13 @@ function uniqueByName(declarations: readonly Declaration[]): Declaration[] {
   return [...byName.values()];
 }
 
-function collect(module: TerraformModule): ModuleFacts {
-  const resources = module.resources(); // one pass over the index, grouped here
-  const dataSources = module.dataSources();
-  const clients = uniqueByName(resources.filter((d) => d.type === RESOURCE_TYPE));
-  const importsByName = new Map<string, Block[]>();
-  for (const imp of module.imports()) {
-    const name = imp.to?.resourceType === RESOURCE_TYPE && !imp.to.address?.startsWith('module.') ? imp.to.resourceName : undefined;
-    if (!name) continue;
-    const list = importsByName.get(name);
-    if (list) list.push(imp.block);
-    else importsByName.set(name, [imp.block]);
+const cache = new WeakMap<TerraformModule, ModuleFacts>();
+
+export function moduleFacts(module: TerraformModule): ModuleFacts {
+  let facts = cache.get(module);
+  if (!facts) {
+    facts = new ModuleFacts(module);
+    cache.set(module, facts);
   }
-  const pools: { declaration: Declaration; attribute: string }[] = [];
-  for (const source of POOL_SOURCES) {
-    for (const declaration of source.kind === 'resource' ? resources : dataSources) {
-      if (declaration.type === source.type) pools.push({ declaration, attribute: source.attribute });
-    }
-  }
-  return {
-    clients,
-    clientsByName: new Map(clients.map((d) => [d.name, d])),
-    notImported: clients.filter((d) => !importsByName.has(d.name)),
-    importsByName,
-    dataClients: uniqueByName(dataSources.filter((d) => d.type === RESOURCE_TYPE)),
-    pools,
-    variables: module.variables(),
-  };
+  return facts;
 }

@@ -21,7 +21,7 @@ export function poolIdItems(req: CompletionRequest, slot: ValueSlot): Completion
     candidates.push({ text, detail, doc, sort });
   };
   const facts = moduleFacts(req.ctx.module);
-  facts.pools.forEach(({ declaration: d, attribute }, rank) => {
+  facts.pools().forEach(({ declaration: d, attribute }, rank) => {
     const where = fileName(d.uri);
     add(
       `${d.address}.${attribute}`,
@@ -32,13 +32,13 @@ export function poolIdItems(req: CompletionRequest, slot: ValueSlot): Completion
   });
   // Variables are generic references terraform-ls offers as well.
   if (!req.options.yieldPlainItems) {
-    for (const v of facts.variables) {
+    for (const v of facts.variables()) {
       // Variables whose name mentions a pool are the likely ones; list them first.
       const likely = /pool/i.test(v.name) ? 1 : 2;
       add(`var.${v.name}`, `variable in ${fileName(v.uri)}`, `Input variable \`${v.name}\` declared in \`${fileName(v.uri)}\`.`, `${likely}_${v.name}`);
     }
   }
-  return narrow(req, candidates, (c) => c.text, slot.replace).map((c) =>
+  return narrow(req, candidates, 'text', (c) => c.text, slot.replace).map((c) =>
     textItem(req, slot.replace, { label: c.text, kind: Kind.Reference, detail: c.detail, documentation: markdown(c.doc), sortText: c.sort, filterText: c.text, text: c.text }),
   );
 }

@@ -50,9 +50,9 @@ function nameItems(req: CompletionRequest, schema: SchemaSpec, replace: { start:
   // Resource addresses are generic references that terraform-ls completes too.
   if (req.options.yieldPlainItems) return [];
   const facts = moduleFacts(req.ctx.module);
-  const unique = schema.kind === 'resource' ? facts.clients : facts.dataClients;
+  const unique = schema.kind === 'resource' ? facts.clients() : facts.dataClients();
   const items: CompletionItem[] = [];
-  for (const d of narrow(req, unique, (c) => c.name, replace)) {
+  for (const d of narrow(req, unique, 'name', (c) => c.name, replace)) {
     items.push(
       textItem(req, replace, {
         label: d.name,
