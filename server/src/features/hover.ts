@@ -19,6 +19,7 @@ import {
   type SchemaSpec,
 } from '../knowledge';
 import { hoverAttributeValue, hoverIdentityObject, hoverImportId, type HoverText } from './hoverValues';
+import { directAttribute, within } from './caretContext';
 
 export interface HoverResult {
   /** Markdown. */
@@ -38,7 +39,7 @@ export function hover(ctx: FeatureContext, offset: number): HoverResult | undefi
   return found && { contents: found.markdown, range: file.rangeOf(found.span) };
 }
 
-export const within = (span: Span, offset: number): boolean => span.start <= offset && offset <= span.end;
+export { within } from './caretContext';
 
 // ----- blocks ----------------------------------------------------------------------------------------------
 
@@ -57,13 +58,6 @@ function hoverBlock(path: readonly Node[], offset: number): HoverText | undefine
   }
   if (kind === 'import') return hoverImportBlock(block, path, offset);
   return undefined;
-}
-
-/** The attribute of `block`'s own body that the path runs through (not one in a nested block). */
-function directAttribute(block: Block, path: readonly Node[]): Attribute | undefined {
-  const at = path.indexOf(block.body);
-  const next = at >= 0 ? path[at + 1] : undefined;
-  return next?.kind === 'Attribute' ? next : undefined;
 }
 
 function hoverSchemaAttribute(schema: SchemaSpec, attribute: Attribute, offset: number): HoverText | undefined {

@@ -1,7 +1,6 @@
 // Hover inside attribute values: nested object keys, enum values in strings and lists, import ID strings
 // and identity object keys.
 import type { Expression, ObjectItem, Span } from '../parser';
-import { staticString } from '../parser';
 import {
   CUSTOM_ATTRIBUTE_PREFIX,
   RESOURCE_TYPE,
@@ -16,33 +15,19 @@ import {
   type AttributeSpec,
   type SchemaSpec,
 } from '../knowledge';
+import { branchAt, objectKeyName, within } from './caretContext';
 
 export interface HoverText {
   markdown: string;
   span: Span;
 }
 
-const within = (span: Span, offset: number): boolean => span.start <= offset && offset <= span.end;
 const code = (s: string) => '`' + s.replace(/`/g, "'") + '`';
 
-/** A bare or quoted object key as text. */
-export function objectKeyName(key: Expression): string | undefined {
-  if (key.kind === 'Variable') return key.name;
-  return staticString(key);
-}
+export { objectKeyName } from './caretContext';
 
 function itemAt(items: readonly ObjectItem[], offset: number): ObjectItem | undefined {
   return items.find((item) => within(item, offset));
-}
-
-/** Unwraps expressions that merely choose between values: `(x)`, `cond ? a : b`. */
-function branchAt(expr: Expression, offset: number): Expression {
-  if (expr.kind === 'Parens' && within(expr.expression, offset)) return branchAt(expr.expression, offset);
-  if (expr.kind === 'Conditional') {
-    if (within(expr.trueResult, offset)) return branchAt(expr.trueResult, offset);
-    if (within(expr.falseResult, offset)) return branchAt(expr.falseResult, offset);
-  }
-  return expr;
 }
 
 /** Hover for the value of the attribute at `specPath` (`['token_validity_units']`). */
