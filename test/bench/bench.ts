@@ -1,31 +1,43 @@
-// `npm run bench`: runs each benchmark section and prints a table plus one JSON line with every row.
-// Sections are a plain list: add yours below.
-import { runParserBench, type Row } from './parserBench';
+// `npm run bench`: runs each benchmark section, prints one table per section and, at the end, one JSON
+// line with every row. Sections are a plain list: add yours below. A section returns plain row objects
+// (any fields); the table shows the union of their fields, numbers rounded.
+import { runParserBench } from './parserBench';
 
 interface Section {
   name: string;
-  run(): Promise<Row[]>;
+  run(): Promise<object[]>;
 }
 
-const sections: Section[] = [{ name: 'parser', run: () => runParserBench() }];
+// BENCH_PARSER_SIZES=100,1000 limits the parser section's sizes (for a quick look).
+const parserSizes = process.env.BENCH_PARSER_SIZES?.split(',').map(Number);
 
-function format(rows: Row[]): string {
-  const header = ['section', 'name', 'blocks', 'bytes', 'ms', 'x scan', 'runs', 'note'];
-  const body = rows.map((r) => [r.section, r.name, String(r.blocks), String(r.bytes), r.ms === undefined ? '-' : r.ms.toFixed(r.ms < 10 ? 3 : 1), r.xScan === undefined ? '' : r.xScan.toFixed(2), String(r.runs), r.note ?? '']);
+const sections: Section[] = [{ name: 'parser', run: () => runParserBench(parserSizes) }];
+
+function cell(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(Math.abs(value) < 10 ? 3 : 1);
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+function formatTable(rows: object[]): string {
+  const header: string[] = [];
+  for (const row of rows) for (const key of Object.keys(row)) if (!header.includes(key)) header.push(key);
+  const body = rows.map((row) => header.map((key) => cell((row as Record<string, unknown>)[key])));
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }
 
 async function main(): Promise<void> {
-  const all: Row[] = [];
+  const all: { section: string; rows: object[] }[] = [];
   for (const section of sections) {
     const rows = await section.run();
     console.log(`\n## ${section.name}\n`);
-    console.log(format(rows));
-    all.push(...rows);
+    console.log(formatTable(rows));
+    all.push({ section: section.name, rows });
   }
-  console.log('\nBENCH_JSON ' + JSON.stringify({ node: process.version, cpus: require('node:os').cpus().length, rows: all }));
+  console.log('\nBENCH_JSON ' + JSON.stringify({ node: process.version, cpus: require('node:os').cpus().length, sections: all }));
 }
 
 main().catch((e) => {

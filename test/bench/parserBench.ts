@@ -4,7 +4,6 @@ import { parse, reparse, type HclFile } from '../../server/src/parser';
 import { generateModuleText, seededRandom } from '../support/generate';
 
 export interface Row {
-  section: string;
   name: string;
   blocks: number;
   bytes: number;
@@ -61,9 +60,9 @@ export async function runParserBench(sizes: number[] = [100, 1000, 10_000]): Pro
     const bytes = Buffer.byteLength(text);
     const runs = blocks >= 10_000 ? 5 : 9;
     const scan = time(() => bareScan(text), runs * 3, 5);
-    rows.push({ section: 'parser', name: 'bare charCodeAt scan', blocks, bytes, ms: scan, xScan: 1, runs: runs * 3 });
+    rows.push({ name: 'bare charCodeAt scan', blocks, bytes, ms: scan, xScan: 1, runs: runs * 3 });
     const full = time(() => parse(text), runs, 2);
-    rows.push({ section: 'parser', name: 'full parse', blocks, bytes, ms: full, xScan: full / scan, runs });
+    rows.push({ name: 'full parse', blocks, bytes, ms: full, xScan: full / scan, runs });
 
     // Reparse of a fresh (flat-text) previous version with its line table computed, as in the editor.
     // Each run needs its own previous version (reparse moves its nodes on), parsed outside the timing.
@@ -79,7 +78,7 @@ export async function runParserBench(sizes: number[] = [100, 1000, 10_000]): Pro
       if (k >= 2) reparseTimes.push(performance.now() - t0);
     }
     const reparseMs = median(reparseTimes);
-    rows.push({ section: 'parser', name: 'reparse after a 1-char edit', blocks, bytes, ms: reparseMs, xScan: reparseMs / scan, runs: reparseRuns, note: 'edit in the middle half' });
+    rows.push({ name: 'reparse after a 1-char edit', blocks, bytes, ms: reparseMs, xScan: reparseMs / scan, runs: reparseRuns, note: 'edit in the middle half' });
 
     // Typing: each keystroke re-parses the previous result, whose text is an unflattened concatenation,
     // so this includes flattening the whole text once per keystroke (as any consumer of the text would).
@@ -92,7 +91,7 @@ export async function runParserBench(sizes: number[] = [100, 1000, 10_000]): Pro
       if (k >= 2) typing.push(performance.now() - t0);
     }
     const typingMs = median(typing);
-    rows.push({ section: 'parser', name: 'reparse while typing (chained)', blocks, bytes, ms: typingMs, xScan: typingMs / scan, runs: 20, note: 'includes flattening the new text' });
+    rows.push({ name: 'reparse while typing (chained)', blocks, bytes, ms: typingMs, xScan: typingMs / scan, runs: 20, note: 'includes flattening the new text' });
 
   }
 
@@ -106,13 +105,13 @@ export async function runParserBench(sizes: number[] = [100, 1000, 10_000]): Pro
     const scan = rows.find((r) => r.blocks === blocks && r.name === 'bare charCodeAt scan')?.ms ?? NaN;
     const estimate = hcl2PerByte === undefined ? undefined : hcl2PerByte * bytes;
     if (blocks > 1000 && estimate !== undefined && estimate > 20_000) {
-      rows.push({ section: 'parser', name: 'hcl2-parser parseToObject', blocks, bytes, runs: 0, note: `skipped: estimated ${(estimate / 1000).toFixed(0)} s from the smaller size` });
+      rows.push({ name: 'hcl2-parser parseToObject', blocks, bytes, runs: 0, note: `skipped: estimated ${(estimate / 1000).toFixed(0)} s from the smaller size` });
       continue;
     }
     const hcl2Runs = blocks <= 100 ? 3 : 1;
     const ms = time(() => hcl2.parseToObject(text), hcl2Runs, blocks <= 100 ? 1 : 0);
     hcl2PerByte = ms / bytes;
-    rows.push({ section: 'parser', name: 'hcl2-parser parseToObject', blocks, bytes, ms, xScan: ms / scan, runs: hcl2Runs });
+    rows.push({ name: 'hcl2-parser parseToObject', blocks, bytes, ms, xScan: ms / scan, runs: hcl2Runs });
   }
   return rows;
 }
