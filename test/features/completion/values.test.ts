@@ -129,3 +129,23 @@ describe('enum values of strings and booleans', () => {
     );
   });
 });
+
+describe('right after a typed `=`', () => {
+  test('the inserted value gets the space terraform fmt puts after `=`', () => {
+    assert.equal(
+      accept(resource('  prevent_user_existence_errors =|'), 'LEGACY', { triggerCharacter: '=' }),
+      resource('  prevent_user_existence_errors = "LEGACY"'),
+    );
+    assert.equal(
+      accept('import {\n  to =|\n}\n', 'awscc_cognito_user_pool_client.web', { triggerCharacter: '=', otherFiles: { 'b.tf': resource('') } }),
+      'import {\n  to = awscc_cognito_user_pool_client.web\n}\n',
+    );
+  });
+});
+
+describe('a list attribute with nothing after `=` yet', () => {
+  test('each value is offered as a one-value list', () => {
+    assert.equal(accept(resource('  allowed_o_auth_flows = |'), 'code'), resource('  allowed_o_auth_flows = ["code"]'));
+    assert.equal(labels(completeSnippet(resource('  explicit_auth_flows = |')).list).length, 9);
+  });
+});

@@ -124,6 +124,11 @@ export function markdown(value: string) {
   return { kind: 'markdown' as const, value };
 }
 
+/** A value inserted right after a just-typed `=` (the `=` trigger) gets the space `terraform fmt` puts there. */
+function spaced(req: CompletionRequest, replace: Span, text: string): string {
+  return replace.start === replace.end && req.text[replace.start - 1] === '=' ? ' ' + text : text;
+}
+
 /** A snippet item that overwrites `replace` with `snippet`. */
 export function snippetItem(
   req: CompletionRequest,
@@ -133,7 +138,7 @@ export function snippetItem(
   const { snippet, ...rest } = fields;
   return {
     ...rest,
-    textEdit: { range: rangeOf(req, replace), newText: snippet },
+    textEdit: { range: rangeOf(req, replace), newText: spaced(req, replace, snippet) },
     insertTextFormat: InsertTextFormat.Snippet,
     insertTextMode: InsertTextMode.asIs,
   };
@@ -142,7 +147,7 @@ export function snippetItem(
 /** A plain-text item that overwrites `replace` with `text`. */
 export function textItem(req: CompletionRequest, replace: Span, fields: Omit<CompletionItem, 'textEdit'> & { text: string }): CompletionItem {
   const { text, ...rest } = fields;
-  return { ...rest, textEdit: { range: rangeOf(req, replace), newText: text }, insertTextFormat: InsertTextFormat.PlainText };
+  return { ...rest, textEdit: { range: rangeOf(req, replace), newText: spaced(req, replace, text) }, insertTextFormat: InsertTextFormat.PlainText };
 }
 
 /** The number an inserted number attribute starts with: the AWS default where one is known, else the minimum. */

@@ -18,6 +18,8 @@ export function valueItems(req: CompletionRequest, spec: AttributeSpec, path: st
   if (spec.type === 'list' && slot.kind === 'listItem') {
     return enumItems(req, spec, path, slot, listValues(slot.list, slot.replace));
   }
+  // `explicit_auth_flows = ` with nothing yet: a one-value list to start from.
+  if (spec.type === 'list' && slot.kind === 'bare' && !slot.expression) return enumItems(req, spec, path, slot, new Set(), true);
   return [];
 }
 
@@ -32,13 +34,15 @@ function enumItems(
   path: string,
   slot: ValueSlot,
   taken: ReadonlySet<string>,
+  asList = false,
 ): CompletionItem[] {
   if (slot.kind === 'object') return [];
   const inString = slot.kind === 'string';
   const closeQuote = inString && !slot.string.closed;
   const values = spec.enum!.values.filter((v) => !taken.has(v.value));
   return values.map((v, i) => {
-    const text = inString ? v.value + (closeQuote ? '"' : '') : JSON.stringify(v.value);
+    const quoted = JSON.stringify(v.value);
+    const text = inString ? v.value + (closeQuote ? '"' : '') : asList ? `[${quoted}]` : quoted;
     const legacy = v.legacy || v.deprecated;
     return textItem(req, slot.replace, {
       label: v.value,
@@ -47,7 +51,7 @@ function enumItems(
       documentation: markdown(describeEnumValue(spec, v, { path })),
       // Legacy spellings go last and are shown struck through.
       sortText: `${legacy ? 1 : 0}_${String(i).padStart(3, '0')}`,
-      filterText: inString ? v.value : JSON.stringify(v.value),
+      filterText: inString ? v.value : asList ? `[${quoted}]` : quoted,
       tags: legacy ? [CompletionItemTag.Deprecated] : undefined,
       text,
     });
