@@ -53,7 +53,8 @@ function probes(text: string, method: 'completion' | 'hover'): Map<string, Probe
       if (l.startsWith('  client_name')) add('attribute name', i, 4);
       if (l.startsWith('    access_token ')) add('nested key', i, 6);
       if (l.startsWith('  user_pool_id = ')) add('user_pool_id value', i, l.length);
-      if (l.startsWith('  to = ')) add('import to target', i, l.length);
+      if (l.startsWith('  to = awscc')) add('import to target (typed)', i, l.length);
+      if (l === '  to = ') add('import to target (empty)', i, l.length);
       if (l.startsWith('  value = awscc_cognito_user_pool_client.')) add('reference attribute', i, l.length);
     } else {
       if (l.startsWith('  explicit_auth_flows')) add('attribute name', i, 5);
@@ -69,13 +70,15 @@ function probes(text: string, method: 'completion' | 'hover'): Map<string, Probe
   return found;
 }
 
-/** References for completion and hover to find: outputs spread between the blocks. */
+/** References for completion and hover to find (outputs), and import blocks without a target yet. */
 function withOutputs(text: string, blocks: number): string {
   const outputs: string[] = [];
   for (let i = 0; i < blocks; i += Math.max(1, Math.floor(blocks / 50))) {
     outputs.push(`output "client_${i}" {\n  value = awscc_cognito_user_pool_client.client_${i}.client_id\n}\n`);
   }
-  return text + '\n' + outputs.join('\n');
+  // Import blocks still waiting for their target: `to = ` offers every client not imported yet (narrowed to 100).
+  const pending = Array.from({ length: 3 }, () => 'import {\n  to = \n}\n');
+  return text + '\n' + outputs.join('\n') + '\n' + pending.join('\n');
 }
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;

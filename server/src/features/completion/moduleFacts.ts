@@ -84,7 +84,9 @@ export class ModuleFacts {
   }
 }
 
-function uniqueByName(declarations: readonly Declaration[]): Declaration[] {
+function uniqueByName(declarations: readonly Declaration[]): readonly Declaration[] {
+  // Names repeat only through override files; without those the list is already unique.
+  if (!declarations.some((d) => d.override)) return declarations;
   const byName = new Map<string, Declaration>();
   for (const d of declarations) if (!byName.has(d.name)) byName.set(d.name, d);
   return [...byName.values()];
