@@ -14,6 +14,21 @@ import { completeTypeLabel } from './completion/typeLabel';
 
 export type { CompletionOptions } from './completion/items';
 
+/** Inside a comment nothing is offered (a line comment runs to the line end, so its end counts as inside). */
+function inComment(req: CompletionRequest): boolean {
+  const comments = req.file.comments;
+  let lo = 0;
+  let hi = comments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (comments[mid].end < req.offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const c = comments[lo];
+  if (!c || c.start >= req.offset) return false;
+  return req.offset < c.end || !req.text.startsWith('/*', c.start);
+}
+
 export function complete(ctx: FeatureContext, offset: number, options: CompletionOptions): CompletionList {
   const file = ctx.document.file;
   const req: CompletionRequest = { ctx, file, text: file.text, offset, path: nodePathAt(file, offset), options };
@@ -22,6 +37,7 @@ export function complete(ctx: FeatureContext, offset: number, options: Completio
 }
 
 function completeAt(req: CompletionRequest) {
+  if (inComment(req)) return [];
   const block = topLevelBlock(req.path);
   if (!block) return [];
   const kind = block.type.name;

@@ -130,3 +130,16 @@ describe('keys of the nested objects', () => {
     );
   });
 });
+
+describe('comments', () => {
+  test('nothing is offered inside line or block comments', () => {
+    for (const snippet of [
+      resource('  # explicit_auth_flows = ["|'),
+      resource('  // user_pool_id = |'),
+      resource('  /* token_validity_units = { | } */'),
+      resource('  generate_secret = true # then |'),
+    ]) {
+      assert.deepEqual(labels(completeSnippet(snippet).list), [], snippet);
+    }
+  });
+});
