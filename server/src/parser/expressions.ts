@@ -6,7 +6,6 @@ import type {
 import type { Parser } from './parser';
 import { T as Kinds } from './tokens';
 import { heredocTemplate, quotedTemplate } from './templates';
-import { internSlice } from './intern';
 
 // A local alias: under the test runner's per-file transform, imported bindings are getters.
 const T = Kinds;
@@ -83,7 +82,7 @@ function postfix(p: Parser, source: Expression): Expression {
       const n = p.kind();
       if (n === T.Ident) {
         const nameStart = p.start();
-        step = { kind: 'GetAttr', start: dot, end: p.end(), name: internSlice(p.text, p.start(), p.end()), nameStart };
+        step = { kind: 'GetAttr', start: dot, end: p.end(), name: p.text.slice(nameStart, p.end()), nameStart };
         p.advance();
       } else if (n === T.Number) {
         step = { kind: 'LegacyIndex', start: dot, end: p.end(), index: Number(p.tokenText()) };
@@ -218,7 +217,7 @@ function identifierTerm(p: Parser): Expression {
   const next = p.peekKind();
   if (next === T.OParen || next === T.DoubleColon) return functionCall(p);
   p.advance();
-  return { kind: 'Variable', start, end, name: internSlice(text, start, end) };
+  return { kind: 'Variable', start, end, name: text.slice(start, end) };
 }
 
 function literal(p: Parser, value: boolean | null): Expression {
@@ -243,7 +242,7 @@ function functionCall(p: Parser): Expression {
     nameEnd = p.end();
     p.advance();
   }
-  const name: Identifier = { kind: 'Identifier', start, end: nameEnd, name: internSlice(p.text, start, nameEnd) };
+  const name: Identifier = { kind: 'Identifier', start, end: nameEnd, name: p.text.slice(start, nameEnd) };
   const call: FunctionCall = { kind: 'FunctionCall', start, end: nameEnd, name, args: [], expandFinal: false, closed: false };
   if (p.kind() !== T.OParen) {
     p.error(nameEnd, nameEnd, "Missing '(' of the function call");

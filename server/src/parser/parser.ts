@@ -8,7 +8,6 @@ import { FLAG_HEADER as HEADER, FLAG_IN_TEMPLATE as IN_TEMPLATE, T as Kinds } fr
 import type { TokenBuffer } from './lexer';
 import { parseExpression } from './expressions';
 import { quotedLabel } from './templates';
-import { internSlice } from './intern';
 
 // Local aliases: under the test runner's per-file transform, imported bindings are getters (slow in hot loops).
 const T = Kinds;
@@ -176,7 +175,7 @@ export class Parser {
     const start = this.starts[this.p];
     const end = this.ends[this.p];
     this.advance();
-    return { kind: 'Identifier', start, end, name: internSlice(this.text, start, end) };
+    return { kind: 'Identifier', start, end, name: this.text.slice(start, end) };
   }
 
   /**

@@ -5,7 +5,6 @@ import type { Expression, Identifier, Label, StringLiteral, Template, TemplateDi
 import type { Parser } from './parser';
 import { FLAG_ESCAPES as ESCAPES, T as Kinds } from './tokens';
 import { parseExpression } from './expressions';
-import { internSlice } from './intern';
 
 // A local alias: under the test runner's per-file transform, imported bindings are getters.
 const T = Kinds;
@@ -20,7 +19,7 @@ export function quotedTemplate(p: Parser): StringLiteral | Template {
   const after = kinds[i];
   if (after === T.CQuote || after === T.Newline || after === T.EOF) {
     // Most strings have no escapes (the lexer flags those that do): their value is the raw text.
-    const value = lit < 0 ? '' : (p.flags[lit] & FLAG_ESCAPES) === 0 ? internSlice(p.text, p.starts[lit], p.ends[lit]) : decodeQuoted(p, p.starts[lit], p.ends[lit]);
+    const value = lit < 0 ? '' : (p.flags[lit] & FLAG_ESCAPES) === 0 ? p.text.slice(p.starts[lit], p.ends[lit]) : decodeQuoted(p, p.starts[lit], p.ends[lit]);
     const closed = after === T.CQuote;
     const end = closed ? p.ends[i] : lit >= 0 ? p.ends[lit] : start + 1;
     p.p = i;
