@@ -11,7 +11,7 @@ export interface PageElement {
 export interface Locator {
   first(): Locator;
   nth(index: number): Locator;
-  filter(options: { hasText?: string | RegExp }): Locator;
+  filter(options: { hasText?: string | RegExp; has?: Locator }): Locator;
   locator(selector: string): Locator;
   count(): Promise<number>;
   click(options?: { timeout?: number }): Promise<void>;

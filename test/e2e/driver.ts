@@ -15,6 +15,10 @@ export const selectors = {
   problemsRows: '.markers-panel .monaco-list-row',
   hover: '.monaco-hover',
   completionRows: '.editor-widget.suggest-widget.visible .monaco-list-row',
+  completionLabel: '.monaco-icon-label .label-name',
+  completionDetails: '.suggest-details-container .suggest-details',
+  quickPickTitle: '.quick-input-widget .quick-input-title',
+  dialog: '.monaco-dialog-box',
   notifications: '.notifications-toasts .notification-toast',
   statusItem: (idSuffix: string) => `.statusbar-item[id$="${idSuffix}"]`,
   panelText: '.part.panel .view-lines',
@@ -27,6 +31,11 @@ declare const document: { querySelector(selector: string): PageElement | null };
 export type SquiggleKind = 'error' | 'warning' | 'info';
 
 export class StepFailure extends Error {}
+
+/** A whole-text match for playwright's hasText (a plain string matches substrings). */
+function exactly(text: string): RegExp {
+  return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+}
 
 export class Driver {
   private step = 0;
@@ -134,6 +143,62 @@ export class Driver {
     await this.expect(`completion did not offer ${expectLabel ? `"${expectLabel}"` : 'anything'}`, () => wanted.waitFor({ state: 'visible' }));
     await this.screenshot('completion');
     return rows.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? el.textContent ?? ''));
+  }
+
+  /**
+   * Opens the suggest widget unless it is already open (typing a trigger character opens it by itself;
+   * a second Ctrl+Space would toggle the details pane instead) and waits for a row showing `expectLabel`.
+   * The bounded first wait is only there to notice a widget that opened by itself.
+   */
+  async ensureCompletion(expectLabel: string): Promise<void> {
+    const row = this.completionRow(expectLabel);
+    const openedByItself = await row.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
+    if (!openedByItself) {
+      await this.page.keyboard.press('Control+Space');
+      await this.expect(`completion did not offer "${expectLabel}"`, () => row.waitFor({ state: 'visible' }));
+    }
+    await this.screenshot(`completion-${expectLabel}`);
+  }
+
+  /** Waits until no suggest widget is shown (e.g. after Escape). */
+  async waitForNoCompletion(): Promise<void> {
+    await this.expect('the suggest widget did not close', () => this.page.waitForSelector(selectors.completionRows, { state: 'detached' }));
+  }
+
+  /** The row of the open suggest widget whose label is exactly `label`. */
+  completionRow(label: string): Locator {
+    return this.page.locator(selectors.completionRows).filter({ has: this.page.locator(selectors.completionLabel).filter({ hasText: exactly(label) }) }).first();
+  }
+
+  /**
+   * Every label the open suggest widget offers. The list is virtualized (only rows on screen exist in the
+   * page), so it walks the list with PageDown until no new label appears, then goes back to the top.
+   */
+  async completionLabels(): Promise<string[]> {
+    const seen = new Set<string>();
+    const visible = () => this.page.locator(`${selectors.completionRows} ${selectors.completionLabel}`).evaluateAll((els) => els.map((el) => el.textContent ?? ''));
+    await this.expect('no suggest widget is open', () => this.page.locator(selectors.completionRows).first().waitFor({ state: 'visible' }));
+    for (let page = 0; page < 20; page += 1) {
+      const before = seen.size;
+      for (const label of await visible()) seen.add(label);
+      if (page > 0 && seen.size === before) break;
+      await this.page.keyboard.press('PageDown');
+    }
+    await this.page.keyboard.press('PageUp');
+    return [...seen];
+  }
+
+  /** Shows the suggest widget's documentation pane for the focused row and returns its text once it contains `expectText`. */
+  async completionDocumentation(expectText: string): Promise<string> {
+    const details = this.page.locator(selectors.completionDetails).filter({ hasText: expectText }).first();
+    // Ctrl+Space on an open widget toggles the pane; whether it starts open depends on the profile's history.
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      if (await details.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) break;
+      await this.page.keyboard.press('Control+Space');
+    }
+    await this.expect(`the completion documentation never showed "${expectText}"`, () => details.waitFor({ state: 'visible' }));
+    await this.screenshot('completion-documentation');
+    return (await details.textContent()) ?? '';
   }
 
   /** Moves the mouse onto the first occurrence of `word` in the editor and returns the hover's text. */

@@ -3,15 +3,18 @@
 // code-server, then drives Chromium through every scenario in test/e2e/scenarios/ and prints
 // "N passed, N failed". Whatever it started is stopped at the end, also after errors and Ctrl+C.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { ensureE2eTools, type E2eTools } from '../../scripts/e2e-setup.mjs';
 import { launchBrowser, type BrowserContext } from './browser';
+import { startCodeServer, type Editor } from './codeServer';
 import { Driver } from './driver';
-import { cleanupAll, installSignalHandlers, onCleanup, removeLater, startGroup } from './processes';
-import type { Scenario } from './scenario';
+import { cleanupAll, installSignalHandlers, onCleanup, removeLater } from './processes';
+import type { Scenario, ScenarioSetup } from './scenario';
+
+// Scenarios carry their own setup data types; the runner only passes it through.
+type AnyScenario = Scenario<unknown>;
 
 const root = join(__dirname, '..', '..');
 const outDir = join(root, 'test-output', 'e2e');
@@ -32,11 +35,11 @@ function seconds(since: number): string {
   return `${((Date.now() - since) / 1000).toFixed(1)} s`;
 }
 
-function loadScenarios(): Scenario[] {
+function loadScenarios(): AnyScenario[] {
   const dir = join(__dirname, 'scenarios');
-  const scenarios: Scenario[] = [];
+  const scenarios: AnyScenario[] = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
-    const loaded = require(join(dir, file)) as { scenario?: Scenario };
+    const loaded = require(join(dir, file)) as { scenario?: AnyScenario };
     if (!loaded.scenario) throw new Error(`test/e2e/scenarios/${file} does not export a \`scenario\``);
     scenarios.push(loaded.scenario);
   }
@@ -57,107 +60,47 @@ function packageExtension(): void {
   log(`packaged ${relative(root, vsixPath)} in ${seconds(started)}`);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-function seedUserSettings(userDataDir: string): void {
-  const settings = {
-    // The web build autosaves by default: typed text would land in the (copied) fixtures.
-    'files.autoSave': 'off',
-    'files.hotExit': 'off',
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'workbench.enableExperiments': false,
-    'git.enabled': false,
-    'telemetry.telemetryLevel': 'off',
-    'extensions.autoUpdate': false,
-    'extensions.autoCheckUpdates': false,
-    'extensions.ignoreRecommendations': true,
-    'update.mode': 'none',
-    'security.workspace.trust.enabled': false,
-    'editor.hover.delay': 200,
-  };
-  mkdirSync(join(userDataDir, 'User'), { recursive: true });
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
-}
-
-interface Editor {
-  port: number;
-  userDataDir: string;
-  extensionsDir: string;
-  workspacesDir: string;
-  logFile: string;
-}
-
-async function startCodeServer(tools: E2eTools, tempRoot: string): Promise<Editor> {
-  const userDataDir = join(tempRoot, 'user-data');
-  const extensionsDir = join(tempRoot, 'extensions');
-  const workspacesDir = join(tempRoot, 'workspaces');
-  const logFile = join(tempRoot, 'code-server.log');
-  mkdirSync(workspacesDir, { recursive: true });
-  seedUserSettings(userDataDir);
-  // Any code-server call writes ~/.config/code-server/config.yaml unless XDG_CONFIG_HOME points elsewhere.
-  const env = { ...process.env, XDG_CONFIG_HOME: join(tempRoot, 'xdg-config'), XDG_DATA_HOME: join(tempRoot, 'xdg-data') };
-  const dirs = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
-
-  const started = Date.now();
-  const install = spawnSync(process.execPath, [tools.codeServer, ...dirs, '--install-extension', vsixPath], {
-    env,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  if (install.status !== 0 || !/successfully installed/i.test(install.stdout)) {
-    throw new Error(`installing the .vsix into code-server failed:\n${install.stdout}\n${install.stderr}`);
-  }
-  log(`installed the extension in ${seconds(started)}`);
-
-  const port = await freePort();
-  startGroup(
-    process.execPath,
-    [
-      tools.codeServer,
-      '--bind-addr', `127.0.0.1:${port}`,
-      '--auth', 'none',
-      '--disable-telemetry',
-      '--disable-update-check',
-      '--disable-workspace-trust',
-      '--disable-getting-started-override',
-      ...dirs,
-    ],
-    { env, logFile },
-  );
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`code-server did not answer /healthz within 60 s; log: ${logFile}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  log(`code-server ${port} ready in ${seconds(started)}`);
-  return { port, userDataDir, extensionsDir, workspacesDir, logFile };
-}
-
 /** Each scenario gets its own copy of the fixture workspace, so the editor restores nothing from a previous one. */
-function workspaceFor(editor: Editor, scenario: Scenario): string {
+function workspaceFor(editor: Editor, scenario: AnyScenario): string {
   const folder = join(editor.workspacesDir, scenario.name);
   cpSync(join(__dirname, 'fixtures', 'workspace'), folder, { recursive: true });
   return folder;
 }
 
-async function runScenario(browser: BrowserContext, editor: Editor, scenario: Scenario): Promise<boolean> {
+interface RunContext {
+  tools: E2eTools;
+  tempRoot: string;
+  browser: BrowserContext;
+  /** The code-server scenarios without a setup share; started when the first of them runs. */
+  sharedEditor: () => Promise<Editor>;
+}
+
+/** Runs one scenario, with its own code-server when it has a setup; prints PASS or FAIL and says why. */
+async function runScenario(run: RunContext, scenario: AnyScenario): Promise<boolean> {
   const started = Date.now();
+  let setup: ScenarioSetup<unknown> | undefined;
+  let ownEditor: Editor | undefined;
+  let editor: Editor | undefined;
+  let passed = false;
+  try {
+    if (scenario.setup) {
+      setup = await scenario.setup();
+      ownEditor = await startCodeServer(run.tools, vsixPath, join(run.tempRoot, scenario.name), setup, log);
+    }
+    editor = ownEditor ?? (await run.sharedEditor());
+    passed = await driveScenario(run.browser, editor, scenario, setup?.data, started);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.log(`FAIL ${scenario.name} (${seconds(started)}): ${message}\n     screenshot: (none: the editor was not started)`);
+  } finally {
+    if (!passed && editor) printEditorLogs(editor);
+    await ownEditor?.stop();
+    await setup?.dispose?.().catch((error: unknown) => log(`${scenario.name}: dispose failed: ${String(error)}`));
+  }
+  return passed;
+}
+
+async function driveScenario(browser: BrowserContext, editor: Editor, scenario: AnyScenario, data: unknown, started: number): Promise<boolean> {
   const page = await browser.newPage();
   page.setDefaultTimeout(30_000);
   const browserErrors: string[] = [];
@@ -172,7 +115,7 @@ async function runScenario(browser: BrowserContext, editor: Editor, scenario: Sc
     await page.goto(`http://${authority}/?${query}`, { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     await Promise.race([
-      scenario.run(driver),
+      scenario.run(driver, data),
       new Promise((_, reject) => {
         timer = setTimeout(() => reject(new Error(`timed out after ${SCENARIO_TIMEOUT_MS / 1000} s`)), SCENARIO_TIMEOUT_MS);
       }),
@@ -208,6 +151,12 @@ function printTail(title: string, file: string, lines: number): void {
   if (tail.trim()) console.log(`[e2e] last lines of the ${title} (${file}):\n${tail}`);
 }
 
+function printEditorLogs(editor: Editor): void {
+  printTail('code-server log', editor.logFile, 15);
+  // The extension's output channel is a log file under the user-data dir: it says why the server stopped.
+  for (const file of findFiles(join(editor.userDataDir, 'logs'), /awscc-cognito/i)) printTail('awscc-cognito log', file, 20);
+}
+
 async function main(): Promise<number> {
   installSignalHandlers();
   const started = Date.now();
@@ -225,20 +174,16 @@ async function main(): Promise<number> {
   if (keepTemp) log(`keeping ${tempRoot} (--keep)`);
   else removeLater(tempRoot);
 
-  const editor = await startCodeServer(tools, tempRoot);
   const browser = await launchBrowser(tools.playwright, tools.chromium, join(tempRoot, 'browser-profile'));
   onCleanup(() => browser.close());
+  let shared: Promise<Editor> | undefined;
+  const sharedEditor = () => (shared ??= startCodeServer(tools, vsixPath, join(tempRoot, 'shared'), {}, log));
 
   let passed = 0;
   let failed = 0;
   for (const scenario of scenarios) {
-    if (await runScenario(browser, editor, scenario)) passed += 1;
+    if (await runScenario({ tools, tempRoot, browser, sharedEditor }, scenario)) passed += 1;
     else failed += 1;
-  }
-  if (failed > 0) {
-    printTail('code-server log', editor.logFile, 15);
-    // The extension's output channel is a log file under the user-data dir: it says why the server stopped.
-    for (const file of findFiles(join(editor.userDataDir, 'logs'), /awscc-cognito/i)) printTail('awscc-cognito log', file, 20);
   }
   log(`screenshots in ${relative(root, outDir)}/; total ${seconds(started)}`);
   console.log(`${passed} passed, ${failed} failed`);
