@@ -78,9 +78,20 @@ connection.onDidOpenTextDocument(({ textDocument }) => {
 });
 
 connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+  const started = performance.now();
   for (const change of contentChanges) applyChange(textDocument.uri, textDocument.version, change);
   scheduleModule(textDocument.uri);
+  const key = normalizeUri(textDocument.uri);
+  changeWorkMs.set(key, (changeWorkMs.get(key) ?? 0) + performance.now() - started);
 });
+
+/**
+ * Server work per document between a change's arrival and the publication of its diagnostics, without the
+ * debounce wait: the change handling plus the diagnostics run. With AWSCC_COGNITO_TIMINGS=1 each
+ * publication logs `timing diagnostics <ms>` (the diagnostics benchmark reads it).
+ */
+const changeWorkMs = new Map<string, number>();
+const logTimings = process.env.AWSCC_COGNITO_TIMINGS === '1';
 
 function applyChange(uri: string, version: number, change: TextDocumentContentChangeEvent): void {
   if (!('range' in change)) {
@@ -149,6 +160,8 @@ function publish(uri: string): void {
       connection.console.error(`diagnostics failed for ${uri}: ${(e as Error).stack ?? e}`);
     }
     lastValidationMs = performance.now() - started;
+    if (logTimings) connection.console.log(`timing diagnostics ${((changeWorkMs.get(doc.uri) ?? 0) + lastValidationMs).toFixed(3)}`);
+    changeWorkMs.delete(doc.uri);
   }
   if (pending.size === 0 && busy) {
     busy = false;
