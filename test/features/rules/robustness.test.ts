@@ -1,0 +1,47 @@
+// Bad input never crashes the rules or the quick fixes, and positions count UTF-16 code units.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { computeDiagnostics } from '../../../server/src/features/diagnostics';
+import { codeActions } from '../../../server/src/features/codeActions';
+import { seededRandom } from '../../support/generate';
+import { contextFor } from '../../support/context';
+import { client, expectAt } from './helpers';
+
+function survives(text: string): void {
+  const errors: string[] = [];
+  const ctx = contextFor(text);
+  const diagnostics = computeDiagnostics(ctx, { onRuleError: (code, e) => errors.push(`${code}: ${(e as Error).stack}`) });
+  assert.deepEqual(errors, []);
+  const end = ctx.document.file.lines.positionAt(text.length);
+  for (const d of diagnostics) assert.ok(d.range.start.line <= end.line && d.range.end.line <= end.line);
+  codeActions(ctx, { start: { line: 0, character: 0 }, end }, diagnostics);
+}
+
+describe('robustness', () => {
+  test('random bytes, and random cuts of a realistic client', () => {
+    const rand = seededRandom(3);
+    const sample = client('  callback_ur_ls = ["https://a.example/cb", "x"]\n  token_validity_units = { access_token = "hour" }\n  explicit_auth_flows = ["ALLOW_USER_SRP_AUTH"]') +
+      'import {\n  to = awscc_cognito_user_pool_client.c\n  identity = { user_pool_id = "a_b", client_id = "c" }\n}\noutput "s" {\n  value = awscc_cognito_user_pool_client.c.client_secret\n}\n';
+    for (let i = 0; i < 150; i++) {
+      const bytes = Array.from({ length: 1 + Math.floor(rand() * 200) }, () => String.fromCharCode(Math.floor(rand() * 0x3000)));
+      survives(bytes.join(''));
+      const a = Math.floor(rand() * sample.length);
+      const b = a + Math.floor(rand() * (sample.length - a));
+      survives(sample.slice(0, a) + sample.slice(b));
+    }
+  });
+
+  test('deep nesting, a huge list, CRLF and a BOM', () => {
+    survives(client(`  client_name = ${'['.repeat(3000)}${']'.repeat(3000)}`));
+    survives(client(`  token_validity_units = ${'{ a = '.repeat(500)}1${' }'.repeat(500)}`));
+    survives(client(`  callback_ur_ls = [${Array.from({ length: 20000 }, (_, i) => `"https://a.example/${i}"`).join(', ')}]`));
+    expectAt('\ufeff' + client('  access_token_validity = «48»').replace(/\n/g, '\r\n'), 'CUP301', 'error');
+  });
+
+  test('emoji before a value: the range counts UTF-16 code units', () => {
+    const text = client('  client_name = "😀 ok" # 😀\n  callback_ur_ls = ["https://😀.example/cb", "http://a.example/😀"]');
+    const d = computeDiagnostics(contextFor(text)).find((x) => x.code === 'CUP207')!;
+    const line = text.split('\n')[d.range.start.line];
+    assert.equal(line.slice(d.range.start.character, d.range.end.character), '"http://a.example/😀"');
+  });
+});
