@@ -1,11 +1,12 @@
 // Expressions: conditional > binary (HCL precedence) > unary > postfix traversals > primary terms.
 // Every recursive entry goes through `p.enter()` so hostile nesting is reported, not overflowed.
 import type {
-  BinaryOperator, Expression, ForExpr, FunctionCall, Identifier, ObjectExpr, ObjectItem, Traversal, TraversalStep, Tuple,
+  BinaryOperator, Expression, FunctionCall, Identifier, ObjectExpr, ObjectItem, Traversal, TraversalStep, Tuple,
 } from './ast';
 import type { Parser } from './parser';
 import { T as Kinds } from './tokens';
 import { heredocTemplate, quotedTemplate } from './templates';
+import { forExpr } from './forExpr';
 
 // A local alias: under the test runner's per-file transform, imported bindings are getters.
 const T = Kinds;
@@ -274,7 +275,7 @@ function functionCall(p: Parser): Expression {
 }
 
 /** Consumes the closing token of a bracketed construct, or reports it missing. */
-function finishClose(p: Parser, node: { end: number; closed: boolean }, closer: number, message: string): void {
+export function finishClose(p: Parser, node: { end: number; closed: boolean }, closer: number, message: string): void {
   if (p.kind() === closer) {
     node.closed = true;
     node.end = p.end();
@@ -370,87 +371,14 @@ function objectItem(p: Parser): ObjectItem {
   return { kind: 'ObjectItem', start: key.start, end: Math.max(value.end, separator + 1, key.end), key, separator, value };
 }
 
-function forExpr(p: Parser, object: boolean): Expression {
-  const start = p.start();
-  if (!p.enter()) return p.invalid(start, p.start());
-  const nl = p.nl;
-  p.nl = false;
-  p.advance(); // [ or {
-  p.kind(); // skips line breaks before `for`
-  p.advance(); // for
-  // Only the first problem in a for expression's header is reported; the rest follow from it.
-  const before = p.diagnostics.length;
-  const quiet = () => p.diagnostics.length > before;
-  const first = expectIdent(p, 'Missing variable name after "for"', quiet());
-  let keyVar: Identifier | undefined;
-  let valueVar = first;
-  if (p.kind() === T.Comma) {
-    p.advance();
-    keyVar = first;
-    valueVar = expectIdent(p, 'Missing value variable name', quiet());
-  }
-  let collection: Expression;
-  if (p.isKeyword('in')) {
-    p.advance();
-    collection = parseExpression(p);
-  } else collection = missingPart(p, 'Missing "in" keyword', quiet());
-  let keyExpr: Expression | undefined;
-  let valueExpr: Expression;
-  let grouping = false;
-  if (p.kind() === T.Colon) {
-    p.advance();
-    if (object) {
-      keyExpr = parseExpression(p);
-      if (p.kind() === T.FatArrow) {
-        p.advance();
-        valueExpr = parseExpression(p);
-        if (p.kind() === T.Ellipsis) {
-          grouping = true;
-          p.advance();
-        }
-      } else valueExpr = missingPart(p, "Missing '=>' in the object for expression", quiet());
-    } else valueExpr = parseExpression(p);
-  } else valueExpr = missingPart(p, "Missing ':' in the for expression", quiet());
-  let condition: Expression | undefined;
-  if (p.isKeyword('if')) {
-    p.advance();
-    condition = parseExpression(p);
-  }
-  const node: ForExpr = {
-    kind: 'For', start, end: p.prevEnd(), object, keyVar, valueVar, collection, keyExpr, valueExpr, condition, grouping, closed: false,
-  };
-  const closer = object ? T.CBrace : T.CBrack;
-  if (p.kind() !== closer && p.kind() !== T.EOF) {
-    // Recover at the matching closer so one mistake inside does not cascade through the enclosing block.
-    if (!quiet()) p.error(p.start(), p.end(), 'Invalid for expression');
-    skipToCloser(p, closer);
-  }
-  finishClose(p, node, closer, object ? 'Missing closing brace' : 'Missing closing bracket');
-  p.nl = nl;
-  p.leave();
-  return node;
-}
-
-/** Skips tokens (line breaks ignored) up to the `closer` that matches the current nesting level. */
-function skipToCloser(p: Parser, closer: number): void {
-  let depth = 0;
-  for (;;) {
-    const k = p.kind();
-    if (k === T.EOF || (depth === 0 && k === closer)) return;
-    if (k === T.OBrace || k === T.OBrack || k === T.OParen || k === T.TemplateInterp || k === T.TemplateControl) depth++;
-    else if ((k === T.CBrace || k === T.CBrack || k === T.CParen || k === T.TemplateSeqEnd) && depth > 0) depth--;
-    p.advance();
-  }
-}
-
-function expectIdent(p: Parser, message: string, quiet = false): Identifier {
+export function expectIdent(p: Parser, message: string, quiet = false): Identifier {
   if (p.kind() === T.Ident) return p.identifier();
   const at = p.prevEnd();
   if (!quiet) p.error(at, at, message);
   return { kind: 'Identifier', start: at, end: at, name: '' };
 }
 
-function missingPart(p: Parser, message: string, quiet = false): Expression {
+export function missingPart(p: Parser, message: string, quiet = false): Expression {
   const at = p.prevEnd();
   if (!quiet) p.error(at, at, message);
   return p.invalid(at, at);

@@ -3,51 +3,18 @@
 // HCL's lexical grammar depends on context (a `}` may close a block or an interpolation; inside quotes and
 // heredocs text is literal), so the lexer keeps a small explicit stack of modes rather than recursing:
 // a hostile `"${"${"${...` cannot overflow the call stack. No substrings are taken while lexing.
+import { ASCII_IDENT as IDENT_TABLE, identPartLength, isIdentStart } from './identifiers';
+import { TokenBuffer } from './tokenBuffer';
 import { FLAG_ESCAPES as ESCAPES, FLAG_HEADER as HEADER, FLAG_IN_TEMPLATE as IN_TEMPLATE, T as Kinds } from './tokens';
+
+export { TokenBuffer };
 
 // Local aliases: under the test runner's per-file transform, imported bindings are getters (slow in hot loops).
 const T = Kinds;
 const FLAG_HEADER = HEADER;
 const FLAG_IN_TEMPLATE = IN_TEMPLATE;
 const FLAG_ESCAPES = ESCAPES;
-
-/** Growable token arrays, reused between parses to avoid reallocating megabytes per keystroke. */
-export class TokenBuffer {
-  count = 0;
-  kinds = new Uint8Array(1024);
-  starts = new Uint32Array(1024);
-  ends = new Uint32Array(1024);
-  flags = new Uint8Array(1024);
-
-  reset(): void {
-    this.count = 0;
-  }
-
-  push(kind: number, start: number, end: number): void {
-    if (this.count === this.kinds.length) this.grow();
-    const i = this.count++;
-    this.kinds[i] = kind;
-    this.starts[i] = start;
-    this.ends[i] = end;
-    this.flags[i] = 0;
-  }
-
-  private grow(): void {
-    const n = this.kinds.length * 2;
-    const kinds = new Uint8Array(n);
-    kinds.set(this.kinds);
-    const starts = new Uint32Array(n);
-    starts.set(this.starts);
-    const ends = new Uint32Array(n);
-    ends.set(this.ends);
-    const flags = new Uint8Array(n);
-    flags.set(this.flags);
-    this.kinds = kinds;
-    this.starts = starts;
-    this.ends = ends;
-    this.flags = flags;
-  }
-}
+const ASCII_IDENT = IDENT_TABLE;
 
 export interface LexProblem {
   start: number;
@@ -72,30 +39,6 @@ const HEADER_FOLLOW: Record<string, number> = {
   resource: 0x22, data: 0x22, output: 0x22, variable: 0x22, module: 0x22, provider: 0x22, check: 0x22,
   import: 0x7b, locals: 0x7b, terraform: 0x7b, moved: 0x7b, removed: 0x7b,
 };
-
-// ASCII identifier characters: 1 = may start, 2 = may continue only (digits and '-').
-const ASCII_IDENT = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) ASCII_IDENT[c] = 1;
-  else if ((c >= 48 && c <= 57) || c === 45) ASCII_IDENT[c] = 2;
-}
-
-const ID_START = /[\p{ID_Start}]/u;
-const ID_CONTINUE = /[\p{ID_Continue}]/u;
-
-function isIdentStart(c: number, text: string, pos: number): boolean {
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
-  return ID_START.test(String.fromCodePoint(text.codePointAt(pos)!));
-}
-
-/** Length of the identifier character at `pos` (0 if none): 1 or 2 UTF-16 units. */
-function identPartLength(c: number, text: string, pos: number): number {
-  if (c < 128) {
-    return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45 ? 1 : 0;
-  }
-  const cp = text.codePointAt(pos)!;
-  return ID_CONTINUE.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
-}
 
 /**
  * Lexes `text[from, to)` into `out` (after resetting it). `withComments` adds `Comment` tokens to the
