@@ -19,7 +19,7 @@ export function codeActions(ctx: FeatureContext, range: Range, diagnostics: read
   const end = file.lines.offsetAt(range.end);
   const active = rules.filter((r) => options.severities?.[r.code] !== 'off');
   const actions: CodeAction[] = [];
-  for (const finding of runRules(ctx, active)) {
+  for (const finding of runRules(ctx, active, undefined, { start, end })) {
     if (!finding.fixes?.length || finding.span.end < start || finding.span.start > end) continue;
     const diagnostic = matching(diagnostics, finding, ctx) ?? toDiagnostic(finding, ctx);
     for (const fix of finding.fixes) actions.push(toAction(fix, 'quickfix', ctx, [diagnostic]));

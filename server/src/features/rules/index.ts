@@ -1,6 +1,7 @@
 // The rule catalogue. The order here is the order of docs/rules.md and of SARIF's rule list.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../../model';
+import type { Span } from '../../parser';
 import { buildRunIndex } from './runIndex';
 import { ItemCache, recordingModule } from './itemCache';
 import type { Finding, Rule, RuleContext } from './types';
@@ -112,10 +113,12 @@ export const rulesByCode: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [
  * Runs rules over one document. A rule that throws loses only its own findings (the error goes to
  * `onError`), so one bug cannot hide every other diagnostic.
  */
-export function runRules(ctx: FeatureContext, selected: readonly Rule[] = rules, onError?: OnRuleError): Finding[] {
+export function runRules(ctx: FeatureContext, selected: readonly Rule[] = rules, onError?: OnRuleError, within?: Span): Finding[] {
   const findings: Finding[] = [];
   const file = ctx.document.file;
-  const index = buildRunIndex(file);
+  // Item-scoped rules only need the blocks that touch `within` (code actions ask about one place).
+  const items = within ? file.body.items.filter((i) => i.end >= within.start && i.start <= within.end) : file.body.items;
+  const index = buildRunIndex(file, items, within ? undefined : file.text);
   for (const rule of selected) {
     if (rule.scope === 'module') continue;
     run(rule, { ctx, index }, findings, onError);
