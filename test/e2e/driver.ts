@@ -19,6 +19,8 @@ export const selectors = {
   completionDetails: '.suggest-details-container .suggest-details',
   quickPickTitle: '.quick-input-widget .quick-input-title',
   dialog: '.monaco-dialog-box',
+  lightbulb: '.editor-instance .monaco-editor .lightBulbWidget',
+  codeActionRows: '.action-widget .monaco-list-row.action',
   notifications: '.notifications-toasts .notification-toast',
   statusItem: (idSuffix: string) => `.statusbar-item[id$="${idSuffix}"]`,
   panelText: '.part.panel .view-lines',
@@ -209,11 +211,19 @@ export class Driver {
       return token.boundingBox();
     });
     if (!box) throw new StepFailure(`"${word}" has no position on screen`);
-    // A few intermediate steps: the editor shows a hover only after it has seen the mouse move over it.
-    await this.page.mouse.move(box.x + 2, box.y + box.height / 2, { steps: 3 });
-    await this.page.mouse.move(box.x + Math.min(box.width / 2, 20), box.y + box.height / 2, { steps: 5 });
     const hover = this.page.locator(selectors.hover).filter(expectText ? { hasText: expectText } : {}).first();
-    await this.expect(`no hover${expectText ? ` containing "${expectText}"` : ''} over "${word}"`, () => hover.waitFor({ state: 'visible' }));
+    // The editor asks for a hover once per mouse stop; if that request came too early (the language server
+    // still starting on a busy machine), the user would move away and back, and so does this step.
+    for (let attempt = 1; ; attempt += 1) {
+      await this.page.mouse.move(box.x + box.width + 400, box.y + box.height / 2, { steps: 2 }); // empty space past the line end
+      // A few intermediate steps: the editor shows a hover only after it has seen the mouse move over it.
+      await this.page.mouse.move(box.x + 2, box.y + box.height / 2, { steps: 3 });
+      await this.page.mouse.move(box.x + Math.min(box.width / 2, 20), box.y + box.height / 2, { steps: 5 });
+      const shown = hover.waitFor({ state: 'visible', timeout: attempt < 3 ? 10_000 : 30_000 });
+      if (attempt < 3 && !(await shown.then(() => true, () => false))) continue;
+      await this.expect(`no hover${expectText ? ` containing "${expectText}"` : ''} over "${word}"`, () => shown);
+      break;
+    }
     await this.screenshot(`hover-${word}`);
     return (await hover.textContent()) ?? '';
   }
@@ -230,6 +240,27 @@ export class Driver {
       this.page.waitForSelector(selectors.squiggle(kind), { state: 'detached' }),
     );
     await this.screenshot(`no-squiggle-${kind}`);
+  }
+
+  /** Clicks the lightbulb at the caret's line and applies the code action whose title matches `title`. */
+  async applyQuickFix(title: string | RegExp): Promise<void> {
+    const bulb = this.page.locator(selectors.lightbulb).first();
+    await this.expect('no lightbulb appeared at the caret', () => bulb.waitFor({ state: 'visible' }));
+    await this.screenshot('lightbulb');
+    await bulb.click();
+    const action = this.page.locator(selectors.codeActionRows).filter({ hasText: title }).first();
+    await this.expect(`the quick fix menu did not offer ${String(title)}`, () => action.waitFor({ state: 'visible' }));
+    await this.screenshot('quick-fix-menu');
+    // The menu is a keyboard-first list (a mouse click on a row is swallowed by its overlay here):
+    // move the focus onto the wanted row and press Enter, as a keyboard user would.
+    const focused = this.page.locator(`${selectors.codeActionRows}.focused`).filter({ hasText: title });
+    const rows = await this.page.locator(selectors.codeActionRows).count();
+    for (let moves = 0; (await focused.count()) === 0; moves += 1) {
+      if (moves > rows) throw new StepFailure(`could not move the focus onto ${String(title)} in the quick fix menu`);
+      await this.page.keyboard.press('ArrowDown');
+    }
+    await this.page.keyboard.press('Enter');
+    await this.expect('the quick fix menu did not close', () => action.waitFor({ state: 'detached' }));
   }
 
   /** Opens the Problems panel and returns the rows' accessible labels once one contains `expectText`. */
