@@ -149,3 +149,31 @@ test('a document outside any folder (untitled) is a module of its own', () => {
   ws.openDocument('untitled:Untitled-1', 1, 'resource "awscc_cognito_user_pool_client" "x" {}\n');
   assert.deepEqual(ws.moduleFor('untitled:Untitled-1').resources().map((r) => r.name), ['x']);
 });
+
+test('a keystroke re-reads only the blocks it touched: other declarations are the same objects, with the new file', () => {
+  const ws = new Workspace({ listFiles: () => [], readFile: () => undefined });
+  const u = 'file:///virtual/inc/main.tf';
+  const blocks = Array.from({ length: 50 }, (_, i) => `resource "awscc_cognito_user_pool_client" "c${i}" {\n  user_pool_id = "p"\n}\n`);
+  ws.openDocument(u, 1, blocks.join('\n') + 'import {\n  to = awscc_cognito_user_pool_client.c1\n  id = "a|b"\n}\n');
+  const before = ws.moduleFor(u).resources();
+  const text = ws.getDocument(u)!.file.text;
+  const at = text.indexOf('"c25"') + 4;
+  ws.changeDocument(u, 2, [{ start: at, end: at, text: 'x' }]);
+  const doc = ws.getDocument(u)!;
+  const after = ws.moduleFor(u).resources();
+  assert.deepEqual(after.map((r) => r.name), blocks.map((_, i) => (i === 25 ? 'c25x' : `c${i}`)));
+  assert.equal(after[0], before[0], 'untouched block: same declaration object');
+  assert.equal(after[49], before[49]);
+  assert.notEqual(after[25], before[25]);
+  for (const r of after) {
+    assert.equal(r.file, doc.file, 'every declaration answers with the current version');
+    assert.equal(doc.file.text.slice(r.node!.start, r.node!.start + 8), 'resource');
+  }
+  const imports = ws.moduleFor(u).imports();
+  assert.equal(imports[0].file, doc.file);
+  assert.equal(imports[0].to?.address, 'awscc_cognito_user_pool_client.c1');
+  // A full replacement still gives the right answer.
+  ws.changeDocument(u, 3, [{ text: 'resource "awscc_cognito_user_pool_client" "only" {}\n' }]);
+  assert.deepEqual(ws.moduleFor(u).resources().map((r) => r.name), ['only']);
+  assert.deepEqual(ws.moduleFor(u).imports(), []);
+});

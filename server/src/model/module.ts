@@ -74,8 +74,17 @@ export class ModuleSnapshot implements TerraformModule {
     return this.build().requiredProviders;
   }
 
+  private readonly filtered = new Map<string, Declaration[]>();
+
+  /** Answers are kept per snapshot: features ask the same question many times per keystroke. */
   private filter(kind: Declaration['kind'], type?: string): Declaration[] {
-    return this.build().declarations.filter((d) => d.kind === kind && (type === undefined || d.type === type));
+    const key = type === undefined ? kind : `${kind} ${type}`;
+    let found = this.filtered.get(key);
+    if (!found) {
+      found = this.build().declarations.filter((d) => d.kind === kind && (type === undefined || d.type === type));
+      this.filtered.set(key, found);
+    }
+    return found;
   }
 
   private build(): Index {

@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname } from 'node:path';
 import type { HclFile, TextChange } from '../parser';
 import { parse, reparse } from '../parser';
+import { forgetDocument } from './declarations';
 import { jsonDeclarationsOf, type JsonDeclarations } from './jsonDeclarations';
 import { ModuleSnapshot, type ModuleSource } from './module';
 import { type FileSystemHost, isTerraformFileName, joinPath, nodeFileSystem } from './fileSystem';
@@ -53,6 +54,7 @@ export class Workspace {
     const key = normalizeUri(uri);
     this.open.delete(key);
     this.disk.delete(key);
+    forgetDocument(key);
     this.invalidate(key);
   }
 
@@ -67,6 +69,7 @@ export class Workspace {
   fileChanged(uri: string, event: FileEvent): void {
     const key = normalizeUri(uri);
     this.disk.delete(key);
+    if (event === 'deleted' && !this.open.has(key)) forgetDocument(key);
     const dir = dirOf(key);
     if (dir !== undefined && event !== 'changed') this.listings.delete(dir);
     this.invalidate(key);
