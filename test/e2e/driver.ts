@@ -51,7 +51,7 @@ export class Driver {
     readonly scenario: string,
     private readonly outDir: string,
     /** Where this scenario's editor keeps things, for scenarios that look behind the screen. */
-    readonly paths: { workspaceFolder: string; extensionsDir: string },
+    readonly paths: { workspaceFolder: string; extensionsDir: string; userDataDir: string },
   ) {
     mkdirSync(outDir, { recursive: true });
     page.on('console', (message) => {
@@ -288,6 +288,13 @@ export class Driver {
     await this.expect(`no quick pick item "${label}"`, () => row.waitFor({ state: 'visible' }));
     await row.click();
     if (screenshot) await this.screenshot(`pick-${label}`);
+  }
+
+  /** Waits until the open quick pick's title contains `text` (multi-step flows name their step there). */
+  async waitForQuickPickTitle(text: string): Promise<void> {
+    const title = this.page.locator(selectors.quickPickTitle).filter({ hasText: text }).first();
+    await this.expect(`no quick pick titled "${text}"`, () => title.waitFor({ state: 'visible' }));
+    await this.screenshot(`quick-pick-${text}`);
   }
 
   quickPickRow(label: string): Locator {

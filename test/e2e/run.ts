@@ -106,7 +106,11 @@ async function driveScenario(browser: BrowserContext, editor: Editor, scenario: 
   const browserErrors: string[] = [];
   page.on('pageerror', (error) => browserErrors.push(error.message ?? String(error)));
   const folder = workspaceFor(editor, scenario);
-  const driver = new Driver(page, scenario.name, outDir, { workspaceFolder: folder, extensionsDir: editor.extensionsDir });
+  const driver = new Driver(page, scenario.name, outDir, {
+    workspaceFolder: folder,
+    extensionsDir: editor.extensionsDir,
+    userDataDir: editor.userDataDir,
+  });
   let timer: NodeJS.Timeout | undefined;
   try {
     const authority = `127.0.0.1:${editor.port}`;
