@@ -2,6 +2,10 @@
 // line with every row. Sections are a plain list: add yours below. A section returns plain row objects
 // (any fields); the table shows the union of their fields, numbers rounded.
 import { runParserBench } from './parserBench';
+import { runFeatureBench } from './featureBench';
+import { runHoverBench } from './hoverBench';
+import { runDiagnosticsBench } from './diagnosticsBench';
+import { runDescribeBench } from './describeBench';
 
 interface Section {
   name: string;
@@ -11,7 +15,17 @@ interface Section {
 // BENCH_PARSER_SIZES=100,1000 limits the parser section's sizes (for a quick look).
 const parserSizes = process.env.BENCH_PARSER_SIZES?.split(',').map(Number);
 
-const sections: Section[] = [{ name: 'parser', run: () => runParserBench(parserSizes) }];
+// BENCH_ONLY=parser,diagnostics runs only the named sections.
+const only = process.env.BENCH_ONLY?.split(',');
+
+const allSections: Section[] = [
+  { name: 'parser', run: () => runParserBench(parserSizes) },
+  { name: 'completion and hover over stdio (server-side and round trip)', run: () => runFeatureBench() },
+  { name: 'hover in-process', run: async () => [runHoverBench()] },
+  { name: 'diagnostics: keystroke to publication over stdio', run: () => runDiagnosticsBench() },
+  { name: 'live describe: sequential vs concurrent (emulators)', run: () => runDescribeBench() },
+];
+const sections = allSections.filter((s) => !only || only.some((o) => s.name.startsWith(o)));
 
 function cell(value: unknown): string {
   if (value === undefined || value === null) return '';
