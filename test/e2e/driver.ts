@@ -290,6 +290,15 @@ export class Driver {
     if (screenshot) await this.screenshot(`pick-${label}`);
   }
 
+  /** Waits for a modal dialog containing `text` and clicks its button labelled `button`. */
+  async answerDialog(text: string, button: string | RegExp): Promise<void> {
+    const dialog = this.page.locator(selectors.dialog).filter({ hasText: text }).first();
+    await this.expect(`no dialog saying "${text}"`, () => dialog.waitFor({ state: 'visible', timeout: 60_000 }));
+    await this.screenshot('dialog');
+    await this.expect(`the dialog has no "${String(button)}" button`, () => dialog.locator('.monaco-button').filter({ hasText: button }).first().click());
+    await this.expect('the dialog did not close', () => dialog.waitFor({ state: 'detached' }));
+  }
+
   /** Waits until the open quick pick's title contains `text` (multi-step flows name their step there). */
   async waitForQuickPickTitle(text: string): Promise<void> {
     const title = this.page.locator(selectors.quickPickTitle).filter({ hasText: text }).first();
