@@ -192,10 +192,11 @@ export class Driver {
 
   /** Shows the suggest widget's documentation pane for the focused row and returns its text once it contains `expectText`. */
   async completionDocumentation(expectText: string): Promise<string> {
+    const pane = this.page.locator(selectors.completionDetails).first();
     const details = this.page.locator(selectors.completionDetails).filter({ hasText: expectText }).first();
-    // Ctrl+Space on an open widget toggles the pane; whether it starts open depends on the profile's history.
-    for (let attempt = 0; attempt < 3; attempt += 1) {
-      if (await details.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) break;
+    // Ctrl+Space on an open widget toggles the pane, which a fresh profile keeps closed; the short wait only
+    // notices a pane that is already open (pressing then would close it).
+    if (!(await pane.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false))) {
       await this.page.keyboard.press('Control+Space');
     }
     await this.expect(`the completion documentation never showed "${expectText}"`, () => details.waitFor({ state: 'visible' }));

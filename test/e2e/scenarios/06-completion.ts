@@ -20,8 +20,8 @@ export const scenario: Scenario = {
     await driver.typeAt(4, 1, '  explicit_au');
     await driver.press('Escape');
     await driver.waitForNoCompletion();
-    await driver.press('Control+Space');
-    await driver.ensureCompletion('explicit_auth_flows');
+    const names = await driver.triggerCompletion('explicit_auth_flows');
+    assert.ok(names.every((label) => label.includes('explicit_')), `the typed prefix narrows the list: ${names.join(' | ')}`);
     const documentation = await driver.completionDocumentation(flowsSummary);
     assert.match(documentation, /list of string/, 'the documentation names the type');
     await driver.press('Enter');
