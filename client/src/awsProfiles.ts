@@ -1,0 +1,132 @@
+// The AWS profiles a user can pick in "Generate import block": names, regions and whether a profile signs
+// in through SSO, read from the shared config and credentials files. Only those three facts are kept:
+// keys, secrets and session tokens are skipped while reading, so they never reach an object, a picker or a
+// log. Credentials themselves are still resolved by the AWS SDK's own chain when the command calls AWS;
+// this file only lists what there is to choose from. No `vscode` import, so it is unit-tested with files.
+import { readFile, stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+export interface AwsProfile {
+  name: string;
+  /** The profile's `region`; the config file wins over the credentials file, as in the SDK. */
+  region?: string;
+  /** Signs in through IAM Identity Center (`sso_session` or `sso_start_url`). */
+  sso: boolean;
+  /** The files that have a section for it. */
+  sources: Array<'config' | 'credentials'>;
+}
+
+export interface ProfileFiles {
+  config: string;
+  credentials: string;
+}
+
+/** Files larger than this are not profile files anyone wrote by hand; they are ignored rather than parsed. */
+export const MAX_PROFILE_FILE_BYTES = 4 * 1024 * 1024;
+
+/** The keys worth keeping. Everything else (aws_secret_access_key, aws_session_token, ...) is dropped unread. */
+const KEPT_KEYS = new Set(['region', 'sso_session', 'sso_start_url']);
+
+/**
+ * The shared files as the SDK finds them: AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE when set (a
+ * leading `~/` meaning the home folder), else ~/.aws/config and ~/.aws/credentials.
+ */
+export function profileFilePaths(env: NodeJS.ProcessEnv = process.env, home: string = homedir()): ProfileFiles {
+  const resolve = (value: string | undefined, fallback: string) => {
+    const path = value?.trim();
+    if (!path) return join(home, '.aws', fallback);
+    return path.startsWith('~/') || path.startsWith('~\\') ? join(home, path.slice(2)) : path;
+  };
+  return { config: resolve(env.AWS_CONFIG_FILE, 'config'), credentials: resolve(env.AWS_SHARED_CREDENTIALS_FILE, 'credentials') };
+}
+
+type Sections = Map<string, Map<string, string>>;
+
+/**
+ * INI sections with only the kept keys. Comments start with `#` or `;` (also after a value, when preceded
+ * by whitespace); indented lines under a key with no value are that key's sub-settings (e.g. `s3 =`) and
+ * are skipped. A section named twice is merged, the later value winning. Lines that make no sense are
+ * ignored, so a garbled file yields what can be read from it rather than an error.
+ */
+function parseSections(text: string): Sections {
+  const sections: Sections = new Map();
+  let current: Map<string, string> | undefined;
+  let inSubsettings = false;
+  for (const rawLine of text.replace(/^\uFEFF/, '').split(/\r?\n|\r/)) {
+    const line = rawLine.trim();
+    if (line === '' || line.startsWith('#') || line.startsWith(';')) continue;
+    const header = /^\[([^\[\]]+)\]\s*(?:[#;].*)?$/.exec(line);
+    if (header) {
+      const name = header[1].trim().replace(/\s+/g, ' ');
+      current = sections.get(name) ?? new Map();
+      sections.set(name, current);
+      inSubsettings = false;
+      continue;
+    }
+    if (!current) continue;
+    const indented = /^[ \t]/.test(rawLine);
+    if (indented && inSubsettings) continue;
+    const eq = line.indexOf('=');
+    if (eq <= 0) continue;
+    const key = line.slice(0, eq).trim().toLowerCase();
+    const value = line.slice(eq + 1).replace(/\s[#;].*$/, '').trim();
+    inSubsettings = value === '' && !indented;
+    if (KEPT_KEYS.has(key) && value !== '') current.set(key, value);
+  }
+  return sections;
+}
+
+/** The profile a config-file section names: `[default]`, `[profile name]`; other sections are not profiles. */
+function configProfileName(section: string): string | undefined {
+  if (section === 'default') return 'default';
+  const match = /^profile (.+)$/.exec(section);
+  return match ? match[1].trim() : undefined;
+}
+
+/**
+ * The profiles in the two files' texts, `default` first and the rest by name. The config file's
+ * `[sso-session ...]` and `[services ...]` sections are not profiles; in the credentials file every
+ * section is one.
+ */
+export function parseProfiles(configText: string, credentialsText: string): AwsProfile[] {
+  const byName = new Map<string, AwsProfile & { configRegion?: string; credentialsRegion?: string }>();
+  const add = (name: string, values: Map<string, string>, source: 'config' | 'credentials') => {
+    if (name === '') return;
+    const profile = byName.get(name) ?? { name, sso: false, sources: [] };
+    if (!profile.sources.includes(source)) profile.sources.push(source);
+    if (values.has('sso_session') || values.has('sso_start_url')) profile.sso = true;
+    const region = values.get('region');
+    if (region && source === 'config') profile.configRegion = region;
+    if (region && source === 'credentials') profile.credentialsRegion = region;
+    byName.set(name, profile);
+  };
+  for (const [section, values] of parseSections(configText)) {
+    const name = configProfileName(section);
+    if (name !== undefined) add(name, values, 'config');
+  }
+  for (const [section, values] of parseSections(credentialsText)) add(section, values, 'credentials');
+  return [...byName.values()]
+    .map(({ configRegion, credentialsRegion, ...profile }) => {
+      const region = configRegion ?? credentialsRegion;
+      return region ? { ...profile, region } : profile;
+    })
+    .sort((a, b) => (a.name === 'default' ? -1 : b.name === 'default' ? 1 : a.name.localeCompare(b.name)));
+}
+
+/** A file's text, or '' when it is missing, unreadable, not a file, or implausibly large. */
+async function readProfileFile(path: string): Promise<string> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile() || info.size > MAX_PROFILE_FILE_BYTES) return '';
+    return await readFile(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** The profiles of this machine's shared files (see profileFilePaths); never throws. */
+export async function readAwsProfiles(files: ProfileFiles = profileFilePaths()): Promise<AwsProfile[]> {
+  const [config, credentials] = await Promise.all([readProfileFile(files.config), readProfileFile(files.credentials)]);
+  return parseProfiles(config, credentials);
+}
