@@ -1,4 +1,4 @@
-// "Generate import block": regions → user pool → app clients → form → blocks inserted as one undoable edit.
+// "Generate import block": profile → regions → user pool → app clients → form → blocks inserted as one undoable edit.
 // The AWS calls run here in the extension host (credentials never reach the language server); the server
 // only renders, because it knows the module. Decisions that need no editor live in importFlow.ts.
 //
@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 // Types only: the live layer (and the AWS SDK behind it) is loaded when the command runs, not at activation.
 import type { DescribedClient, LiveError } from '../../server/src/live';
 import { RenderImportsRequest, type RenderImportsResult } from '../../server/src/protocol';
+import { readAwsProfiles } from './awsProfiles';
 import type { ExtensionRuntime } from './extension';
 import {
   alreadyInModule,
@@ -14,9 +15,11 @@ import {
   clientPickItems,
   composeInsertions,
   poolPickItems,
+  profilePickItems,
   readImportSettings,
   regionPickItems,
   resourcePickItems,
+  stepTitle,
   stylePickItems,
   summarize,
   type ImportSettings,
@@ -27,7 +30,6 @@ import {
 } from './importFlow';
 
 export const GENERATE_IMPORT_COMMAND = 'awsccCognito.generateImportBlock';
-const TITLE = 'Generate import block';
 
 export function registerImportCommand(runtime: ExtensionRuntime): void {
   runtime.context.subscriptions.push(vscode.commands.registerCommand(GENERATE_IMPORT_COMMAND, () => generateImportBlock(runtime)));
@@ -81,11 +83,12 @@ async function generateImportBlock(runtime: ExtensionRuntime): Promise<void> {
 
 async function runFlow(runtime: ExtensionRuntime, live: Live, settings: ImportSettings, targets: Targets & { note?: string }): Promise<void> {
   const log = runtime.output;
-  const regions = await pickRegions(settings);
-  const connection = { profile: settings.profile, endpoint: settings.endpoint };
+  const profile = await pickProfile(settings);
+  const regions = await pickRegions(settings, profile);
+  const connection = { profile: profile?.name, endpoint: settings.endpoint };
   log.info(
     `generate import block: regions ${regions.map((r) => r ?? '(default)').join(', ')}` +
-      `${settings.profile ? `, profile ${settings.profile}` : ''}${settings.endpoint ? `, endpoint ${settings.endpoint}` : ''}`,
+      `${profile ? `, profile ${profile.name}` : ''}${settings.endpoint ? `, endpoint ${settings.endpoint}` : ''}`,
   );
 
   const pools = await withProgress('Listing user pools', async (signal) => {
@@ -107,7 +110,7 @@ async function runFlow(runtime: ExtensionRuntime, live: Live, settings: ImportSe
   }
 
   const poolItem = await quickPick(poolPickItems(pools), {
-    title: `${TITLE} (2/5): user pool`,
+    title: stepTitle('user pool'),
     placeHolder: 'User pool whose app clients to import',
     matchOnDescription: true,
     matchOnDetail: true,
@@ -132,15 +135,15 @@ async function runFlow(runtime: ExtensionRuntime, live: Live, settings: ImportSe
     );
     const skipped: SkippedClient[] = known ? alreadyInModule(known) : [];
     const chosen = await quickPick(clientPickItems(clients, skipped), {
-      title: `${TITLE} (3/5): app clients`,
+      title: stepTitle('app clients'),
       placeHolder: 'App clients to import (those already in the module are unticked)',
       canPickMany: true,
       matchOnDescription: true,
     });
     if (chosen.length === 0) throw new Stop();
-    const style = (await quickPick(stylePickItems(settings.style), { title: `${TITLE} (4/5): import form`, placeHolder: 'How to write the import blocks' })).style;
+    const style = (await quickPick(stylePickItems(settings.style), { title: stepTitle('import form'), placeHolder: 'How to write the import blocks' })).style;
     const withResource = (
-      await quickPick(resourcePickItems(settings.withResource), { title: `${TITLE} (5/5): resource blocks`, placeHolder: 'Write resource blocks too?' })
+      await quickPick(resourcePickItems(settings.withResource), { title: stepTitle('resource blocks'), placeHolder: 'Write resource blocks too?' })
     ).withResource;
 
     const described = await withProgress(`Describing ${chosen.length} app client${chosen.length === 1 ? '' : 's'}`, (signal, report) =>
@@ -165,10 +168,26 @@ async function runFlow(runtime: ExtensionRuntime, live: Live, settings: ImportSe
   }
 }
 
-async function pickRegions(settings: ImportSettings): Promise<Array<string | undefined>> {
-  const items = regionPickItems(settings.regions, process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION);
+/**
+ * The profile to sign with: picked from the shared config and credentials files, or, when they declare
+ * none, the `awsccCognito.profile` setting as before (undefined: the SDK's default chain, AWS_PROFILE
+ * included). Only names and regions are read from the files.
+ */
+async function pickProfile(settings: ImportSettings): Promise<{ name: string; region?: string } | undefined> {
+  const profiles = await readAwsProfiles();
+  if (profiles.length === 0) return settings.profile ? { name: settings.profile } : undefined;
+  const picked = await quickPick(profilePickItems(profiles, settings.profile, process.env.AWS_PROFILE), {
+    title: stepTitle('AWS profile'),
+    placeHolder: 'AWS profile whose credentials to use',
+    matchOnDescription: true,
+  });
+  return picked.profile ? { name: picked.profile, ...(picked.region ? { region: picked.region } : {}) } : undefined;
+}
+
+async function pickRegions(settings: ImportSettings, profile: { name: string; region?: string } | undefined): Promise<Array<string | undefined>> {
+  const items = regionPickItems(settings.regions, process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION, profile);
   const picked = await quickPick(items, {
-    title: `${TITLE} (1/5): regions`,
+    title: stepTitle('regions'),
     placeHolder: 'Regions to search for user pools',
     canPickMany: true,
   });

@@ -86,19 +86,80 @@ export function readImportSettings(get: (key: string) => unknown, trusted: boole
   };
 }
 
+/** The steps of the command, in order; titles read "Generate import block (2/6): regions". */
+export const IMPORT_STEPS = ['AWS profile', 'regions', 'user pool', 'app clients', 'import form', 'resource blocks'] as const;
+export type ImportStep = (typeof IMPORT_STEPS)[number];
+
+/**
+ * A step's picker title. Numbers are fixed: when the profile step is skipped (no profiles on this machine)
+ * the regions step still says 2/6, so a title always names the same step.
+ */
+export function stepTitle(step: ImportStep): string {
+  return `Generate import block (${IMPORT_STEPS.indexOf(step) + 1}/${IMPORT_STEPS.length}): ${step}`;
+}
+
+/** The profile facts the pickers use (see awsProfiles.ts); never a key or a token. */
+export interface ProfileSummary {
+  name: string;
+  region?: string;
+  sso: boolean;
+}
+
+export interface ProfileItem extends QuickPickItem {
+  /** undefined: no profile, the SDK's default credential chain. */
+  profile?: string;
+  /** The profile's own region, which the regions step then preselects. */
+  region?: string;
+}
+
+/**
+ * One item per profile plus "Default credential chain". The preselected one comes first (a single-choice
+ * QuickPick activates its first item, so Enter takes it): `awsccCognito.profile` when set, else
+ * AWS_PROFILE, else the default chain. A preferred name that no file declares is still offered, marked, so
+ * the user sees what the setting says; the SDK then reports the missing profile if it is kept.
+ */
+export function profilePickItems(profiles: readonly ProfileSummary[], setting?: string, envProfile?: string): ProfileItem[] {
+  const preferred = text(setting) ?? text(envProfile);
+  const source = text(setting) ? 'from awsccCognito.profile' : 'from AWS_PROFILE';
+  const items: ProfileItem[] = profiles.map((p) => ({
+    label: p.name,
+    profile: p.name,
+    ...(p.region ? { region: p.region } : {}),
+    description: [p.sso ? 'SSO' : '', p.region ?? 'no region'].filter(Boolean).join(' · '),
+    ...(p.name === preferred ? { detail: source, picked: true } : {}),
+  }));
+  const chain: ProfileItem = {
+    label: 'Default credential chain',
+    description: 'no profile',
+    detail: 'Environment variables, AWS_PROFILE or [default], SSO, then instance or container roles',
+  };
+  if (preferred === undefined) return [{ ...chain, picked: true }, ...items];
+  const chosen = items.find((i) => i.profile === preferred) ?? {
+    label: preferred,
+    profile: preferred,
+    description: 'not found in the shared config or credentials file',
+    detail: source,
+    picked: true,
+  };
+  return [chosen, chain, ...items.filter((i) => i !== chosen)];
+}
+
 export interface RegionItem extends QuickPickItem {
   /** undefined: the region the AWS SDK resolves itself (AWS_REGION, the profile's region). */
   region?: string;
 }
 
 /**
- * Configured regions first and picked, then the common ones. With nothing configured, `fallback` (e.g.
- * AWS_REGION) is picked, or else a "default region" item that leaves the choice to the AWS configuration.
+ * Configured regions first and picked, then the common ones. With nothing configured, the chosen profile's
+ * region is picked, else `fallback` (e.g. AWS_REGION), or else a "default region" item that leaves the
+ * choice to the AWS configuration.
  */
-export function regionPickItems(configured: readonly string[], fallback?: string): RegionItem[] {
+export function regionPickItems(configured: readonly string[], fallback?: string, profile?: { name: string; region?: string }): RegionItem[] {
   const items: RegionItem[] = [];
   if (configured.length > 0) {
     for (const region of configured) items.push({ label: region, region, picked: true, description: 'from awsccCognito.region' });
+  } else if (profile?.region && REGION_SHAPE.test(profile.region)) {
+    items.push({ label: profile.region, region: profile.region, picked: true, description: `from profile ${profile.name}` });
   } else if (fallback && REGION_SHAPE.test(fallback)) {
     items.push({ label: fallback, region: fallback, picked: true, description: 'from AWS_REGION' });
   } else {

@@ -8,12 +8,15 @@ import {
   clientPickItems,
   composeInsertions,
   COMMON_REGIONS,
+  IMPORT_STEPS,
   poolPickItems,
+  profilePickItems,
   readImportSettings,
   regionPickItems,
   regionsFromSetting,
   resourcePickItems,
   separatedInsertion,
+  stepTitle,
   stylePickItems,
   type Spot,
 } from '../../client/src/importFlow';
@@ -98,6 +101,15 @@ describe('picker items', () => {
     assert.deepEqual(items.filter((i) => i.picked).map((i) => i.region), ['ap-south-2']);
     const fallback = regionPickItems([], 'garbage').filter((i) => i.picked);
     assert.deepEqual(fallback.map((i) => [i.label, i.region]), [['Default region', undefined]]);
+  });
+
+  test('the region of the chosen profile is preselected when no region is configured, even over AWS_REGION', () => {
+    const picked = (items: ReturnType<typeof regionPickItems>) => items.filter((i) => i.picked).map((i) => [i.region, i.description]);
+    assert.deepEqual(picked(regionPickItems([], 'us-east-1', { name: 'dev', region: 'eu-central-1' })), [['eu-central-1', 'from profile dev']]);
+    assert.deepEqual(picked(regionPickItems(['ap-south-1'], 'us-east-1', { name: 'dev', region: 'eu-central-1' })), [['ap-south-1', 'from awsccCognito.region']]);
+    assert.deepEqual(picked(regionPickItems([], 'us-east-1', { name: 'dev' })), [['us-east-1', 'from AWS_REGION']]);
+    const items = regionPickItems([], undefined, { name: 'dev', region: 'eu-central-1' });
+    assert.equal(items.filter((i) => i.region === 'eu-central-1').length, 1, 'the profile region is not listed twice');
   });
 
   test('pools show name and id, and their region only when several regions were searched', () => {
@@ -259,5 +271,54 @@ describe('insertion properties', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('profile step', () => {
+  const profiles = [
+    { name: 'default', region: 'us-east-1', sso: false },
+    { name: 'dev', region: 'eu-central-1', sso: true },
+    { name: 'ci', sso: false },
+  ];
+
+  test('every step has a numbered title, the profile first and the regions second', () => {
+    assert.deepEqual(IMPORT_STEPS.map((step) => stepTitle(step)), [
+      'Generate import block (1/6): AWS profile',
+      'Generate import block (2/6): regions',
+      'Generate import block (3/6): user pool',
+      'Generate import block (4/6): app clients',
+      'Generate import block (5/6): import form',
+      'Generate import block (6/6): resource blocks',
+    ]);
+  });
+
+  test('with no preference the default credential chain comes first and picked, then every profile with its SSO mark and region', () => {
+    const items = profilePickItems(profiles);
+    assert.deepEqual(items.map((i) => [i.label, i.profile, i.picked === true]), [
+      ['Default credential chain', undefined, true],
+      ['default', 'default', false],
+      ['dev', 'dev', false],
+      ['ci', 'ci', false],
+    ]);
+    assert.deepEqual(items.slice(1).map((i) => [i.description, i.region]), [
+      ['us-east-1', 'us-east-1'],
+      ['SSO · eu-central-1', 'eu-central-1'],
+      ['no region', undefined],
+    ]);
+  });
+
+  test('the awsccCognito.profile setting is preselected over AWS_PROFILE, and AWS_PROFILE over the default chain', () => {
+    const first = (items: ReturnType<typeof profilePickItems>) => [items[0].profile, items[0].detail, items.filter((i) => i.picked).length];
+    assert.deepEqual(first(profilePickItems(profiles, 'dev', 'ci')), ['dev', 'from awsccCognito.profile', 1]);
+    assert.deepEqual(first(profilePickItems(profiles, '  ', 'ci')), ['ci', 'from AWS_PROFILE', 1]);
+    assert.equal(profilePickItems(profiles, 'dev', 'ci').length, profiles.length + 1, 'nothing is listed twice');
+  });
+
+  test('a preferred profile that no file declares is still offered first, marked as not found', () => {
+    const items = profilePickItems(profiles, 'typo');
+    assert.deepEqual([items[0].label, items[0].profile, items[0].picked], ['typo', 'typo', true]);
+    assert.match(String(items[0].description), /not found/);
+    assert.equal(items[1].label, 'Default credential chain');
+    assert.equal(items.length, profiles.length + 2);
   });
 });
