@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { terraformName } from '../../../server/src/render/naming';
 import {
@@ -14,6 +15,10 @@ import type { Scenario } from '../scenario';
 
 const POOL = 'e2e-pool';
 const CLIENTS = ['Portal App', 'Mobile App', 'Batch Worker'];
+// Profiles in the editor's AWS config file, so the profile step shows; they have no keys, and the default
+// credential chain (the dummy keys of the environment) stays preselected because AWS_PROFILE is empty.
+const PROFILES = ['e2e-sso', 'e2e-plain'];
+const AWS_CONFIG = ['[sso-session e2e]', 'sso_start_url = https://e2e.invalid/start', 'sso_region = us-east-1', '[profile e2e-sso]', 'sso_session = e2e', 'region = eu-west-1', '[profile e2e-plain]', ''].join('\n');
 
 /** Every file under `dir` (the workspace, the editor's logs), for the secret leak check. */
 function filesUnder(dir: string): string[] {
@@ -26,23 +31,29 @@ function filesUnder(dir: string): string[] {
 export const scenario: Scenario<SeededPool> = {
   name: 'import-command',
   description:
-    '"Generate import block" from the palette, against cognito-local set in the user settings, walks the five pickers and writes one import block per app client into imports.tf, with no client secret anywhere',
+    '"Generate import block" from the palette, against cognito-local set in the user settings, walks the six pickers (a profile from the AWS config file offered, the default chain kept) and writes one import block per app client into imports.tf, with no client secret anywhere',
   async setup() {
     // The editor's environment has dummy keys only, so nothing can reach real AWS credentials.
     const emulator = await startCognitoLocal();
+    const awsDir = mkdtempSync(join(tmpdir(), 'awscc-e2e-aws-'));
+    const cleanUp = async () => {
+      rmSync(awsDir, { recursive: true, force: true });
+      await emulator.stop();
+    };
     try {
+      writeFileSync(join(awsDir, 'config'), AWS_CONFIG);
       const [pool] = await seedEmulator(emulator.endpoint, {
         // Client 0 of variedClientSettings generates a secret: the leak check below has something to find.
         pools: [{ name: POOL, clients: CLIENTS.map((name, i) => ({ name, settings: variedClientSettings(i) })) }],
       });
       return {
-        env: emulatorEnv(),
+        env: { ...emulatorEnv(), AWS_CONFIG_FILE: join(awsDir, 'config') },
         userSettings: { 'awsccCognito.endpoint': emulator.endpoint, 'awsccCognito.region': EMULATOR_REGION },
         data: pool,
-        dispose: () => emulator.stop(),
+        dispose: cleanUp,
       };
     } catch (error) {
-      await emulator.stop();
+      await cleanUp();
       throw error;
     }
   },
@@ -53,18 +64,23 @@ export const scenario: Scenario<SeededPool> = {
     await driver.waitForLanguageMode('Terraform');
 
     await driver.runCommand('awscc Cognito: Generate import block');
-    await driver.waitForQuickPickTitle('(1/5): regions');
+    await driver.waitForQuickPickTitle('(1/6): AWS profile');
+    const profiles = await driver.quickPickLabels();
+    for (const name of PROFILES) assert.ok(profiles.some((label) => label.includes(name)), `profile "${name}" is offered: ${profiles.join(' | ')}`);
+    assert.match(profiles[0], /Default credential chain/, 'with no profile set, the default chain comes first');
+    await driver.press('Enter');
+    await driver.waitForQuickPickTitle('(2/6): regions');
     assert.ok((await driver.quickPickLabels()).some((label) => label.includes(EMULATOR_REGION)), 'the configured region is offered');
     await driver.press('Enter'); // the region from the user settings is preselected
-    await driver.waitForQuickPickTitle('(2/5): user pool');
+    await driver.waitForQuickPickTitle('(3/6): user pool');
     await driver.pickQuickPickItem(POOL);
-    await driver.waitForQuickPickTitle('(3/5): app clients');
+    await driver.waitForQuickPickTitle('(4/6): app clients');
     const offered = await driver.quickPickLabels();
     for (const name of CLIENTS) assert.ok(offered.some((label) => label.includes(name)), `client "${name}" is offered: ${offered.join(' | ')}`);
     await driver.press('Enter'); // every client not yet in the module is ticked
-    await driver.waitForQuickPickTitle('(4/5): import form');
+    await driver.waitForQuickPickTitle('(5/6): import form');
     await driver.press('Enter');
-    await driver.waitForQuickPickTitle('(5/5): resource blocks');
+    await driver.waitForQuickPickTitle('(6/6): resource blocks');
     await driver.press('Enter');
     await driver.waitForNotification(`Wrote import blocks for ${CLIENTS.length} app clients`);
 
