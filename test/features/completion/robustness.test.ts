@@ -17,6 +17,8 @@ const crafted: Record<string, string> = {
   'CRLF, BOM and emoji': '\uFEFFresource "awscc_cognito_user_pool_client" "😀" {\r\n  client_name = "🙂 ${var.x}"\r\n  prevent_user_existence_errors = "\r\n}\r\n',
   'control characters and lone surrogates': 'resource "awscc_cognito_user_pool_client" "x" {\u0000\u0007 \ud800 explicit_auth_flows = [\udc00"\u001b\n',
   'deep nesting': 'resource "awscc_cognito_user_pool_client" "x" {\n  token_validity_units = ' + '{ a = '.repeat(300) + '\n}\n',
+  // Found by the fuzz suite: a key that swallowed a half-typed block spanned two lines, and so did its edit.
+  'a block typed inside an object': 'resource "awscc_cognito_user_pool_client" "x" {token_validity_units = {resource "awscc_cognito_user_pool_client" "x" {EOT\nexplicit_auth_flows = [',
   'templates and heredocs': 'resource "awscc_cognito_user_pool_client" "x" {\n  client_name = <<-EOT\n    ${awscc_cognito_user_pool_client.x.}\n  EOT\n  callback_ur_ls = ["%{ if true }a%{ endif }", "${', 
 };
 

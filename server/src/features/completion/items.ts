@@ -43,10 +43,23 @@ function rangeOf(req: CompletionRequest, span: Span): Range {
   req.ranges ??= new Map();
   let range = req.ranges.get(key);
   if (!range) {
-    range = req.file.rangeOf(span);
+    range = req.file.rangeOf(onCaretLine(req, span));
     req.ranges.set(key, range);
   }
   return range;
+}
+
+/**
+ * Editors accept only single-line replace ranges on the caret's line. In broken code a node (a key that
+ * swallowed a half-typed block, say) can span lines: keep only the part on the caret's line.
+ */
+function onCaretLine(req: CompletionRequest, span: Span): Span {
+  const lines = req.file.lines;
+  const line = lines.positionAt(req.offset).line;
+  const lineStart = lines.offsetAt({ line, character: 0 });
+  const lineEnd = lines.offsetAt({ line, character: Number.MAX_SAFE_INTEGER });
+  if (span.start >= lineStart && span.end <= lineEnd) return span;
+  return { start: Math.min(Math.max(span.start, lineStart), req.offset), end: Math.max(Math.min(span.end, lineEnd), req.offset) };
 }
 
 /** Lists longer than this are narrowed to what matches the typed text (see `narrow`). */
