@@ -131,7 +131,7 @@ export function profilePickItems(profiles: readonly ProfileSummary[], setting?: 
   const chain: ProfileItem = {
     label: 'Default credential chain',
     description: 'no profile',
-    detail: 'Environment variables, AWS_PROFILE or [default], SSO, then instance or container roles',
+    detail: 'Environment keys, AWS_PROFILE or [default], SSO, instance roles',
   };
   if (preferred === undefined) return [{ ...chain, picked: true }, ...items];
   const chosen = items.find((i) => i.profile === preferred) ?? {
