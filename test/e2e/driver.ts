@@ -303,7 +303,13 @@ export class Driver {
   /** Waits until the open quick pick's title contains `text` (multi-step flows name their step there). */
   async waitForQuickPickTitle(text: string): Promise<void> {
     const title = this.page.locator(selectors.quickPickTitle).filter({ hasText: text }).first();
-    await this.expect(`no quick pick titled "${text}"`, () => title.waitFor({ state: 'visible' }));
+    try {
+      await title.waitFor({ state: 'visible' });
+    } catch {
+      // Say what is on screen instead: a renamed step reads very differently from a flow that never started.
+      const shown = await this.page.locator(selectors.quickPickTitle).first().textContent({ timeout: 1_000 }).catch(() => null);
+      throw new StepFailure(`no quick pick titled "${text}" (${shown ? `the open one is titled "${shown.trim()}"` : 'no titled quick pick is open'})`);
+    }
     await this.screenshot(`quick-pick-${text}`);
   }
 
