@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { createCognitoClient, listUserPools, LiveCallError } from '../../server/src/live';
 import { EMULATOR_REGION, seedEmulator, startCognitoLocal, type RunningEmulator } from '../support/emulators';
 import { accessDenied, startFaultProxy, type FaultProxy } from '../support/faultProxy';
+import { failureOf } from './liveHelpers';
 
 const savedEnv = { ...process.env };
 let home = '';
@@ -33,15 +34,6 @@ function useAwsEnv(extra: Record<string, string> = {}) {
 function writeExpiredSsoToken(key: string, startUrl: string) {
   const file = join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update(key).digest('hex')}.json`);
   writeFileSync(file, JSON.stringify({ accessToken: 'expired-token', expiresAt: '2020-01-01T00:00:00Z', region: 'us-east-1', startUrl }));
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<LiveCallError> {
-  const err = await promise.then(
-    () => assert.fail('expected the call to fail'),
-    (e: unknown) => e,
-  );
-  assert.ok(err instanceof LiveCallError, `expected a LiveCallError, got ${String(err)}`);
-  return err;
 }
 
 describe('credentials from the SDK default chain', () => {

@@ -21,15 +21,7 @@ import {
   type RunningEmulator,
 } from '../support/emulators';
 import { accessDenied, expiredToken, notAuthorized, startFaultProxy, throttle, type FaultProxy } from '../support/faultProxy';
-
-async function failureOf(promise: Promise<unknown>): Promise<LiveCallError> {
-  const err = await promise.then(
-    () => assert.fail('expected the call to fail'),
-    (e: unknown) => e,
-  );
-  assert.ok(err instanceof LiveCallError, `expected a LiveCallError, got ${String(err)}`);
-  return err;
-}
+import { failureOf } from './liveHelpers';
 
 describe('faults between the live layer and Cognito', () => {
   let emulator: RunningEmulator;

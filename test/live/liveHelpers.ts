@@ -1,7 +1,7 @@
 // Helpers shared by the live suites (not a test file itself).
 import assert from 'node:assert/strict';
 import { DescribeUserPoolClientCommand, type UserPoolClientType } from '@aws-sdk/client-cognito-identity-provider';
-import { createCognitoClient, describeUserPoolClients, listClientsOfPools, listUserPools } from '../../server/src/live';
+import { createCognitoClient, describeUserPoolClients, listClientsOfPools, listUserPools, LiveCallError } from '../../server/src/live';
 import type { ClientRef, DescribedClient, LiveProgress } from '../../server/src/live/types';
 import { DUMMY_CREDENTIALS, EMULATOR_REGION, emulatorSdkClient, type SeededPool } from '../support/emulators';
 
@@ -75,4 +75,14 @@ export async function exerciseEverything(endpoint: string, pools: SeededPool[]) 
   const single = await describeUserPoolClients(client, refs.slice(0, 1), { concurrency: 1, onProgress });
   assert.equal(described.clients.length, pools.reduce((n, p) => n + p.clients.length, 0));
   return { listed, clients, described, single, progress };
+}
+
+/** The LiveCallError a call must fail with (any other outcome fails the test). */
+export async function failureOf(promise: Promise<unknown>): Promise<LiveCallError> {
+  const err = await promise.then(
+    () => assert.fail('expected the call to fail'),
+    (e: unknown) => e,
+  );
+  assert.ok(err instanceof LiveCallError, `expected a LiveCallError, got ${String(err)}`);
+  return err;
 }

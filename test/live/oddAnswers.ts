@@ -5,8 +5,9 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createCognitoClient, describeUserPoolClients, listUserPools, LiveCallError } from '../../server/src/live';
 import type { DescribedClient } from '../../server/src/live/types';
-import { DUMMY_CREDENTIALS, EMULATOR_REGION } from '../support/emulators';
-import type { FaultProxy } from '../support/faultProxy';
+import { after, before, describe, test } from 'node:test';
+import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
+import { DUMMY_CREDENTIALS, EMULATOR_REGION, startCognitoLocal, type RunningEmulator } from '../support/emulators';
 
 const odd = fc.jsonValue({ maxDepth: 2 });
 
@@ -86,4 +87,28 @@ export async function oddListAnswersProperty(proxy: FaultProxy, numRuns: number)
     { numRuns },
   );
   client.destroy();
+}
+
+/** The suite itself, run with few cases in `npm test` and many in `npm run fuzz`. */
+export function describeOddAnswers(title: string, runs: number): void {
+  describe(title, () => {
+    let emulator: RunningEmulator;
+    let proxy: FaultProxy;
+    before(async () => {
+      emulator = await startCognitoLocal();
+      proxy = await startFaultProxy({ upstream: emulator.endpoint });
+    });
+    after(async () => {
+      await proxy?.stop();
+      await emulator?.stop();
+    });
+
+    test('describe answers of any shape give typed clients or failures, never a crash or the secret', async () => {
+      await oddDescribeAnswersProperty(proxy, runs);
+    });
+
+    test('list answers of any shape give typed pools or a LiveCallError', async () => {
+      await oddListAnswersProperty(proxy, runs);
+    });
+  });
 }
