@@ -177,3 +177,23 @@ test('a keystroke re-reads only the blocks it touched: other declarations are th
   assert.deepEqual(ws.moduleFor(u).resources().map((r) => r.name), ['only']);
   assert.deepEqual(ws.moduleFor(u).imports(), []);
 });
+
+test('nodes inside untouched blocks after an edit (locals, import targets) answer with the new offsets', () => {
+  // The parser moves a later block's body lazily; declarations kept from the previous version must not hand
+  // out a node whose offsets were not moved yet.
+  const ws = new Workspace({ listFiles: () => [], readFile: () => undefined });
+  const u = 'file:///virtual/lazy/main.tf';
+  const blocks = Array.from({ length: 20 }, (_, i) => `resource "awscc_cognito_user_pool_client" "c${i}" {\n  user_pool_id = "p"\n}\n`);
+  ws.openDocument(u, 1, blocks.join('\n') + 'locals {\n  name = "x"\n}\nimport {\n  to = awscc_cognito_user_pool_client.c1\n  id = "a|b"\n}\n');
+  const firstLocal = ws.moduleFor(u).findLocal('name');
+  const firstImport = ws.moduleFor(u).imports()[0];
+  const at = ws.getDocument(u)!.file.text.indexOf('"c1"') + 2;
+  ws.changeDocument(u, 2, [{ start: at, end: at, text: 'abc' }]);
+  const file = ws.getDocument(u)!.file;
+  const local = ws.moduleFor(u).findLocal('name')!;
+  const imported = ws.moduleFor(u).imports()[0];
+  assert.equal(local, firstLocal, 'the locals block was not re-read: same declaration object');
+  assert.equal(imported, firstImport);
+  assert.equal(file.slice(local.node!.start, local.node!.end), 'name = "x"');
+  assert.equal(file.slice(imported.to!.expression.start, imported.to!.expression.end), 'awscc_cognito_user_pool_client.c1');
+});

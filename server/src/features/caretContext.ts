@@ -2,7 +2,7 @@
 // is in, which attribute of a body it runs through, which branch of a conditional, and — for completion,
 // which must work in half-typed code — which "slot" of a body or object it sits in (a name being typed, or a
 // value after `=`). Hover and completion both read these so they agree on what the caret points at.
-import type { Attribute, Block, Body, Expression, Node, ObjectExpr, ObjectItem, Span, StringLiteral, Tuple } from '../parser';
+import type { Attribute, Block, Body, Expression, Node, ObjectExpr, ObjectItem, Span, StringLiteral, TextSource, Tuple } from '../parser';
 import { staticString } from '../parser';
 
 /** `span` contains `offset`, end inclusive (a caret right after a token is still "in" it). */
@@ -97,7 +97,7 @@ const isBlank = (c: string) => c === ' ' || c === '\t';
  * objects). Undefined when the caret is somewhere nothing can be suggested (inside a nested block, between
  * a name and its `=`, after a complete value).
  */
-export function slotAt(text: string, entries: Entry[], offset: number, openers: string): Slot | undefined {
+export function slotAt(text: TextSource, entries: Entry[], offset: number, openers: string): Slot | undefined {
   let entry: Entry | undefined;
   for (const e of entries) {
     if (e.node.start > offset) break;
@@ -119,21 +119,21 @@ export function slotAt(text: string, entries: Entry[], offset: number, openers: 
     return { kind: 'value', entry, value: { kind: 'bare', replace: { start: offset, end: offset } }, entries };
   }
   let i = offset;
-  while (i > 0 && isBlank(text[i - 1])) i--;
-  const before = i > 0 ? text[i - 1] : '\n';
+  while (i > 0 && isBlank(text.charAt(i - 1))) i--;
+  const before = i > 0 ? text.charAt(i - 1) : '\n';
   if (before === '\n' || before === '\r' || openers.includes(before)) {
     return { kind: 'name', replace: { start: offset, end: offset }, entries };
   }
   return undefined;
 }
 
-function isSameLineBlank(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!isBlank(text[i])) return false;
+function isSameLineBlank(text: TextSource, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isBlank(text.charAt(i))) return false;
   return true;
 }
 
 /** The value slot inside `value` (the expression after `=`), if the caret is at a place a value can go. */
-export function valueSlotAt(text: string, value: Expression, offset: number): ValueSlot | undefined {
+export function valueSlotAt(text: TextSource, value: Expression, offset: number): ValueSlot | undefined {
   const expr = branchAt(value, offset);
   switch (expr.kind) {
     case 'Invalid':
@@ -161,7 +161,7 @@ function stringSlot(s: StringLiteral, offset: number, list?: Tuple): ValueSlot |
   return { kind: 'string', replace: { start: s.start + 1, end }, string: s, list };
 }
 
-function listSlot(text: string, list: Tuple, offset: number): ValueSlot | undefined {
+function listSlot(text: TextSource, list: Tuple, offset: number): ValueSlot | undefined {
   if (offset <= list.start || (list.closed && offset >= list.end)) return undefined;
   const element = list.items.find((e) => within(e, offset));
   if (element) {
@@ -170,8 +170,8 @@ function listSlot(text: string, list: Tuple, offset: number): ValueSlot | undefi
     if (element.kind !== 'Invalid') return undefined;
   }
   let i = offset;
-  while (i > list.start && /\s/.test(text[i - 1])) i--;
-  const before = text[i - 1];
+  while (i > list.start && /\s/.test(text.charAt(i - 1))) i--;
+  const before = text.charAt(i - 1);
   return before === '[' || before === ',' ? { kind: 'listItem', replace: { start: offset, end: offset }, list } : undefined;
 }
 

@@ -31,7 +31,7 @@ function inComment(req: CompletionRequest): boolean {
 
 export function complete(ctx: FeatureContext, offset: number, options: CompletionOptions): CompletionList {
   const file = ctx.document.file;
-  const req: CompletionRequest = { ctx, file, text: file.text, offset, path: nodePathAt(file, offset), options };
+  const req: CompletionRequest = { ctx, file, text: file.source, offset, path: nodePathAt(file, offset), options };
   const items = completeAt(req);
   return { isIncomplete: req.incomplete === true, items };
 }

@@ -12,7 +12,7 @@ export const SUPPRESSION_MARKER = 'awscc-cognito-ignore';
 export function suppressedLines(file: HclFile): Map<number, Set<string>> {
   const out = new Map<number, Set<string>>();
   for (const comment of file.comments) {
-    const text = file.text.slice(comment.start, comment.end);
+    const text = file.slice(comment.start, comment.end);
     const at = text.indexOf(SUPPRESSION_MARKER);
     if (at < 0) continue;
     const rest = text.slice(at + SUPPRESSION_MARKER.length).replace(/\*\/\s*$/, '');
@@ -20,7 +20,7 @@ export function suppressedLines(file: HclFile): Map<number, Set<string>> {
     const codes = /^\s*((?:CUP\d{3}[\s,]*)*)/i.exec(rest)?.[1].match(/CUP\d{3}/gi)?.map((c) => c.toUpperCase()) ?? [];
     const line = file.lines.positionAt(comment.start).line;
     const lineStart = file.lines.offsetAt({ line, character: 0 });
-    const alone = file.text.slice(lineStart, comment.start).trim() === '';
+    const alone = file.slice(lineStart, comment.start).trim() === '';
     const target = alone ? line + 1 : line;
     let set = out.get(target);
     if (!set) out.set(target, (set = new Set()));

@@ -60,7 +60,7 @@ function topLevelName(file: HclFile, block: Block): { name: string; detail?: str
       return { name: labels[0] ? `${kind === 'provider' ? 'provider' : kind}.${labels[0]}` : kind, detail: kind };
     case 'import': {
       const to = importTarget(block);
-      const text = to ? file.text.slice(to.expression.start, to.expression.end).trim() : '';
+      const text = to ? file.slice(to.expression.start, to.expression.end).trim() : '';
       return { name: text ? `import → ${text}` : 'import', detail: 'import' };
     }
     default:

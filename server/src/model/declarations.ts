@@ -92,15 +92,20 @@ interface FileHolder {
   file: HclFile;
 }
 
-/** A declaration that outlives file versions: only `file` moves on to the newest version of its document. */
+/**
+ * A declaration that outlives file versions: only `file` moves on to the newest version of its document.
+ * A node inside its block (a local) is handed out after reading the block's `body`, which applies any
+ * offset move the parser deferred (see parser/blockNode.ts).
+ */
 class BlockDeclaration implements Declaration {
   readonly kind: Declaration['kind'];
   readonly type?: string;
   readonly name: string;
   readonly address: string;
-  readonly node?: Declaration['node'];
+  private readonly declared?: Declaration['node'];
   constructor(
     facts: Omit<Declaration, 'uri' | 'file' | 'override'>,
+    private readonly block: Block,
     readonly uri: string,
     private readonly holder: FileHolder,
     readonly override: boolean,
@@ -109,7 +114,11 @@ class BlockDeclaration implements Declaration {
     this.type = facts.type;
     this.name = facts.name;
     this.address = facts.address;
-    this.node = facts.node;
+    this.declared = facts.node;
+  }
+  get node(): Declaration['node'] {
+    if (this.declared !== this.block) void this.block.body;
+    return this.declared;
   }
   get file(): HclFile {
     return this.holder.file;
@@ -117,14 +126,19 @@ class BlockDeclaration implements Declaration {
 }
 
 class BlockImport implements ImportDeclaration {
-  readonly to: ImportDeclaration['to'];
+  private readonly target: ImportDeclaration['to'];
   constructor(
     readonly block: Block,
     readonly uri: string,
     private readonly holder: FileHolder,
     readonly override: boolean,
   ) {
-    this.to = importTarget(block);
+    this.target = importTarget(block);
+  }
+  /** Read through the block's `body` so a deferred offset move is applied first (as for locals above). */
+  get to(): ImportDeclaration['to'] {
+    void this.block.body;
+    return this.target;
   }
   get file(): HclFile {
     return this.holder.file;
@@ -151,7 +165,7 @@ function entryFor(item: BodyItem, uri: string, holder: FileHolder, override: boo
   const facts = computeBlockFacts(item);
   if (facts === NOTHING) return undefined;
   return {
-    declarations: facts.declarations.map((d) => new BlockDeclaration(d, uri, holder, override)),
+    declarations: facts.declarations.map((d) => new BlockDeclaration(d, item, uri, holder, override)),
     import: facts.import && new BlockImport(facts.import, uri, holder, override),
     requiredVersions: facts.requiredVersions,
     requiredProviders: facts.requiredProviders,

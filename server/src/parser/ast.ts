@@ -284,8 +284,29 @@ export interface LineIndex {
   readonly lineCount: number;
 }
 
+/**
+ * Read access to a document's text by offset, without materializing the whole text as one string (see
+ * DocumentText: after an edit, building that string costs O(document) once per version).
+ */
+export interface TextSource {
+  readonly length: number;
+  slice(start: number, end?: number): string;
+  charCodeAt(offset: number): number;
+  /** The character at `offset`, or '' outside the text (like `String.prototype.charAt`). */
+  charAt(offset: number): string;
+  startsWith(search: string, at: number): boolean;
+}
+
 export interface HclFile {
+  /**
+   * The whole text as one string. After an incremental re-parse this joins the document once per version
+   * (O(length)); per-keystroke code reads spans through `source` or `slice` instead.
+   */
   readonly text: string;
+  /** The text, read by offset at O(log chunks) per access. */
+  readonly source: TextSource;
+  /** `text.slice(start, end)` without building `text`. */
+  slice(start: number, end: number): string;
   readonly body: Body;
   /** Syntax diagnostics of the whole file, sorted by start offset. */
   readonly diagnostics: readonly SyntaxDiagnostic[];

@@ -1,5 +1,6 @@
 // Full parses and the HclFile object they produce.
 import type { Body, HclFile, LineIndex, Range, Span, SyntaxDiagnostic } from './ast';
+import { DocumentText } from './documentText';
 import { lex, TokenBuffer, type LexResult } from './lexer';
 import { TextLineIndex } from './lineIndex';
 import { Parser } from './parser';
@@ -7,6 +8,7 @@ import type { Tokens } from './tokens';
 
 export class ParsedFile implements HclFile {
   readonly lines: TextLineIndex;
+  readonly source: DocumentText;
   private currentBody: Body;
   private currentDiagnostics: readonly SyntaxDiagnostic[];
   private currentComments: readonly Span[];
@@ -15,7 +17,7 @@ export class ParsedFile implements HclFile {
   private superseded = false;
 
   constructor(
-    readonly text: string,
+    text: string | DocumentText,
     body: Body,
     diagnostics: readonly SyntaxDiagnostic[],
     comments: readonly Span[],
@@ -23,11 +25,20 @@ export class ParsedFile implements HclFile {
     /** Some top-level item starts inside an unclosed template: incremental re-parse must not be used. */
     incrementalUnsafe = false,
   ) {
-    this.lines = new TextLineIndex(text, lineStarts);
+    this.source = typeof text === 'string' ? DocumentText.of(text) : text;
+    this.lines = new TextLineIndex(this.source, lineStarts);
     this.currentBody = body;
     this.currentDiagnostics = diagnostics;
     this.currentComments = comments;
     this.unsafe = incrementalUnsafe;
+  }
+
+  get text(): string {
+    return this.source.toString();
+  }
+
+  slice(start: number, end: number): string {
+    return this.source.slice(start, end);
   }
 
   get body(): Body {

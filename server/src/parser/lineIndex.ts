@@ -1,6 +1,7 @@
 // Offset <-> LSP position conversion over a table of line-start offsets (binary search).
 // JS strings are UTF-16 already, so a character index is just `offset - lineStart`.
 import type { LineIndex, Position } from './ast';
+import { DocumentText } from './documentText';
 
 /** Offsets where each line starts; LF, CRLF and lone CR all end a line. */
 export function scanLineStarts(text: string, from = 0, to = text.length, out: number[] = [0]): number[] {
@@ -24,17 +25,53 @@ export function scanLineStarts(text: string, from = 0, to = text.length, out: nu
   return out;
 }
 
+/** Line starts of a chunked text, chunk by chunk (a CR ending one chunk may pair with an LF opening the next). */
+function scanChunkedLineStarts(text: DocumentText): number[] {
+  const out = [0];
+  text.forEachChunk((chunk, base) => {
+    // The LF of a CRLF split across chunks: the CR already ended the line.
+    const skipFirstLf = base > 0 && text.charCodeAt(base - 1) === 0x0d;
+    if (chunk.indexOf('\r') === -1) {
+      for (let i = chunk.indexOf('\n'); i !== -1; i = chunk.indexOf('\n', i + 1)) if (i > 0 || !skipFirstLf) out.push(base + i + 1);
+      return;
+    }
+    for (let i = 0; i < chunk.length; i++) {
+      const c = chunk.charCodeAt(i);
+      if (c === 0x0a) {
+        if (i > 0 || !skipFirstLf) out.push(base + i + 1);
+      } else if (c === 0x0d) {
+        if (i + 1 < chunk.length) {
+          if (chunk.charCodeAt(i + 1) === 0x0a) i++;
+          out.push(base + i + 1);
+        } else {
+          // A CR closing the chunk: the line starts after the LF that may open the next chunk.
+          out.push(base + i + (text.charCodeAt(base + i + 1) === 0x0a ? 2 : 1));
+        }
+      }
+    }
+  });
+  return out;
+}
+
 export class TextLineIndex implements LineIndex {
   private starts: Int32Array | undefined;
+  private readonly text: { readonly length: number; charCodeAt(offset: number): number };
 
   /** `starts` may be supplied (already computed, e.g. spliced by an incremental re-parse). */
-  constructor(private readonly text: string, starts?: Int32Array) {
+  constructor(
+    private readonly source: string | DocumentText,
+    starts?: Int32Array,
+  ) {
+    this.text = source;
     this.starts = starts;
   }
 
   /** The line-start table, computed on first use. */
   lineStarts(): Int32Array {
-    if (!this.starts) this.starts = Int32Array.from(scanLineStarts(this.text));
+    if (!this.starts) {
+      const source = this.source;
+      this.starts = Int32Array.from(typeof source === 'string' ? scanLineStarts(source) : scanChunkedLineStarts(source));
+    }
     return this.starts;
   }
 

@@ -8,6 +8,7 @@ import { FLAG_HEADER as HEADER, FLAG_IN_TEMPLATE as IN_TEMPLATE, T as Kinds } fr
 import type { TokenBuffer } from './lexer';
 import { parseExpression } from './expressions';
 import { quotedLabel } from './templates';
+import { BlockNode } from './blockNode';
 
 // Local aliases: under the test runner's per-file transform, imported bindings are getters (slow in hot loops).
 const T = Kinds;
@@ -332,12 +333,12 @@ export class Parser {
       this.error(at, at, "Missing '{' to open the block body");
       this.skipLine();
       const body: Body = { kind: 'Body', start: at, end: at, items: [] };
-      return { kind: 'Block', start: type.start, end: at, type, labels, openBrace: -1, closeBrace: -1, body };
+      return new BlockNode(type.start, at, type, labels, -1, -1, body);
     }
     const openBrace = this.start();
     if (!this.enter()) {
       const body: Body = { kind: 'Body', start: openBrace + 1, end: this.start(), items: [] };
-      return { kind: 'Block', start: type.start, end: this.start(), type, labels, openBrace, closeBrace: -1, body };
+      return new BlockNode(type.start, this.start(), type, labels, openBrace, -1, body);
     }
     this.advance();
     const next = this.kind();
@@ -356,7 +357,7 @@ export class Parser {
       if (!this.tooDeep) this.error(openBrace, openBrace + 1, 'Missing closing brace');
     }
     body.end = closeBrace >= 0 ? closeBrace : Math.max(body.start, end);
-    return { kind: 'Block', start: type.start, end, type, labels, openBrace, closeBrace, body };
+    return new BlockNode(type.start, end, type, labels, openBrace, closeBrace, body);
   }
 
   /** `name { attr = value }` on one line: exactly one attribute. */

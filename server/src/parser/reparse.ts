@@ -2,14 +2,16 @@
 // the previous tree.
 //
 // Items before the region are shared with the previous version (their offsets do not move). Items after
-// it are shifted in place and moved into the new version: copying them would cost an allocation per node
-// (~7 ms at 1,000 blocks) against a 2 ms budget. The previous HclFile is then marked superseded and
-// rebuilds its own tree by a full parse if it is used again, so it stays valid as a file; only node
-// objects taken from it before the reparse may show the new offsets.
+// it are moved into the new version: a block's own offsets move now and its body's when it is next read
+// (BlockNode), so a keystroke costs O(edited block + number of top-level items), not O(document). The
+// previous HclFile is then marked superseded and rebuilds its own tree by a full parse if it is used
+// again, so it stays valid as a file; only node objects taken from it before the reparse may show the new
+// offsets.
 //
-// The region is re-parsed from a small string built from the old text's pieces, so the new full text
-// (a rope after concatenation) is never flattened here.
+// The text is a DocumentText: the edit rebuilds one chunk, and the region is re-parsed from a small string
+// read from the old text's chunks, so the document is never copied as a whole here.
 import type { BodyItem, HclFile, Span, SyntaxDiagnostic, TextChange } from './ast';
+import { DocumentText } from './documentText';
 import { ParsedFile, parseRegion, parseText } from './file';
 import { spliceLineStarts } from './lineIndex';
 import { shiftItemInPlace } from './shift';
@@ -21,17 +23,18 @@ export function reparseFile(previous: HclFile, changes: TextChange[]): HclFile {
 }
 
 function applyOne(previous: HclFile, change: TextChange): HclFile {
-  const old = previous.text;
+  const old = previous instanceof ParsedFile ? previous.source : DocumentText.of(previous.text);
   const start = clamp(Math.min(change.start, change.end), 0, old.length);
   const end = clamp(Math.max(change.start, change.end), start, old.length);
-  const text = old.slice(0, start) + change.text + old.slice(end);
+  const text = old.edit(start, end, change.text);
   const delta = change.text.length - (end - start);
   const oldLines = previous instanceof ParsedFile && previous.lines.computed ? previous.lines.lineStarts() : undefined;
   const full = (): HclFile => {
-    const file = parseText(text);
+    const flat = text.toString();
+    const file = parseText(flat);
     if (!oldLines || !(file instanceof ParsedFile)) return file;
-    const lines = spliceLineStarts(oldLines, text, 0, start, end, change.text.length);
-    return new ParsedFile(file.text, file.body, file.diagnostics, file.comments, lines, file.incrementalUnsafe);
+    const lines = spliceLineStarts(oldLines, flat, 0, start, end, change.text.length);
+    return new ParsedFile(file.source, file.body, file.diagnostics, file.comments, lines, file.incrementalUnsafe);
   };
   if (!(previous instanceof ParsedFile) || previous.incrementalUnsafe) return full();
   const items = previous.body.items;
@@ -72,7 +75,7 @@ function applyOne(previous: HclFile, change: TextChange): HclFile {
   // character, so a CR at the region's end can see its LF).
   let lines: Int32Array | undefined;
   if (oldLines) {
-    const scanText = oldRegionEnd < old.length ? regionText + old[oldRegionEnd] : regionText;
+    const scanText = oldRegionEnd < old.length ? regionText + old.charAt(oldRegionEnd) : regionText;
     lines = spliceLineStarts(oldLines, scanText, regionStart, start, end, change.text.length);
   }
   previous.supersede();

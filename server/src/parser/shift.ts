@@ -3,9 +3,11 @@
 // freshly parsed region. One hand-written case per node kind; recursion depth is bounded by the parser's
 // nesting limit.
 import type { Body, BodyItem, Expression, Identifier, TemplatePart, TraversalStep } from './ast';
+import { BlockNode } from './blockNode';
 
 export function shiftItemInPlace(item: BodyItem, d: number): void {
-  if (item.kind === 'Block') {
+  if (item instanceof BlockNode) item.moveBy(d);
+  else if (item.kind === 'Block') {
     item.start += d;
     item.end += d;
     shiftIdent(item.type, d);
@@ -25,7 +27,7 @@ export function shiftItemInPlace(item: BodyItem, d: number): void {
   }
 }
 
-function shiftBody(n: Body, d: number): void {
+export function shiftBody(n: Body, d: number): void {
   n.start += d;
   n.end += d;
   for (const item of n.items) shiftItemInPlace(item, d);

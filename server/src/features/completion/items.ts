@@ -7,7 +7,7 @@ import {
   type CompletionItem,
   type Command,
 } from 'vscode-languageserver-types';
-import type { HclFile, Node, Range, Span } from '../../parser';
+import type { HclFile, Node, Range, Span, TextSource } from '../../parser';
 import type { FeatureContext } from '../../model';
 import { tokenValidity, type AttributeSpec, type EnumValue } from '../../knowledge';
 
@@ -25,7 +25,8 @@ export interface CompletionOptions {
 export interface CompletionRequest {
   ctx: FeatureContext;
   file: HclFile;
-  text: string;
+  /** The document text by offset (never joined into one string: see TextSource). */
+  text: TextSource;
   offset: number;
   path: readonly Node[];
   options: CompletionOptions;
@@ -120,11 +121,11 @@ function escapeChoice(text: string): string {
 }
 
 /** The leading blanks of the line that holds `offset`. */
-export function lineIndent(text: string, offset: number): string {
+export function lineIndent(text: TextSource, offset: number): string {
   let start = offset;
-  while (start > 0 && text[start - 1] !== '\n') start--;
+  while (start > 0 && text.charAt(start - 1) !== '\n') start--;
   let end = start;
-  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+  while (end < text.length && (text.charAt(end) === ' ' || text.charAt(end) === '\t')) end++;
   return text.slice(start, end);
 }
 
@@ -139,7 +140,7 @@ export function markdown(value: string) {
 
 /** A value inserted right after a just-typed `=` (the `=` trigger) gets the space `terraform fmt` puts there. */
 function spaced(req: CompletionRequest, replace: Span, text: string): string {
-  return replace.start === replace.end && req.text[replace.start - 1] === '=' ? ' ' + text : text;
+  return replace.start === replace.end && req.text.charAt(replace.start - 1) === '=' ? ' ' + text : text;
 }
 
 /** A snippet item that overwrites `replace` with `snippet`. */

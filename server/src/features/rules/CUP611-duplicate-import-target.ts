@@ -43,5 +43,5 @@ function targetKey(file: HclFile, block: Block): string | undefined {
     if (item.name.name === 'for_each') return undefined;
     if (item.name.name === 'to' && item.value.kind !== 'Invalid') to = item.value;
   }
-  return to && file.text.slice(to.start, to.end).replace(/\s+/g, '');
+  return to && file.slice(to.start, to.end).replace(/\s+/g, '');
 }

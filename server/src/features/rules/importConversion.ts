@@ -4,20 +4,16 @@ import { splitImportId } from '../../knowledge';
 import type { Attribute, HclFile } from '../../parser';
 import { evaluate } from '../evaluate';
 import type { TerraformModule } from '../../model';
-import { hclString, lineBreakOf } from './support';
+import { hclString, indentAt, lineBreakOf } from './support';
 import type { Fix } from './types';
 
-function indentOf(file: HclFile, offset: number): string {
-  const start = file.text.lastIndexOf('\n', offset - 1) + 1;
-  return /^[ \t]*/.exec(file.text.slice(start))![0];
-}
 
 export function idToIdentityFix(file: HclFile, id: Attribute, module?: TerraformModule): Fix | undefined {
   const value = evaluate(id.value, module);
   if (value?.kind !== 'string' || !value.direct) return undefined;
   const split = splitImportId(value.value);
   if (!split || split.separator !== '|' || !split.userPoolId || !split.clientId) return undefined;
-  const indent = indentOf(file, id.start);
+  const indent = indentAt(file, id.start);
   const eol = lineBreakOf(file);
   const text =
     `identity = {${eol}${indent}  user_pool_id = ${hclString(split.userPoolId)}${eol}` +

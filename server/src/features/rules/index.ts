@@ -118,7 +118,7 @@ export function runRules(ctx: FeatureContext, selected: readonly Rule[] = rules,
   const file = ctx.document.file;
   // Item-scoped rules only need the blocks that touch `within` (code actions ask about one place).
   const items = within ? file.body.items.filter((i) => i.end >= within.start && i.start <= within.end) : file.body.items;
-  const index = buildRunIndex(file, items, within ? undefined : file.text);
+  const index = buildRunIndex(file, items);
   for (const rule of selected) {
     if (rule.scope === 'module') continue;
     run(rule, { ctx, index }, findings, onError);
@@ -177,7 +177,7 @@ export function runRulesCached(
     if (!found) {
       const deps = new Map<string, string>();
       const itemCtx: FeatureContext = { document: ctx.document, module: recordingModule(ctx.module, deps) };
-      const index = buildRunIndex(file, [item], file.text.slice(item.start, item.end));
+      const index = buildRunIndex(file, [item], file.slice(item.start, item.end));
       const findings: Finding[] = [];
       let complete = true;
       for (const rule of itemRules) complete = run(rule, { ctx: itemCtx, index }, findings, onError) && complete;

@@ -26,7 +26,7 @@ const MAX_DOCUMENTS = 64;
 
 export function declarationText(decl: Declaration | undefined): string {
   if (!decl?.node || !decl.file) return decl ? `${decl.uri}#json` : '';
-  return `${decl.uri}#${decl.file.text.slice(decl.node.start, decl.node.end)}`;
+  return `${decl.uri}#${decl.file.slice(decl.node.start, decl.node.end)}`;
 }
 
 /** A view of the module that records which locals and variables were looked up. */
@@ -64,7 +64,7 @@ export class ItemCache {
   lookup(item: BodyItem, module: TerraformModule): Diagnostic[] | undefined {
     let entry = byNode.get(item);
     if (!entry || entry.text.length !== item.end - item.start) {
-      const text = this.file.text.slice(item.start, item.end);
+      const text = this.file.slice(item.start, item.end);
       entry = this.previous.get(text) ?? this.next.get(text);
     }
     if (!entry || (entry.deps.size > 0 && !this.stillValid(entry, module))) return undefined;
@@ -93,7 +93,7 @@ export class ItemCache {
   }
 
   store(item: BodyItem, deps: Map<string, string>, diagnostics: Diagnostic[]): void {
-    const text = this.file.text.slice(item.start, item.end);
+    const text = this.file.slice(item.start, item.end);
     const entry: Entry = { text, deps, at: this.file.lines.positionAt(item.start), diagnostics };
     this.next.set(text, entry);
     byNode.set(item, entry);

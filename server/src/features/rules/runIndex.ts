@@ -36,13 +36,14 @@ export interface RunIndex {
   references: ClientReference[];
 }
 
-/** The index of some top-level items of a file (all of them by default). */
+/** The index of some top-level items of a file (all of them by default); `itemText`, when given, is their text. */
 export function buildRunIndex(file: HclFile, items: readonly BodyItem[] = file.body.items, itemText?: string): RunIndex {
   const index: RunIndex = { file, clients: [], imports: [], outputs: [], references: [] };
   // Without the type name in the text there is nothing of ours to reference: skip the expression walk.
-  const mayReference = (itemText ?? file.text).includes(RESOURCE_TYPE);
+  const allMayReference = itemText === undefined ? undefined : itemText.includes(RESOURCE_TYPE);
   for (const item of items) {
     if (item.kind !== 'Block') continue;
+    const mayReference = allMayReference ?? file.slice(item.start, item.end).includes(RESOURCE_TYPE);
     const type = item.type.name;
     if ((type === 'resource' || type === 'data') && item.labels.length >= 1) {
       const schema = schemaFor(type, item.labels[0].value);

@@ -57,72 +57,80 @@ export function suggestion(name: string | undefined): string {
   return name ? ` Did you mean \`${name}\`?` : '';
 }
 
+/** The file's line break, judged by its first line (CRLF files are CRLF throughout in practice). */
 export function lineBreakOf(file: HclFile): string {
-  return file.text.includes('\r\n') ? '\r\n' : '\n';
+  if (file.lines.lineCount < 2) return '\n';
+  const second = file.lines.offsetAt({ line: 1, character: 0 });
+  return file.slice(second - 2, second) === '\r\n' ? '\r\n' : '\n';
 }
 
 /** Start of the line holding `offset`. */
-function lineStart(text: string, offset: number): number {
-  const nl = text.lastIndexOf('\n', offset - 1);
-  return nl + 1;
+export function lineStartOf(file: HclFile, offset: number): number {
+  return file.lines.offsetAt({ line: file.lines.positionAt(offset).line, character: 0 });
 }
 
-function indentAt(text: string, offset: number): string {
-  const start = lineStart(text, offset);
+/** Start of the line after the one holding `offset`, or -1 on the last line. */
+function nextLineStart(file: HclFile, offset: number): number {
+  const line = file.lines.positionAt(offset).line + 1;
+  return line < file.lines.lineCount ? file.lines.offsetAt({ line, character: 0 }) : -1;
+}
+
+/** The spaces and tabs that open the line holding `offset`. */
+export function indentAt(file: HclFile, offset: number): string {
+  const start = lineStartOf(file, offset);
+  const source = file.source;
   let end = start;
-  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
-  return text.slice(start, end);
+  while (end < source.length && (source.charAt(end) === ' ' || source.charAt(end) === '\t')) end++;
+  return file.slice(start, end);
 }
 
 /** An edit that adds `text` (one line, no indentation) as the first item of a block body. */
 export function insertIntoBlock(file: HclFile, block: Block, line: string): FixEdit | undefined {
   if (block.openBrace < 0) return undefined;
-  const text = file.text;
   const eol = lineBreakOf(file);
   const firstItem = block.body.items[0];
-  const blockIndent = indentAt(text, block.start);
-  const indent = firstItem ? indentAt(text, firstItem.start) : blockIndent + '  ';
-  const newline = text.indexOf('\n', block.openBrace);
-  const close = block.closeBrace >= 0 ? block.closeBrace : text.length;
-  if (newline >= 0 && newline < close) return { start: newline + 1, end: newline + 1, newText: `${indent}${line}${eol}` };
+  const blockIndent = indentAt(file, block.start);
+  const indent = firstItem ? indentAt(file, firstItem.start) : blockIndent + '  ';
+  const next = nextLineStart(file, block.openBrace);
+  const close = block.closeBrace >= 0 ? block.closeBrace : file.source.length;
+  if (next > 0 && next - 1 < close) return { start: next, end: next, newText: `${indent}${line}${eol}` };
   // `resource "t" "n" {}` on one line.
   return { start: block.openBrace + 1, end: block.openBrace + 1, newText: `${eol}${indent}${line}${eol}${blockIndent}` };
 }
 
 /** An edit that removes an attribute with its whole line (and a trailing comment on it). */
 export function removeAttributeLine(file: HclFile, attribute: Attribute): FixEdit {
-  const text = file.text;
-  const start = lineStart(text, attribute.start);
-  let end = text.indexOf('\n', attribute.end);
-  end = end < 0 ? text.length : end + 1;
-  const onlyThis = text.slice(start, attribute.start).trim() === '' && !/[^\s#/]/.test(text.slice(attribute.end, end).replace(/(#|\/\/).*$/s, ''));
+  const start = lineStartOf(file, attribute.start);
+  const next = nextLineStart(file, attribute.end);
+  const end = next < 0 ? file.source.length : next;
+  const onlyThis = file.slice(start, attribute.start).trim() === '' && !/[^\s#/]/.test(file.slice(attribute.end, end).replace(/(#|\/\/).*$/s, ''));
   return onlyThis ? { start, end, newText: '' } : { start: attribute.start, end: attribute.end, newText: '' };
 }
 
 /** An edit removing item `i` of a tuple together with the comma that separates it. */
 export function removeTupleItem(file: HclFile, tuple: Tuple, i: number): FixEdit {
-  const text = file.text;
   const item = tuple.items[i];
   const next = tuple.items[i + 1];
   if (next) {
     // Keep the following item where it is: remove from this item to the start of the next.
-    return { start: removalStart(text, item), end: removalStart(text, next), newText: '' };
+    return { start: removalStart(file, item), end: removalStart(file, next), newText: '' };
   }
   const prev = tuple.items[i - 1];
-  if (prev) return { start: prev.end, end: item.end + trailingComma(text, item.end), newText: '' };
-  return { start: item.start, end: item.end + trailingComma(text, item.end), newText: '' };
+  if (prev) return { start: prev.end, end: item.end + trailingComma(file, item.end), newText: '' };
+  return { start: item.start, end: item.end + trailingComma(file, item.end), newText: '' };
 }
 
-function removalStart(text: string, span: Span): number {
+function removalStart(file: HclFile, span: Span): number {
   // For items on their own line, remove the line's indentation too so the layout stays tidy.
-  const start = lineStart(text, span.start);
-  return text.slice(start, span.start).trim() === '' ? start : span.start;
+  const start = lineStartOf(file, span.start);
+  return file.slice(start, span.start).trim() === '' ? start : span.start;
 }
 
-function trailingComma(text: string, end: number): number {
+function trailingComma(file: HclFile, end: number): number {
+  const source = file.source;
   let i = end;
-  while (text[i] === ' ' || text[i] === '\t') i++;
-  return text[i] === ',' ? i + 1 - end : 0;
+  while (source.charAt(i) === ' ' || source.charAt(i) === '\t') i++;
+  return source.charAt(i) === ',' ? i + 1 - end : 0;
 }
 
 /** A fix replacing one span with new text. */
@@ -132,7 +140,7 @@ export function replaceFix(title: string, span: Span, newText: string, preferred
 
 /** Source text of a span. */
 export function textOf(file: HclFile, span: Span): string {
-  return file.text.slice(span.start, span.end);
+  return file.slice(span.start, span.end);
 }
 
 /** The span from a block's type keyword to its last label: where "missing attribute" problems go. */
