@@ -197,3 +197,39 @@ test('nodes inside untouched blocks after an edit (locals, import targets) answe
   assert.equal(file.slice(local.node!.start, local.node!.end), 'name = "x"');
   assert.equal(file.slice(imported.to!.expression.start, imported.to!.expression.end), 'awscc_cognito_user_pool_client.c1');
 });
+
+test('a keystroke that changes no name keeps the module lists (same objects); a rename or a new target replaces them', () => {
+  const ws = new Workspace({ listFiles: () => [], readFile: () => undefined });
+  const u = 'file:///virtual/stable/main.tf';
+  const blocks = Array.from({ length: 30 }, (_, i) => `resource "awscc_cognito_user_pool_client" "c${i}" {\n  client_name = "n${i}"\n}\n`);
+  ws.openDocument(u, 1, blocks.join('\n') + 'import {\n  to = awscc_cognito_user_pool_client.c1\n  id = "a|b"\n}\n');
+  let version = 1;
+  const edit = (find: string, offset: number, text: string) => {
+    const at = ws.getDocument(u)!.file.text.indexOf(find) + offset;
+    ws.changeDocument(u, ++version, [{ start: at, end: at, text }]);
+  };
+  const resources = ws.moduleFor(u).resources();
+  const imports = ws.moduleFor(u).imports();
+
+  edit('"n7"', 3, 'x'); // a value inside client c7
+  const module = ws.moduleFor(u);
+  assert.equal(module.resources(), resources, 'same list object: indexes reused');
+  const c7 = module.findResource('awscc_cognito_user_pool_client', 'c7')!;
+  const file = ws.getDocument(u)!.file;
+  assert.ok(file.body.items.includes(c7.node as never), 'the declaration follows its block into the new version');
+  assert.match(file.slice(c7.node!.start, c7.node!.end), /client_name = "n7x"/);
+
+  edit('"a|b"', 2, 'z'); // the import's id, not its target
+  assert.equal(ws.moduleFor(u).imports(), imports);
+  const importBlock = ws.moduleFor(u).imports()[0].block;
+  assert.ok(ws.getDocument(u)!.file.body.items.includes(importBlock), 'the import declaration points at the current block');
+
+  edit('"c9"', 3, 'y'); // a rename
+  const renamed = ws.moduleFor(u).resources();
+  assert.notEqual(renamed, resources);
+  assert.ok(renamed.some((r) => r.name === 'c9y') && !renamed.some((r) => r.name === 'c9'));
+
+  edit('_client.c1', 10, '0'); // a new import target
+  assert.notEqual(ws.moduleFor(u).imports(), imports);
+  assert.equal(ws.moduleFor(u).imports()[0].to?.address, 'awscc_cognito_user_pool_client.c10');
+});

@@ -102,10 +102,10 @@ class BlockDeclaration implements Declaration {
   readonly type?: string;
   readonly name: string;
   readonly address: string;
-  private readonly declared?: Declaration['node'];
+  private declared?: Declaration['node'];
   constructor(
     facts: Omit<Declaration, 'uri' | 'file' | 'override'>,
-    private readonly block: Block,
+    private block: Block,
     readonly uri: string,
     private readonly holder: FileHolder,
     readonly override: boolean,
@@ -123,12 +123,21 @@ class BlockDeclaration implements Declaration {
   get file(): HclFile {
     return this.holder.file;
   }
+  /** Whether `facts` declare the same thing (the node aside). */
+  sameAs(facts: Omit<Declaration, 'uri' | 'file' | 'override'>): boolean {
+    return facts.kind === this.kind && facts.type === this.type && facts.name === this.name && facts.address === this.address;
+  }
+  /** Follows its block into a re-parsed version (same declaration, new node). */
+  moveTo(block: Block, node: Declaration['node']): void {
+    this.block = block;
+    this.declared = node;
+  }
 }
 
 class BlockImport implements ImportDeclaration {
-  private readonly target: ImportDeclaration['to'];
+  private target: ImportDeclaration['to'];
   constructor(
-    readonly block: Block,
+    public block: Block,
     readonly uri: string,
     private readonly holder: FileHolder,
     readonly override: boolean,
@@ -143,6 +152,15 @@ class BlockImport implements ImportDeclaration {
   get file(): HclFile {
     return this.holder.file;
   }
+  /** Follows a re-parsed block when it still imports into the same address; false when it does not. */
+  moveTo(block: Block): boolean {
+    const target = importTarget(block);
+    const same = target?.address !== undefined ? target.address === this.target?.address : !this.target && !target;
+    if (!same) return false;
+    this.block = block;
+    this.target = target;
+    return true;
+  }
 }
 
 interface ItemEntry {
@@ -156,6 +174,7 @@ interface DocumentState {
   holder: FileHolder;
   items: readonly BodyItem[];
   entries: (ItemEntry | undefined)[];
+  result: FileDeclarations;
 }
 
 const documents = new Map<string, DocumentState>();
@@ -172,12 +191,30 @@ function entryFor(item: BodyItem, uri: string, holder: FileHolder, override: boo
   };
 }
 
+/**
+ * The entry of a re-parsed block that declares what its previous version declared: the previous entry,
+ * its declarations moved to the new block. Keeping the same objects lets the module reuse its indexes
+ * (and completion its lists) when a keystroke changed a value but no name. Undefined when anything differs.
+ */
+function movedEntry(old: ItemEntry | undefined, item: BodyItem): ItemEntry | undefined {
+  if (!old || item.kind !== 'Block' || old.requiredVersions || old.requiredProviders) return undefined;
+  const facts = computeBlockFacts(item);
+  if (facts.requiredVersions || facts.requiredProviders || !!facts.import !== !!old.import) return undefined;
+  if (facts.declarations.length !== old.declarations.length) return undefined;
+  for (let i = 0; i < facts.declarations.length; i++) if (!old.declarations[i].sameAs(facts.declarations[i])) return undefined;
+  if (old.import && !old.import.moveTo(item)) return undefined;
+  for (let i = 0; i < facts.declarations.length; i++) old.declarations[i].moveTo(item, facts.declarations[i].node);
+  return old;
+}
+
 function extract(uri: string, file: HclFile): FileDeclarations {
   const override = isOverrideFile(uri);
   const items = file.body.items;
   const previous = documents.get(uri);
   let entries: (ItemEntry | undefined)[];
   let holder: FileHolder;
+  let sameDeclarations = false;
+  let sameImports = false;
   if (previous) {
     holder = previous.holder;
     // Unchanged leading and trailing items are the same objects as in the previous version.
@@ -187,27 +224,50 @@ function extract(uri: string, file: HclFile): FileDeclarations {
     let tail = 0;
     while (tail < items.length - head && tail < old.length - head && items[items.length - 1 - tail] === old[old.length - 1 - tail]) tail++;
     entries = previous.entries.slice(0, head);
-    for (let i = head; i < items.length - tail; i++) entries.push(entryFor(items[i], uri, holder, override));
+    // A keystroke re-parses a few blocks and keeps their count: pair them with their previous versions.
+    const paired = items.length === old.length;
+    sameDeclarations = sameImports = paired;
+    for (let i = head; i < items.length - tail; i++) {
+      const before = paired ? previous.entries[i] : undefined;
+      const moved = movedEntry(before, items[i]);
+      const entry = moved ?? entryFor(items[i], uri, holder, override);
+      if (!moved && (before || entry)) {
+        if (before?.declarations.length || entry?.declarations.length) sameDeclarations = false;
+        if (before?.import || entry?.import) sameImports = false;
+        if (before?.requiredVersions || before?.requiredProviders || entry?.requiredVersions || entry?.requiredProviders) sameDeclarations = false;
+      }
+      entries.push(entry);
+    }
     for (let i = old.length - tail; i < old.length; i++) entries.push(previous.entries[i]);
   } else {
     holder = { file };
     entries = items.map((item) => entryFor(item, uri, holder, override));
   }
   holder.file = file;
-  documents.set(uri, { holder, items, entries });
 
-  const declarations: Declaration[] = [];
-  const imports: ImportDeclaration[] = [];
-  const requiredVersions: string[] = [];
-  const requiredProviders: RequiredProvider[] = [];
-  for (const entry of entries) {
-    if (!entry) continue;
-    for (const d of entry.declarations) declarations.push(d);
-    if (entry.import) imports.push(entry.import);
-    if (entry.requiredVersions) requiredVersions.push(...entry.requiredVersions);
-    if (entry.requiredProviders) requiredProviders.push(...entry.requiredProviders);
+  let result: FileDeclarations;
+  if (previous && sameDeclarations && sameImports) result = previous.result;
+  else {
+    const declarations: Declaration[] = [];
+    const imports: ImportDeclaration[] = [];
+    const requiredVersions: string[] = [];
+    const requiredProviders: RequiredProvider[] = [];
+    for (const entry of entries) {
+      if (!entry) continue;
+      for (const d of entry.declarations) declarations.push(d);
+      if (entry.import) imports.push(entry.import);
+      if (entry.requiredVersions) requiredVersions.push(...entry.requiredVersions);
+      if (entry.requiredProviders) requiredProviders.push(...entry.requiredProviders);
+    }
+    result = {
+      declarations: previous && sameDeclarations ? previous.result.declarations : declarations,
+      imports: previous && sameImports ? previous.result.imports : imports,
+      requiredVersions: previous && sameDeclarations ? previous.result.requiredVersions : requiredVersions,
+      requiredProviders: previous && sameDeclarations ? previous.result.requiredProviders : requiredProviders,
+    };
   }
-  return { declarations, imports, requiredVersions, requiredProviders };
+  documents.set(uri, { holder, items, entries, result });
+  return result;
 }
 
 /** Forget a closed or deleted document's incremental state. */

@@ -8,21 +8,45 @@ export type ModuleSource =
   | { readonly kind: 'hcl'; readonly document: ModuleDocument }
   | { readonly kind: 'json'; readonly uri: string; readonly declarations: JsonDeclarations };
 
-interface Index {
+/** What the module declares, with the per-file lists it was built from (to tell whether it can be reused). */
+interface DeclarationIndex {
+  inputs: readonly (readonly Declaration[])[];
   declarations: Declaration[];
-  imports: ImportDeclaration[];
+  byAddress: Map<string, Declaration>;
+  /** Answers of `filter`: features ask the same question many times per keystroke. */
+  filtered: Map<string, Declaration[]>;
   requiredVersions: string[];
   requiredProviders: RequiredProvider[];
-  byAddress: Map<string, Declaration>;
+}
+
+interface ImportIndex {
+  inputs: readonly (readonly ImportDeclaration[])[];
+  imports: ImportDeclaration[];
+}
+
+interface Index {
+  declared: DeclarationIndex;
+  imported: ImportIndex;
 }
 
 export class ModuleSnapshot implements TerraformModule {
   private index?: Index;
 
+  /**
+   * `previous` is the snapshot this one replaces: when a file's declarations are the same objects as then
+   * (a keystroke that changed a value, not a name), its indexes are reused instead of rebuilt, so a keystroke
+   * in a 10,000-block module does not rebuild a 10,000-entry map.
+   */
   constructor(
     readonly dir: string,
     private readonly sources: readonly ModuleSource[],
-  ) {}
+    previous?: ModuleSnapshot,
+  ) {
+    // Skip a replaced snapshot nobody asked anything (several quick keystrokes): reuse the last built one.
+    this.previous = previous && !previous.index ? previous.previous : previous;
+  }
+
+  private previous?: ModuleSnapshot;
 
   documents(): readonly ModuleDocument[] {
     const docs: ModuleDocument[] = [];
@@ -51,59 +75,78 @@ export class ModuleSnapshot implements TerraformModule {
   }
 
   imports(): readonly ImportDeclaration[] {
-    return this.build().imports;
+    return this.build().imported.imports;
   }
 
   findResource(type: string, name: string): Declaration | undefined {
-    return this.build().byAddress.get(`${type}.${name}`);
+    return this.build().declared.byAddress.get(`${type}.${name}`);
   }
 
   findVariable(name: string): Declaration | undefined {
-    return this.build().byAddress.get(`var.${name}`);
+    return this.build().declared.byAddress.get(`var.${name}`);
   }
 
   findLocal(name: string): Declaration | undefined {
-    return this.build().byAddress.get(`local.${name}`);
+    return this.build().declared.byAddress.get(`local.${name}`);
   }
 
   requiredVersions(): readonly string[] {
-    return this.build().requiredVersions;
+    return this.build().declared.requiredVersions;
   }
 
   requiredProviders(): readonly RequiredProvider[] {
-    return this.build().requiredProviders;
+    return this.build().declared.requiredProviders;
   }
 
-  private readonly filtered = new Map<string, Declaration[]>();
-
-  /** Answers are kept per snapshot: features ask the same question many times per keystroke. */
   private filter(kind: Declaration['kind'], type?: string): Declaration[] {
     const key = type === undefined ? kind : `${kind} ${type}`;
-    let found = this.filtered.get(key);
+    const { filtered, declarations } = this.build().declared;
+    let found = filtered.get(key);
     if (!found) {
-      found = this.build().declarations.filter((d) => d.kind === kind && (type === undefined || d.type === type));
-      this.filtered.set(key, found);
+      found = declarations.filter((d) => d.kind === kind && (type === undefined || d.type === type));
+      filtered.set(key, found);
     }
     return found;
   }
 
   private build(): Index {
     if (this.index) return this.index;
-    const index: Index = { declarations: [], imports: [], requiredVersions: [], requiredProviders: [], byAddress: new Map() };
-    for (const source of this.sources) {
-      const found =
-        source.kind === 'hcl' ? declarationsOf(source.document.uri, source.document.file) : source.declarations;
-      for (const d of found.declarations) {
-        index.declarations.push(d);
-        const existing = index.byAddress.get(d.address);
-        // The base declaration wins over an override: overrides merge into it rather than declare it.
-        if (!existing || (existing.override && !d.override)) index.byAddress.set(d.address, d);
-      }
-      if ('imports' in found) index.imports.push(...found.imports);
-      index.requiredVersions.push(...found.requiredVersions);
-      index.requiredProviders.push(...found.requiredProviders);
-    }
-    this.index = index;
-    return index;
+    const found = this.sources.map((source) => (source.kind === 'hcl' ? declarationsOf(source.document.uri, source.document.file) : source.declarations));
+    const declarationLists = found.map((f) => f.declarations);
+    const importLists = found.map((f) => ('imports' in f ? f.imports : NO_IMPORTS));
+    const before = this.previous?.index;
+    this.previous = undefined;
+    const declared = before && sameLists(before.declared.inputs, declarationLists) ? before.declared : declarationIndex(found, declarationLists);
+    const imported = before && sameLists(before.imported.inputs, importLists) ? before.imported : { inputs: importLists, imports: importLists.flat() };
+    this.index = { declared, imported };
+    return this.index;
   }
+}
+
+const NO_IMPORTS: readonly ImportDeclaration[] = [];
+
+function sameLists<T>(a: readonly (readonly T[])[], b: readonly (readonly T[])[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function declarationIndex(
+  found: readonly { requiredVersions: readonly string[]; requiredProviders: readonly RequiredProvider[] }[],
+  lists: readonly (readonly Declaration[])[],
+): DeclarationIndex {
+  const index: DeclarationIndex = { inputs: lists, declarations: [], byAddress: new Map(), filtered: new Map(), requiredVersions: [], requiredProviders: [] };
+  for (const list of lists) {
+    for (const d of list) {
+      index.declarations.push(d);
+      const existing = index.byAddress.get(d.address);
+      // The base declaration wins over an override: overrides merge into it rather than declare it.
+      if (!existing || (existing.override && !d.override)) index.byAddress.set(d.address, d);
+    }
+  }
+  for (const f of found) {
+    index.requiredVersions.push(...f.requiredVersions);
+    index.requiredProviders.push(...f.requiredProviders);
+  }
+  return index;
 }

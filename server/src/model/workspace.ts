@@ -24,6 +24,8 @@ export class Workspace {
   private readonly disk = new Map<string, DiskEntry | null>();
   private readonly listings = new Map<string, string[]>();
   private readonly snapshots = new Map<string, ModuleSnapshot>();
+  /** The last snapshot of a folder after a change made it stale: the next one may reuse its indexes. */
+  private readonly stale = new Map<string, ModuleSnapshot>();
 
   constructor(private readonly fs: FileSystemHost = nodeFileSystem) {}
 
@@ -85,7 +87,8 @@ export class Workspace {
     }
     let snapshot = this.snapshots.get(dir);
     if (!snapshot) {
-      snapshot = new ModuleSnapshot(dir, this.sourcesOf(dir, key));
+      snapshot = new ModuleSnapshot(dir, this.sourcesOf(dir, key), this.stale.get(dir));
+      this.stale.delete(dir);
       this.snapshots.set(dir, snapshot);
     }
     return snapshot;
@@ -140,7 +143,10 @@ export class Workspace {
 
   private invalidate(uri: string): void {
     const dir = dirOf(uri);
-    if (dir !== undefined) this.snapshots.delete(dir);
+    if (dir === undefined) return;
+    const snapshot = this.snapshots.get(dir);
+    if (snapshot) this.stale.set(dir, snapshot);
+    this.snapshots.delete(dir);
   }
 }
 

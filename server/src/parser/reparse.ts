@@ -34,6 +34,7 @@ function applyOne(previous: HclFile, change: TextChange): HclFile {
     const file = parseText(flat);
     if (!oldLines || !(file instanceof ParsedFile)) return file;
     const lines = spliceLineStarts(oldLines, flat, 0, start, end, change.text.length);
+    if (lines === oldLines) (previous as ParsedFile).lines.forget();
     return new ParsedFile(file.source, file.body, file.diagnostics, file.comments, lines, file.incrementalUnsafe);
   };
   if (!(previous instanceof ParsedFile) || previous.incrementalUnsafe) return full();
@@ -77,6 +78,7 @@ function applyOne(previous: HclFile, change: TextChange): HclFile {
   if (oldLines) {
     const scanText = oldRegionEnd < old.length ? regionText + old.charAt(oldRegionEnd) : regionText;
     lines = spliceLineStarts(oldLines, scanText, regionStart, start, end, change.text.length);
+    if (lines === oldLines) previous.lines.forget();
   }
   previous.supersede();
   return new ParsedFile(text, { kind: 'Body', start: 0, end: text.length, items: bodyItems }, diagnostics, comments, lines, false);
@@ -108,15 +110,21 @@ function firstIndex(items: readonly BodyItem[], pred: (item: BodyItem) => boolea
   return lo;
 }
 
-/** Old spans before the region, the region's new spans, then old spans after the region shifted. */
+/**
+ * Old spans before the region, the region's new spans, then old spans after the region moved in place
+ * (the previous version is superseded and rebuilds its own spans if used again).
+ */
 function spliceSpans<S extends Span>(old: readonly S[], region: S[], from: number, to: number, delta: number): S[] {
   const out: S[] = [];
   let i = 0;
   for (; i < old.length && old[i].start < from; i++) out.push(old[i]);
   while (i < old.length && old[i].start < to) i++;
   for (const s of region) out.push(s);
-  for (; i < old.length; i++) out.push({ ...old[i], start: old[i].start + delta, end: old[i].end + delta });
+  for (; i < old.length; i++) {
+    const s = old[i];
+    s.start += delta;
+    s.end += delta;
+    out.push(s);
+  }
   return out;
 }
-
-export type { SyntaxDiagnostic };

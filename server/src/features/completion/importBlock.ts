@@ -74,7 +74,7 @@ function targetItems(req: CompletionRequest, block: Block, slot: ValueSlot): Com
   const targets = narrow(req, facts.notImported(), byName ? 'name' : 'address', byName ? (c) => c.name : (c) => c.address, typed);
   // A client imported only by the block being edited is still a valid choice for that block.
   const ownName = importTarget(block)?.resourceName;
-  const own = ownName && facts.importsByName().get(ownName)?.every((b) => b === block) ? facts.clientsByName().get(ownName) : undefined;
+  const own = ownName && facts.importsByName().get(ownName)?.every((imp) => imp.block === block) ? facts.clientsByName().get(ownName) : undefined;
   const items: CompletionItem[] = [];
   for (const d of own ? [...targets, own] : targets) {
     const where = fileName(d.uri);

@@ -2,8 +2,7 @@
 // a new snapshot whenever a file of the folder changes, so a snapshot's facts never go stale, and requests
 // between two edits (caret moves, retriggers, every keystroke inside one string) cost no module walk.
 // Each fact is computed on first use, so a request pays only for what it reads.
-import type { Block } from '../../parser';
-import type { Declaration, TerraformModule } from '../../model';
+import type { Declaration, ImportDeclaration, TerraformModule } from '../../model';
 import { RESOURCE_TYPE } from '../../knowledge';
 
 export interface PoolReference {
@@ -20,6 +19,38 @@ const POOL_SOURCES: readonly { kind: 'resource' | 'data'; type: string; attribut
   { kind: 'data', type: 'awscc_cognito_user_pool', attribute: 'user_pool_id' },
 ];
 
+/**
+ * Facts derived from one list the module hands out, kept per input list: the model reuses its lists across
+ * snapshots while a keystroke changes no name, so a 10,000-client list is not re-walked per keystroke.
+ */
+function derived<I extends object, O>(compute: (input: I) => O): (input: I) => O {
+  const memo = new WeakMap<I, O>();
+  return (input) => {
+    let found = memo.get(input);
+    if (found === undefined) memo.set(input, (found = compute(input)));
+    return found;
+  };
+}
+
+const uniqueClients = derived(uniqueByName);
+const byName = derived((clients: readonly Declaration[]) => new Map(clients.map((d) => [d.name, d])));
+// Declarations, not their blocks: a declaration follows its block into later versions (see model), so a
+// reused map never hands out a block of an older version.
+const importsByTarget = derived((imports: readonly ImportDeclaration[]) => {
+  const map = new Map<string, ImportDeclaration[]>();
+  for (const imp of imports) {
+    const to = imp.to;
+    if (to?.resourceType !== RESOURCE_TYPE || !to.resourceName || to.address?.startsWith('module.')) continue;
+    const list = map.get(to.resourceName);
+    if (list) list.push(imp);
+    else map.set(to.resourceName, [imp]);
+  }
+  return map;
+});
+const notImportedOf = derived((clients: readonly Declaration[]) =>
+  derived((imported: ReadonlyMap<string, readonly ImportDeclaration[]>) => clients.filter((d) => !imported.has(d.name))),
+);
+
 export class ModuleFacts {
   private memo = new Map<string, unknown>();
 
@@ -32,39 +63,26 @@ export class ModuleFacts {
 
   /** Declared clients, one per name (an override file's repeat of a name is the same client). */
   clients(): readonly Declaration[] {
-    return this.once('clients', () => uniqueByName(this.module.resources(RESOURCE_TYPE)));
+    return uniqueClients(this.module.resources(RESOURCE_TYPE));
   }
 
   clientsByName(): ReadonlyMap<string, Declaration> {
-    return this.once('clientsByName', () => new Map(this.clients().map((d) => [d.name, d])));
+    return byName(this.clients());
   }
 
   /** Import blocks by the client name they target (imports into other modules left out). */
-  importsByName(): ReadonlyMap<string, readonly Block[]> {
-    return this.once('importsByName', () => {
-      const byName = new Map<string, Block[]>();
-      for (const imp of this.module.imports()) {
-        const to = imp.to;
-        if (to?.resourceType !== RESOURCE_TYPE || !to.resourceName || to.address?.startsWith('module.')) continue;
-        const list = byName.get(to.resourceName);
-        if (list) list.push(imp.block);
-        else byName.set(to.resourceName, [imp.block]);
-      }
-      return byName;
-    });
+  importsByName(): ReadonlyMap<string, readonly ImportDeclaration[]> {
+    return importsByTarget(this.module.imports());
   }
 
   /** Clients no import block targets, in declaration order. */
   notImported(): readonly Declaration[] {
-    return this.once('notImported', () => {
-      const imported = this.importsByName();
-      return this.clients().filter((d) => !imported.has(d.name));
-    });
+    return notImportedOf(this.clients())(this.importsByName());
   }
 
   /** Data sources of this type, one per name. */
   dataClients(): readonly Declaration[] {
-    return this.once('dataClients', () => uniqueByName(this.module.dataSources(RESOURCE_TYPE)));
+    return uniqueClients(this.module.dataSources(RESOURCE_TYPE));
   }
 
   /** User pools declared as resources or data sources, resources first. */
