@@ -1,4 +1,5 @@
-// Bundles the three entry points with esbuild: the VS Code client, the language server and the CLI.
+// Bundles the entry points with esbuild: the VS Code client (and its lazily loaded live AWS part), the
+// language server and the CLI.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 
@@ -17,6 +18,8 @@ const common = {
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  // The client loads this one with require() when "Generate import block" first runs (see importCommand.ts).
+  build({ ...common, entryPoints: ['server/src/live/index.ts'], outfile: 'dist/live.js' }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);

@@ -3,6 +3,7 @@
 // only renders, because it knows the module. Decisions that need no editor live in importFlow.ts.
 //
 // Nothing is written unless every step succeeded: a failure or a cancel ends the flow before the edit.
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 // Types only: the live layer (and the AWS SDK behind it) is loaded when the command runs, not at activation.
 import type { DescribedClient, LiveError } from '../../server/src/live';
@@ -40,6 +41,15 @@ class Stop extends Error {}
 
 type Live = typeof import('../../server/src/live');
 
+/**
+ * The live AWS part (the Cognito SDK, ~1.6 MB) is its own bundle, dist/live.js, read when the command first
+ * runs: the extension's entry file stays small, so activation does not read or compile the SDK.
+ */
+function loadLive(): Live {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(join(__dirname, 'live.js')) as Live;
+}
+
 async function generateImportBlock(runtime: ExtensionRuntime): Promise<void> {
   const log = runtime.output;
   if (!vscode.workspace.isTrusted) {
@@ -60,7 +70,7 @@ async function generateImportBlock(runtime: ExtensionRuntime): Promise<void> {
   }
   let live: Live | undefined;
   try {
-    live = await import('../../server/src/live');
+    live = loadLive();
     await runFlow(runtime, live, settings, targets);
   } catch (err) {
     if (err instanceof Stop) {

@@ -9,6 +9,15 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const languageConfiguration = JSON.parse(readFileSync(join(root, 'language-configuration.json'), 'utf8'));
 
 describe('extension manifest', () => {
+  test('activation reads no AWS SDK: the live part is its own bundle, shipped in the .vsix', () => {
+    // npm test builds dist/ first; without a build there is nothing to check.
+    const client = join(root, 'dist', 'client.js');
+    assert.ok(existsSync(client), 'dist/client.js exists (npm test builds it)');
+    assert.doesNotMatch(readFileSync(client, 'utf8'), /ListUserPoolClientsCommand/, 'the Cognito SDK is not in the entry bundle');
+    assert.match(readFileSync(join(root, 'dist', 'live.js'), 'utf8'), /ListUserPoolClientsCommand/);
+    assert.match(readFileSync(join(root, '.vscodeignore'), 'utf8'), /^!dist\/live\.js$/m);
+  });
+
   test('activates lazily on Terraform files and starts from the bundled client', () => {
     assert.deepEqual(manifest.activationEvents, ['onLanguage:terraform']);
     assert.equal(manifest.main, './dist/client.js');
