@@ -9,9 +9,11 @@ import {
   type InitializeResult,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
-import { Workspace, normalizeUri } from './model';
+import { Workspace, normalizeUri, type ModuleDocument } from './model';
 import { computeDiagnostics } from './features/diagnostics';
 import { HashicorpTerraformNotification, ServerInfoRequest, StatusNotification } from './protocol';
+import { BusyStatus, LARGE_EDIT_CHARS } from './busyStatus';
+import { OutwardFacts } from './outwardFacts';
 import { defaultSettings, readSettings, type ServerSettings } from './settings';
 import { registerFeatures } from './serverFeatures';
 
@@ -25,7 +27,9 @@ let supportsConfiguration = false;
 let supportsWatchRegistration = false;
 
 const pending = new Map<string, ReturnType<typeof setTimeout>>();
-let busy = false;
+const busy = new BusyStatus((params) => void connection.sendNotification(StatusNotification, params));
+/** Per open document, what the other documents of its folder can see of it. */
+const outward = new OutwardFacts();
 
 connection.onInitialize((params): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as Record<string, unknown>;
@@ -73,28 +77,44 @@ connection.onNotification(HashicorpTerraformNotification, (params) => {
 });
 
 connection.onDidOpenTextDocument(({ textDocument }) => {
-  workspace.openDocument(textDocument.uri, textDocument.version, textDocument.text);
-  scheduleModule(textDocument.uri);
+  const doc = workspace.openDocument(textDocument.uri, textDocument.version, textDocument.text);
+  outward.changed(doc.uri, doc.file);
+  busy.forget(doc.uri);
+  scheduleModule(doc.uri);
 });
 
 connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
   const started = performance.now();
-  for (const change of contentChanges) applyChange(textDocument.uri, textDocument.version, change);
-  scheduleModule(textDocument.uri);
   const key = normalizeUri(textDocument.uri);
+  for (const change of contentChanges) applyChange(key, textDocument.version, change);
+  const doc = workspace.getDocument(key);
+  if (doc) scheduleModule(key, seenByOthers(doc));
   changeWorkMs.set(key, (changeWorkMs.get(key) ?? 0) + performance.now() - started);
 });
 
+/** Whether an edit changed what the other open documents of the folder see of `doc` (false without any). */
+function seenByOthers(doc: ModuleDocument): boolean {
+  const dir = dirOf(doc.uri);
+  if (!workspace.openDocuments().some((d) => d.uri !== doc.uri && dirOf(d.uri) === dir)) {
+    // Nobody to tell: skip the comparison, and drop the record so that the next one counts as news.
+    outward.forget(doc.uri);
+    return false;
+  }
+  return outward.changed(doc.uri, doc.file);
+}
+
 /**
  * Server work per document between a change's arrival and the publication of its diagnostics, without the
- * debounce wait: the change handling plus the diagnostics run. With AWSCC_COGNITO_TIMINGS=1 each
- * publication logs `timing diagnostics <ms>` (the diagnostics benchmark reads it).
+ * debounce wait: the change handling, the diagnostics run and the encoding of the publication. With
+ * AWSCC_COGNITO_TIMINGS=1 each publication logs them (see `logDiagnosticsTiming`; the diagnostics benchmark
+ * reads it). This map holds the change handling since the document's last publication.
  */
 const changeWorkMs = new Map<string, number>();
 const logTimings = process.env.AWSCC_COGNITO_TIMINGS === '1';
 
 function applyChange(uri: string, version: number, change: TextDocumentContentChangeEvent): void {
   if (!('range' in change)) {
+    busy.forget(uri);
     workspace.changeDocument(uri, version, [{ text: change.text }]);
     return;
   }
@@ -103,6 +123,7 @@ function applyChange(uri: string, version: number, change: TextDocumentContentCh
   const lines = current.file.lines;
   const start = lines.offsetAt(change.range.start);
   const end = lines.offsetAt(change.range.end);
+  if (change.text.length >= LARGE_EDIT_CHARS || end - start >= LARGE_EDIT_CHARS) busy.forget(uri);
   workspace.changeDocument(uri, version, [{ start, end, text: change.text }]);
 }
 
@@ -111,8 +132,11 @@ connection.onDidCloseTextDocument(({ textDocument }) => {
   clearTimeout(pending.get(uri));
   pending.delete(uri);
   workspace.closeDocument(uri);
+  outward.forget(uri);
+  busy.forget(uri);
   void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
   scheduleModule(uri);
+  busy.settled(pending.size);
 });
 
 connection.onDidChangeWatchedFiles(({ changes }) => {
@@ -125,50 +149,73 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
 
 connection.onRequest(ServerInfoRequest, () => ({ version: VERSION, awsccProviderVersion: registerFeatures.providerVersion }));
 
-/** A change in one file can change what other open files of the same folder report (imports, references). */
-function scheduleModule(uri: string): void {
+/**
+ * Schedules the document and, when `othersToo` (its declarations, imports or requirements changed, or it
+ * came, went or changed on disk), the other open documents of its folder: what they report can depend on
+ * it. The others wait twice the debounce; one already waiting is put off again even when `othersToo` is
+ * false, so a burst of typing re-checks them once, after it.
+ */
+function scheduleModule(uri: string, othersToo = true): void {
   const key = normalizeUri(uri);
-  const dir = key.slice(0, key.lastIndexOf('/') + 1);
+  const dir = dirOf(key);
   for (const doc of workspace.openDocuments()) {
-    if (doc.uri === key || doc.uri.startsWith(dir)) schedule(doc.uri, doc.uri === key ? settings.debounceMs : settings.debounceMs * 2);
+    if (doc.uri === key) schedule(key);
+    else if (dirOf(doc.uri) === dir && (othersToo || pending.has(doc.uri))) schedule(doc.uri, settings.debounceMs * 2);
   }
 }
+
+const dirOf = (uri: string) => uri.slice(0, uri.lastIndexOf('/') + 1);
 
 function schedule(uri: string, delay = settings.debounceMs): void {
   clearTimeout(pending.get(uri));
   pending.set(uri, setTimeout(() => publish(uri), delay));
-  if (!busy) {
-    busy = true;
-    void connection.sendNotification(StatusNotification, { state: 'busy', detail: 'Checking' });
-  }
+  busy.scheduled(uri);
 }
 
 function publish(uri: string): void {
   pending.delete(uri);
   const ctx = workspace.contextFor(uri);
   const doc = workspace.getDocument(uri);
-  if (ctx && doc) {
-    const started = performance.now();
-    try {
-      const diagnostics = computeDiagnostics(ctx, {
-        severities: settings.severities,
-        yieldStructural: yieldsToHashicorp(),
-      });
-      void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
-    } catch (e) {
-      // A bug in one rule must not take the server down; say where it happened.
-      connection.console.error(`diagnostics failed for ${uri}: ${(e as Error).stack ?? e}`);
-    }
-    lastValidationMs = performance.now() - started;
-    if (logTimings) connection.console.log(`timing diagnostics ${((changeWorkMs.get(doc.uri) ?? 0) + lastValidationMs).toFixed(3)}`);
-    changeWorkMs.delete(doc.uri);
+  if (!ctx || !doc) return busy.settled(pending.size);
+  const changeMs = changeWorkMs.get(doc.uri) ?? 0;
+  changeWorkMs.delete(doc.uri);
+  const started = performance.now();
+  let runMs: number;
+  try {
+    const params = {
+      uri: doc.uri,
+      version: doc.version,
+      diagnostics: computeDiagnostics(ctx, { severities: settings.severities, yieldStructural: yieldsToHashicorp() }),
+    };
+    runMs = performance.now() - started;
+    const written = connection.sendDiagnostics(params);
+    if (logTimings) logDiagnosticsTiming(changeMs, runMs, params, written);
+  } catch (e) {
+    // A bug in one rule must not take the server down; say where it happened.
+    connection.console.error(`diagnostics failed for ${uri}: ${(e as Error).stack ?? e}`);
+    runMs = performance.now() - started;
   }
-  if (pending.size === 0 && busy) {
-    busy = false;
-    void connection.sendNotification(StatusNotification, { state: 'idle', lastValidationMs });
-  }
+  busy.finished(doc.uri, runMs, pending.size);
 }
-let lastValidationMs = 0;
+
+/**
+ * Logs `timing diagnostics <total> change=<ms> run=<ms> encode=<ms>` once the publication is written. The
+ * connection encodes the message to JSON after this task, outside any span measured here, so the encoding
+ * is measured by doing the same again (JSON.stringify, then UTF-8 bytes, like vscode-jsonrpc) once it has
+ * been written: the measurement delays no publication.
+ */
+function logDiagnosticsTiming(changeMs: number, runMs: number, params: object, written: Promise<void>): void {
+  written.then(
+    () => {
+      const started = performance.now();
+      Buffer.from(JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params }), 'utf-8');
+      const encodeMs = performance.now() - started;
+      const ms = (n: number) => n.toFixed(3);
+      connection.console.log(`timing diagnostics ${ms(changeMs + runMs + encodeMs)} change=${ms(changeMs)} run=${ms(runMs)} encode=${ms(encodeMs)}`);
+    },
+    () => undefined, // not written (the connection closed): nothing to measure
+  );
+}
 
 export function yieldsToHashicorp(): boolean {
   if (settings.coexistence === 'always-yield') return true;

@@ -8,11 +8,11 @@
 // the request pays for the incremental re-parse and the rebuilt declaration index).
 //
 //   npm run build && node --import tsx test/bench/featureBench.ts
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateModuleText } from '../support/generate';
-import { fileUri, startServer, type LspSession } from '../support/lspClient';
+import { fileUri } from '../support/lspClient';
+import { summary, withTimedServer } from '../support/timedServer';
 
 export interface FeatureBenchRow {
   blocks: number;
@@ -81,28 +81,15 @@ function withOutputs(text: string, blocks: number): string {
   return text + '\n' + outputs.join('\n') + '\n' + pending.join('\n');
 }
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-const round = (n: number) => Number(n.toFixed(3));
-
 export async function runFeatureBench(sizes: readonly number[] = [1000, 10000], requestsPerKind = 120): Promise<FeatureBenchRow[]> {
-  const rows: FeatureBenchRow[] = [];
-  const previous = process.env.AWSCC_COGNITO_TIMINGS;
-  process.env.AWSCC_COGNITO_TIMINGS = '1'; // inherited by the spawned server
-  const dir = mkdtempSync(join(tmpdir(), 'awscc-feature-bench-'));
-  let session: LspSession | undefined;
-  try {
-    session = await startServer({ rootDir: dir });
+  return withTimedServer(async ({ session, dir, timings, next }) => {
+    const rows: FeatureBenchRow[] = [];
     // Keep diagnostics out of the way: with the longest debounce they never run while requests keep coming,
     // so the round trips measure completion and hover rather than a diagnostics pass queued before them.
     // The server may still be fetching its settings from initialization, so answer that request the same way.
     const quiet = { diagnostics: { debounceMs: 10_000 } };
     session.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => quiet));
     await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { awsccCognito: quiet } });
-    const timings: number[] = [];
-    session.connection.onNotification('window/logMessage', (p: { message: string }) => {
-      const m = /^timing (completion|hover) ([\d.]+)$/.exec(p.message);
-      if (m) timings.push(Number(m[2]));
-    });
     for (const blocks of sizes) {
       const text = withOutputs(generateModuleText(blocks), blocks);
       const path = join(dir, `bench-${blocks}.tf`);
@@ -134,25 +121,24 @@ export async function runFeatureBench(sizes: readonly number[] = [1000, 10000], 
               const result = (await session.connection.sendRequest(`textDocument/${method}`, params)) as { items?: unknown[] } | null;
               const elapsed = performance.now() - started;
               // The log notification is written before the response, so it has arrived by now.
-              const serverMs = timings.length > before ? timings[timings.length - 1] : NaN;
+              const serverMs = (await next(method, before, 0))?.ms ?? NaN;
               if (r < 10) continue; // warm-up
               server.push(serverMs);
               roundTrip.push(elapsed);
               answered += method === 'completion' ? (result?.items?.length ?? 0) : result ? 1 : 0;
             }
-            server.sort((a, b) => a - b);
-            roundTrip.sort((a, b) => a - b);
+            const s = summary(server);
             rows.push({
               blocks,
               method,
               scenario,
               positions,
               requests: server.length,
-              answered: round(answered / server.length),
-              serverP50Ms: round(quantile(server, 0.5)),
-              serverP95Ms: round(quantile(server, 0.95)),
-              serverMaxMs: round(server[server.length - 1]),
-              roundTripP95Ms: round(quantile(roundTrip, 0.95)),
+              answered: Number((answered / server.length).toFixed(3)),
+              serverP50Ms: s.p50,
+              serverP95Ms: s.p95,
+              serverMaxMs: s.max,
+              roundTripP95Ms: summary(roundTrip).p95,
               budgetMs,
             });
           }
@@ -160,13 +146,8 @@ export async function runFeatureBench(sizes: readonly number[] = [1000, 10000], 
       }
       await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     }
-  } finally {
-    await session?.close();
-    rmSync(dir, { recursive: true, force: true });
-    if (previous === undefined) delete process.env.AWSCC_COGNITO_TIMINGS;
-    else process.env.AWSCC_COGNITO_TIMINGS = previous;
-  }
-  return rows;
+    return rows;
+  });
 }
 
 if (require.main === module) {

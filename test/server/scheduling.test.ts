@@ -1,0 +1,129 @@
+// Which documents the built server re-checks after an edit, spoken to over stdio: the other open documents of
+// the folder only when what they can see of the edited one changes (its declarations, a local's value, an
+// import's target), not on every keystroke.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { ServerInfoRequest } from '../../server/src/protocol';
+import { startServer, fileUri, type LspSession } from '../support/lspClient';
+
+let session: LspSession;
+let dir: string;
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'awscc-scheduling-'));
+  session = await startServer({ rootDir: dir });
+});
+
+after(async () => {
+  await session.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const A = [
+  'locals {',
+  '  mode = "LEGACY"',
+  '}',
+  '',
+  'resource "awscc_cognito_user_pool_client" "web" {',
+  '  user_pool_id = "us-east-1_abc"',
+  '  client_name  = "web"',
+  '}',
+  '',
+].join('\n');
+
+// Reads a local of a.tf (CUP502 while it is LEGACY) and imports a resource declared in a.tf (CUP610 if not).
+const B = [
+  'resource "awscc_cognito_user_pool_client" "mobile" {',
+  '  user_pool_id                  = "us-east-1_abc"',
+  '  prevent_user_existence_errors = local.mode',
+  '}',
+  '',
+  'import {',
+  '  to = awscc_cognito_user_pool_client.web',
+  '  id = "us-east-1_abc|1example23456789"',
+  '}',
+  '',
+].join('\n');
+
+/** The LSP change that replaces the first `needle` in `text`, and the text after it. */
+function replace(text: string, needle: string, replacement: string) {
+  const offset = text.indexOf(needle);
+  assert.ok(offset >= 0, `text lacks ${needle}`);
+  const position = (o: number) => {
+    const lines = text.slice(0, o).split('\n');
+    return { line: lines.length - 1, character: lines[lines.length - 1].length };
+  };
+  return {
+    change: { range: { start: position(offset), end: position(offset + needle.length) }, text: replacement },
+    text: text.slice(0, offset) + replacement + text.slice(offset + needle.length),
+  };
+}
+
+const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => d.code).sort();
+
+function publicationsOf(uri: string): PublishDiagnosticsParams[] {
+  return session.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics').map((n) => n.params as PublishDiagnosticsParams).filter((p) => p.uri === uri);
+}
+
+test('another open document of the folder is re-checked when a declaration it reads changes, not when a value changes', async () => {
+  const a = fileUri(join(dir, 'a.tf'));
+  const b = fileUri(join(dir, 'b.tf'));
+  const open = (uri: string, text: string) => session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'terraform', version: 1, text } });
+  const bOpened = session.nextDiagnostics(b, 1);
+  await open(b, B);
+  await bOpened;
+  // Opening a.tf re-checks b.tf (a.tf declares what b.tf reads); after both publications nothing is pending.
+  const aOpened = session.nextDiagnostics(a, 1);
+  const bRechecked = session.nextDiagnostics(b, 1);
+  await open(a, A);
+  await aOpened;
+  assert.deepEqual(codes(await bRechecked), ['CUP502'], 'local.mode is LEGACY, the import target is declared');
+  const settled = publicationsOf(b).length;
+
+  let text = A;
+  let version = 1;
+  /** Edits a.tf; resolves with a.tf's publication for the new version. */
+  const edit = async (needle: string, replacement: string) => {
+    const next = replace(text, needle, replacement);
+    text = next.text;
+    version++;
+    const published = session.nextDiagnostics(a, version);
+    await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri: a, version }, contentChanges: [next.change] });
+    return published;
+  };
+
+  // A value of a resource: nothing b.tf can see. Then the resource's name, which b.tf's import targets.
+  await edit('client_name  = "web"', 'client_name  = "web-app"');
+  const afterRename = session.nextDiagnostics(b, 1);
+  await edit('"web" {', '"webapp" {');
+  assert.deepEqual(codes(await afterRename), ['CUP502', 'CUP610'], 'the import target is gone');
+  assert.equal(publicationsOf(b).length, settled + 1, 'b.tf was re-checked once: for the rename, not for the value edit');
+
+  // A local's value is what b.tf's rules read through local.mode: a change there re-checks b.tf too.
+  const afterLocal = session.nextDiagnostics(b, 1);
+  await edit('mode = "LEGACY"', 'mode = "ENABLED"');
+  assert.deepEqual(codes(await afterLocal), ['CUP610']);
+
+  const afterRenameBack = session.nextDiagnostics(b, 1);
+  await edit('"webapp" {', '"web" {');
+  assert.deepEqual(codes(await afterRenameBack), []);
+  assert.equal(publicationsOf(b).length, settled + 3);
+});
+
+test('opening a document shows the server busy until its first check is published', async () => {
+  // A folder of its own: the documents of the first test are not re-checked along with it.
+  mkdirSync(join(dir, 'status'));
+  const uri = fileUri(join(dir, 'status', 'main.tf'));
+  const from = session.notifications.length;
+  const published = session.nextDiagnostics(uri, 1);
+  await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'terraform', version: 1, text: A.replace(/web/g, 'status') } });
+  await published;
+  // The idle notification follows the publication: ask something to be sure it has been written.
+  await session.connection.sendRequest(ServerInfoRequest, undefined);
+  const states = session.notifications.slice(from).filter((n) => n.method === 'awsccCognito/status').map((n) => (n.params as { state: string }).state);
+  assert.deepEqual(states, ['busy', 'idle']);
+});
