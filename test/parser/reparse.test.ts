@@ -73,4 +73,20 @@ describe('reparse', () => {
     assert.notEqual(previous.body.items[0], first);
     assert.equal(serializeFile(previous), serializeFile(parse(base)));
   });
+
+  test('a word typed on a blank line between blocks re-parses locally, and a complete top-level attribute does not', () => {
+    const gap = base.indexOf('}\n\n', base.length >> 1) + 2;
+    for (const typed of ['x', 'xy', 'x.', 'x {']) {
+      const previous = parse(base);
+      const first = previous.body.items[0];
+      const next = reparse(previous, [{ start: gap, end: gap, text: typed }]);
+      assert.equal(next.body.items[0], first, `"${typed}" kept the untouched blocks`);
+      expectEqualToFullParse(base, [{ start: gap, end: gap, text: typed }]);
+    }
+    // `x = 1` joins the body-wide redefinition check: a full parse answers (and still equals one).
+    const previous = parse(base);
+    const next = reparse(previous, [{ start: gap, end: gap, text: 'x = 1\n' }]);
+    assert.notEqual(next.body.items[0], previous.body.items[0]);
+    expectEqualToFullParse(base + 'x = 2\n', [{ start: gap, end: gap, text: 'x = 1\n' }]);
+  });
 });

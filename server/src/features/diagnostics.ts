@@ -59,7 +59,8 @@ export function activeRules(options: DiagnosticOptions): Rule[] {
 
 function applySeverities(diagnostics: Diagnostic[], options: DiagnosticOptions): Diagnostic[] {
   const overrides = options.severities;
-  if (!overrides) return diagnostics;
+  // The server always passes its settings' object, usually empty: then there is nothing to copy.
+  if (!overrides || !hasKeys(overrides)) return diagnostics;
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {
     const o = typeof d.code === 'string' ? overrides[d.code] : undefined;
@@ -67,6 +68,11 @@ function applySeverities(diagnostics: Diagnostic[], options: DiagnosticOptions):
     out.push(o ? { ...d, severity: LEVELS[o] } : d);
   }
   return out;
+}
+
+function hasKeys(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
 }
 
 function applySuppressions(diagnostics: Diagnostic[], ctx: FeatureContext): Diagnostic[] {

@@ -89,8 +89,13 @@ function shiftSpan(s: Span, d: number): void {
   s.end += d;
 }
 
+/**
+ * A complete top-level attribute (`name = value`) takes part in the body-wide "Attribute redefined" check.
+ * A bare name (a half-typed word on a blank line between blocks, the common case) does not, so it leaves
+ * the re-parse local.
+ */
 function hasAttribute(items: readonly BodyItem[]): boolean {
-  for (const item of items) if (item.kind === 'Attribute') return true;
+  for (const item of items) if (item.kind === 'Attribute' && item.equals >= 0) return true;
   return false;
 }
 
