@@ -1,4 +1,4 @@
-import { didYouMean, hclString, replaceFix, suggestion } from './support';
+import { changeStringFix, didYouMean, suggestion } from './support';
 import type { Rule } from './types';
 import { knownValues, stringItems, viaText } from './values';
 
@@ -26,7 +26,7 @@ export const invalidEnumValue: Rule = {
         report(
           item.span,
           `\`${item.value}\` is not a valid value of \`${known.path}\`${viaText(item)}.${suggestion(better)}${better ? '' : list}`,
-          better && item.direct ? [replaceFix(`Change to "${better}"`, item.span, hclString(better))] : undefined,
+          changeStringFix(item, better),
         );
       }
     }

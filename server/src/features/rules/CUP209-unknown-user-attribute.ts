@@ -1,5 +1,5 @@
 import { CUSTOM_ATTRIBUTE_PREFIX, standardUserAttributes } from '../../knowledge';
-import { didYouMean, hclString, replaceFix, suggestion } from './support';
+import { changeStringFix, didYouMean, suggestion } from './support';
 import type { Rule } from './types';
 import { knownValues, stringItems, viaText } from './values';
 
@@ -31,7 +31,7 @@ export const unknownUserAttribute: Rule = {
         context.report(
           item.span,
           `\`${v}\` is not a standard user attribute${viaText(item)}; custom attributes are written \`custom:${v}\`.${suggestion(better)}`,
-          better && item.direct ? [replaceFix(`Change to "${better}"`, item.span, hclString(better))] : undefined,
+          changeStringFix(item, better),
         );
       }
     }

@@ -1,5 +1,5 @@
 import { standardOAuthScopes } from '../../knowledge';
-import { didYouMean, hclString, replaceFix, suggestion } from './support';
+import { changeStringFix, didYouMean, suggestion } from './support';
 import type { Rule } from './types';
 import { knownValues, stringItems, viaText } from './values';
 
@@ -25,7 +25,7 @@ export const unknownOAuthScope: Rule = {
         context.report(
           item.span,
           `\`${v}\` is not a standard scope, nor a custom scope written \`<resource-server-identifier>/<scope-name>\`${viaText(item)}.${suggestion(better)}`,
-          better && item.direct ? [replaceFix(`Change to "${better}"`, item.span, hclString(better))] : undefined,
+          changeStringFix(item, better),
         );
       }
     }

@@ -133,6 +133,14 @@ function trailingComma(file: HclFile, end: number): number {
   return source.charAt(i) === ',' ? i + 1 - end : 0;
 }
 
+/**
+ * The "Change to" fix for a misspelt string item: offered only when the string is written in place (a
+ * value reached through a variable or local must be fixed where it is defined).
+ */
+export function changeStringFix(item: { span: Span; direct: boolean }, better: string | undefined): Fix[] | undefined {
+  return better && item.direct ? [replaceFix(`Change to "${better}"`, item.span, hclString(better))] : undefined;
+}
+
 /** A fix replacing one span with new text. */
 export function replaceFix(title: string, span: Span, newText: string, preferred = true): Fix {
   return { title, edits: [{ start: span.start, end: span.end, newText }], preferred };
