@@ -8,7 +8,9 @@ import * as vscode from 'vscode';
 // Types only: the live layer (and the AWS SDK behind it) is loaded when the command runs, not at activation.
 import type { DescribedClient, LiveError } from '../../server/src/live';
 import { RenderImportsRequest, type RenderImportsResult } from '../../server/src/protocol';
-import { readAwsProfiles } from './awsProfiles';
+// Straight from its file, not the live index: the profile reader is needed before any AWS call and holds no
+// SDK, so it is bundled into the entry file while the SDK stays in dist/live.js.
+import { readAwsProfiles } from '../../server/src/live/awsProfiles';
 import type { ExtensionRuntime } from './extension';
 import {
   alreadyInModule,

@@ -98,7 +98,7 @@ export function stepTitle(step: ImportStep): string {
   return `Generate import block (${IMPORT_STEPS.indexOf(step) + 1}/${IMPORT_STEPS.length}): ${step}`;
 }
 
-/** The profile facts the pickers use (see awsProfiles.ts); never a key or a token. */
+/** The profile facts the pickers use (see server/src/live/awsProfiles.ts); never a key or a token. */
 export interface ProfileSummary {
   name: string;
   region?: string;

@@ -1,7 +1,8 @@
-// The CLI adapter: `awscc-cognito check ...` and `awscc-cognito import ...`. Argument parsing, output and
-// exit codes live here; the checking itself is the same core the language server uses.
+// The CLI adapter: `awscc-cognito check ...`, `import ...` and `profiles`. Argument parsing, output and exit
+// codes live here; the checking itself is the same core the language server uses.
 import { runCheck } from './cli/check';
 import { IMPORT_HELP } from './cli/importArgs';
+import { PROFILES_HELP, runProfiles } from './cli/profiles';
 import { ruleSummaries } from './features/rules';
 import type { OutputFormat } from './cli/output';
 
@@ -14,7 +15,7 @@ Usage:
   awscc-cognito check [--format text|json|sarif] PATH...
       Check .tf files (folders are searched recursively; a file's module is its folder).
       Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O error.
-${IMPORT_HELP}  awscc-cognito --help | --version
+${IMPORT_HELP}${PROFILES_HELP}  awscc-cognito --help | --version
 `;
 
 export interface CliIo {
@@ -34,6 +35,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   if (command === 'check') return check(rest, io);
   if (command === 'import') return importCommand(rest, io);
+  if (command === 'profiles') return runProfiles(rest, io);
   io.err(`awscc-cognito: unknown command '${command}'\n\n${HELP}`);
   return 2;
 }

@@ -1,5 +1,7 @@
 // The live layer's public surface: build a client, list pools and clients, describe clients, explain errors.
 // Adapters (VS Code client, CLI) import from here; the renderer and protocol import only './types'.
+// The profile reader (./awsProfiles) is not re-exported: adapters import it from its own file, so reading
+// profiles never loads the SDK this index pulls in.
 export { createCognitoClient, targetOf, DEFAULT_MAX_ATTEMPTS } from './cognitoClient';
 export type { CognitoClientOptions, LiveTarget, StaticCredentials } from './cognitoClient';
 export { listUserPools, listUserPoolClients, listClientsOfPools, MAX_PAGE_SIZE } from './listing';

@@ -1,12 +1,12 @@
-// Listing AWS profiles for the profile picker: real files in a throw-away folder, read the way the SDK
-// finds them. Only names, regions and the SSO mark come out; secrets never do.
+// Listing AWS profiles for the profile picker and `awscc-cognito profiles`: real files in a throw-away
+// folder, read the way the SDK finds them. Only names, regions and the SSO mark come out; secrets never do.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { parseProfiles, profileFilePaths, readAwsProfiles, MAX_PROFILE_FILE_BYTES } from '../../client/src/awsProfiles';
+import { listAwsProfiles, parseProfiles, profileFilePaths, readAwsProfiles, MAX_PROFILE_FILE_BYTES } from '../../server/src/live/awsProfiles';
 
 const dir = mkdtempSync(join(tmpdir(), 'awscc-profiles-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -20,6 +20,18 @@ function files(config: string | undefined, credentials: string | undefined) {
   if (config !== undefined) writeFileSync(paths.config, config);
   if (credentials !== undefined) writeFileSync(paths.credentials, credentials);
   return paths;
+}
+
+/**
+ * The path of a regular file that cannot be read: the file made chmod 000, or, as root (which reads those
+ * anyway), /proc/self/mem, whose first bytes fail with EIO. Undefined where neither works.
+ */
+function unreadable(path: string): string | undefined {
+  if (process.getuid?.() !== 0) {
+    chmodSync(path, 0o000);
+    return path;
+  }
+  return existsSync('/proc/self/mem') ? '/proc/self/mem' : undefined;
 }
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYSECRETKEY';
@@ -120,14 +132,13 @@ describe('reading profiles', () => {
   });
 
   test('an unreadable file is skipped and the other still read', async (t) => {
-    if (process.getuid?.() === 0) {
-      console.log('skipped: running as root, which can read a chmod 000 file');
-      t.skip('root ignores file permissions');
+    const paths = files('[profile hidden]\n', '[visible]\n');
+    const config = unreadable(paths.config);
+    if (!config) {
+      t.skip('running as root without /proc: no file to make unreadable');
       return;
     }
-    const paths = files('[profile hidden]\n', '[visible]\n');
-    chmodSync(paths.config, 0o000);
-    assert.deepEqual((await readAwsProfiles(paths)).map((p) => p.name), ['visible']);
+    assert.deepEqual((await readAwsProfiles({ ...paths, config })).map((p) => p.name), ['visible']);
   });
 
   test('a file over the size limit is ignored rather than parsed', async () => {
@@ -153,5 +164,39 @@ describe('reading profiles', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('how each file fared (what `awscc-cognito profiles` reports)', () => {
+  test('read, missing, and a missing folder on the way are told apart', async () => {
+    const paths = files('[profile a]\n', undefined);
+    assert.deepEqual((await listAwsProfiles(paths)).files, [
+      { kind: 'config', path: paths.config, state: 'read' },
+      { kind: 'credentials', path: paths.credentials, state: 'missing' },
+    ]);
+    // A path through a file (ENOTDIR) cannot exist either: missing, not unreadable.
+    const through = { config: join(paths.config, 'config'), credentials: paths.credentials };
+    assert.equal((await listAwsProfiles(through)).files[0].state, 'missing');
+  });
+
+  test('a folder, an oversized file and an unreadable file each get their own state; the other file is still read', async (t) => {
+    const folder = files(undefined, '[one]\n');
+    mkdirSync(folder.config);
+    const big = files(`[profile big]\n${'#'.repeat(MAX_PROFILE_FILE_BYTES)}\n`, '[two]\n');
+    for (const [paths, state, name] of [[folder, 'not-a-file', 'one'], [big, 'too-large', 'two']] as const) {
+      const listing = await listAwsProfiles(paths);
+      assert.deepEqual(listing.files.map((f) => f.state), [state, 'read']);
+      assert.deepEqual(listing.profiles.map((p) => p.name), [name]);
+    }
+    const hidden = files('[profile three]\n', '[hidden]\n');
+    const credentials = unreadable(hidden.credentials);
+    if (!credentials) {
+      t.skip('running as root without /proc: no file to make unreadable');
+      return;
+    }
+    const listing = await listAwsProfiles({ ...hidden, credentials });
+    assert.equal(listing.files[1].state, 'unreadable');
+    assert.match(listing.files[1].reason ?? '', /^(EACCES|EIO)$/);
+    assert.deepEqual(listing.profiles.map((p) => p.name), ['three']);
   });
 });

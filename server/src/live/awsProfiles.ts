@@ -1,8 +1,10 @@
-// The AWS profiles a user can pick in "Generate import block": names, regions and whether a profile signs
-// in through SSO, read from the shared config and credentials files. Only those three facts are kept:
-// keys, secrets and session tokens are skipped while reading, so they never reach an object, a picker or a
-// log. Credentials themselves are still resolved by the AWS SDK's own chain when the command calls AWS;
-// this file only lists what there is to choose from. No `vscode` import, so it is unit-tested with files.
+// The AWS profiles on this machine: names, regions and whether a profile signs in through SSO, read from
+// the shared config and credentials files. Used by the profile step of "Generate import block" (VS Code
+// client) and by `awscc-cognito profiles` (CLI), so both show the same facts. Only those facts are kept:
+// keys, secrets and session tokens are skipped while reading, so they never reach an object, a picker, a
+// terminal or a log. Credentials themselves are still resolved by the AWS SDK's own chain when AWS is
+// called; this file only lists what there is to choose from. It imports nothing of the SDK (the client
+// bundles it into its entry file, which must stay SDK-free) and nothing of `vscode`.
 import { readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -114,19 +116,64 @@ export function parseProfiles(configText: string, credentialsText: string): AwsP
     .sort((a, b) => (a.name === 'default' ? -1 : b.name === 'default' ? 1 : a.name.localeCompare(b.name)));
 }
 
-/** A file's text, or '' when it is missing, unreadable, not a file, or implausibly large. */
-async function readProfileFile(path: string): Promise<string> {
+/** What became of one profile file. Only `read` contributes profiles. */
+export type ProfileFileState =
+  | 'read'
+  | 'missing'
+  /** A folder or device where the file should be. */
+  | 'not-a-file'
+  /** Over MAX_PROFILE_FILE_BYTES; not read. */
+  | 'too-large'
+  /** It exists but could not be read (permissions, I/O). */
+  | 'unreadable';
+
+export interface ProfileFileReport {
+  kind: keyof ProfileFiles;
+  path: string;
+  state: ProfileFileState;
+  /** For `unreadable`: the system error code (EACCES, EIO, ...), when there is one. */
+  reason?: string;
+}
+
+export interface ProfileListing {
+  profiles: AwsProfile[];
+  /** The config file's report, then the credentials file's. */
+  files: ProfileFileReport[];
+}
+
+/**
+ * A file's text and what happened reading it. A missing file is normal (many machines have only one of
+ * the two), so it is a state, not an error; the caller decides what deserves a message.
+ */
+async function readProfileFile(kind: keyof ProfileFiles, path: string): Promise<{ text: string; report: ProfileFileReport }> {
+  const report = (state: ProfileFileState, reason?: string) => ({ text: '', report: { kind, path, state, ...(reason ? { reason } : {}) } });
   try {
     const info = await stat(path);
-    if (!info.isFile() || info.size > MAX_PROFILE_FILE_BYTES) return '';
-    return await readFile(path, 'utf8');
-  } catch {
-    return '';
+    if (!info.isFile()) return report('not-a-file');
+    if (info.size > MAX_PROFILE_FILE_BYTES) return report('too-large');
+    const text = await readFile(path, 'utf8');
+    // The file may have grown between stat and read; the limit is about what gets parsed. (Characters, not
+    // bytes: a UTF-8 text never has more of the former, so this only errs towards parsing.)
+    if (text.length > MAX_PROFILE_FILE_BYTES) return report('too-large');
+    return { text, report: { kind, path, state: 'read' } };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    // ENOTDIR: a folder on the way is a file, so this path cannot exist either.
+    if (code === 'ENOENT' || code === 'ENOTDIR') return report('missing');
+    return report('unreadable', typeof code === 'string' ? code : undefined);
   }
 }
 
-/** The profiles of this machine's shared files (see profileFilePaths); never throws. */
+/** The profiles of this machine's shared files (see profileFilePaths) and how each file fared; never throws. */
+export async function listAwsProfiles(files: ProfileFiles = profileFilePaths()): Promise<ProfileListing> {
+  const [config, credentials] = await Promise.all([readProfileFile('config', files.config), readProfileFile('credentials', files.credentials)]);
+  return { profiles: parseProfiles(config.text, credentials.text), files: [config.report, credentials.report] };
+}
+
+/**
+ * The profiles only: a file that is missing, unreadable or too large simply contributes none, which is
+ * also what the SDK does with a file it cannot read.
+ */
 export async function readAwsProfiles(files: ProfileFiles = profileFilePaths()): Promise<AwsProfile[]> {
-  const [config, credentials] = await Promise.all([readProfileFile(files.config), readProfileFile(files.credentials)]);
-  return parseProfiles(config, credentials);
+  return (await listAwsProfiles(files)).profiles;
 }
