@@ -10,7 +10,7 @@ import type { DescribedClient, LiveError } from '../../server/src/live';
 import { RenderImportsRequest, type RenderImportsResult } from '../../server/src/protocol';
 // Straight from its file, not the live index: the profile reader is needed before any AWS call and holds no
 // SDK, so it is bundled into the entry file while the SDK stays in dist/live.js.
-import { readAwsProfiles } from '../../server/src/live/awsProfiles';
+import { listAwsProfiles, profileFileProblem } from '../../server/src/live/awsProfiles';
 import type { ExtensionRuntime } from './extension';
 import {
   alreadyInModule,
@@ -95,7 +95,7 @@ async function generateImportBlock(runtime: ExtensionRuntime): Promise<void> {
 
 async function runFlow(runtime: ExtensionRuntime, live: Live, settings: ImportSettings, targets: Targets & { note?: string }): Promise<void> {
   const log = runtime.output;
-  const profile = await pickProfile(settings);
+  const profile = await pickProfile(settings, log);
   const regions = await pickRegions(settings, profile);
   const connection = { profile: profile?.name, endpoint: settings.endpoint };
   log.info(
@@ -185,8 +185,13 @@ async function runFlow(runtime: ExtensionRuntime, live: Live, settings: ImportSe
  * none, the `awsccCognito.profile` setting as before (undefined: the SDK's default chain, AWS_PROFILE
  * included). Only names and regions are read from the files.
  */
-async function pickProfile(settings: ImportSettings): Promise<{ name: string; region?: string } | undefined> {
-  const profiles = await readAwsProfiles();
+async function pickProfile(settings: ImportSettings, log: vscode.LogOutputChannel): Promise<{ name: string; region?: string } | undefined> {
+  const { profiles, files } = await listAwsProfiles();
+  // A file that is there but could not be used would otherwise just leave its profiles out of the list.
+  for (const file of files) {
+    const problem = profileFileProblem(file);
+    if (problem) log.warn(`AWS profiles: ${problem}`);
+  }
   if (profiles.length === 0) return settings.profile ? { name: settings.profile } : undefined;
   const picked = await quickPick(profilePickItems(profiles, settings.profile, process.env.AWS_PROFILE), {
     title: stepTitle('AWS profile'),

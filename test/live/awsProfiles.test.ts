@@ -6,7 +6,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { listAwsProfiles, parseProfiles, profileFilePaths, readAwsProfiles, MAX_PROFILE_FILE_BYTES } from '../../server/src/live/awsProfiles';
+import { listAwsProfiles, parseProfiles, profileFileProblem, profileFilePaths, readAwsProfiles, MAX_PROFILE_FILE_BYTES, type ProfileFileReport } from '../../server/src/live/awsProfiles';
 
 const dir = mkdtempSync(join(tmpdir(), 'awscc-profiles-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -199,4 +199,15 @@ describe('how each file fared (what `awscc-cognito profiles` reports)', () => {
     assert.match(listing.files[1].reason ?? '', /^(EACCES|EIO)$/);
     assert.deepEqual(listing.profiles.map((p) => p.name), ['three']);
   });
+});
+
+test('a profile file that exists but gave nothing gets one message (shared by the CLI and the VS Code log); read or missing files none', () => {
+  const report = (state: ProfileFileReport['state'], reason?: string): ProfileFileReport => ({ kind: 'credentials', path: '/home/u/.aws/cred\u001bentials', state, reason });
+  assert.equal(profileFileProblem(report('read')), undefined);
+  assert.equal(profileFileProblem(report('missing')), undefined);
+  const unreadable = profileFileProblem(report('unreadable', 'EACCES'))!;
+  assert.match(unreadable, /cannot read the credentials file .*\(EACCES\); its profiles are not listed/);
+  assert.ok(!unreadable.includes('\u001b'), 'control characters in the path are not printed');
+  assert.match(profileFileProblem(report('too-large'))!, /larger than 4 MiB/);
+  assert.match(profileFileProblem(report('not-a-file'))!, /not a regular file/);
 });

@@ -3,7 +3,7 @@
 // user can see which names `import --profile` accepts instead of guessing. The reader is the picker's own
 // (live/awsProfiles.ts), which drops keys and tokens while reading, so nothing here can print them.
 // The list goes to stdout (JSON stays parseable); notes and problems go to stderr, as with `import`.
-import { listAwsProfiles, MAX_PROFILE_FILE_BYTES, profileFilePaths, type ProfileFileReport, type ProfileListing } from '../live/awsProfiles';
+import { listAwsProfiles, printable, profileFileProblem, profileFilePaths, type ProfileFileReport, type ProfileListing } from '../live/awsProfiles';
 
 export const PROFILES_HELP = `  awscc-cognito profiles [--format text|json]
       List the AWS profiles of the shared config and credentials files (AWS_CONFIG_FILE and
@@ -46,7 +46,7 @@ export async function runProfiles(argv: readonly string[], io: ProfilesIo, env: 
 
   const listing = await listAwsProfiles(profileFilePaths(env));
   io.out(format === 'json' ? formatJson(listing) : formatText(listing));
-  const problems = listing.files.map(problemOf).filter((p): p is string => p !== undefined);
+  const problems = listing.files.map(profileFileProblem).filter((p): p is string => p !== undefined);
   for (const problem of problems) io.err(`awscc-cognito: ${problem}\n`);
   for (const file of listing.files) {
     // A variable that names a missing file is most likely a typo; the SDK would silently ignore it too.
@@ -70,21 +70,6 @@ function noProfilesNote(files: readonly ProfileFileReport[]): string {
   return `no AWS profiles in ${read.map((f) => printable(f.path)).join(' or ')} (no [default], [profile NAME] or credentials section).`;
 }
 
-/** The message for a file that exists but gave nothing; undefined for a file read or simply missing. */
-function problemOf(file: ProfileFileReport): string | undefined {
-  const what = `the ${file.kind} file ${printable(file.path)}`;
-  switch (file.state) {
-    case 'unreadable':
-      return `cannot read ${what}${file.reason ? ` (${file.reason})` : ''}; its profiles are not listed.`;
-    case 'too-large':
-      return `${what} is larger than ${MAX_PROFILE_FILE_BYTES / (1024 * 1024)} MiB, far more than any profile file, so it was not read; its profiles are not listed.`;
-    case 'not-a-file':
-      return `${what} is not a regular file (a folder?), so no profiles were read from it.`;
-    default:
-      return undefined;
-  }
-}
-
 function formatJson(listing: ProfileListing): string {
   // `region: null` rather than an absent key, so a script can rely on every field being there.
   const profiles = listing.profiles.map((p) => ({ name: p.name, region: p.region ?? null, sso: p.sso, sources: p.sources }));
@@ -106,6 +91,3 @@ function formatText(listing: ProfileListing): string {
  * Control characters shown as `?`: names and paths come from files and variables this tool did not write,
  * and an escape sequence in a profile name must not reach the terminal as one.
  */
-function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
-}

@@ -177,3 +177,23 @@ export async function listAwsProfiles(files: ProfileFiles = profileFilePaths()):
 export async function readAwsProfiles(files: ProfileFiles = profileFilePaths()): Promise<AwsProfile[]> {
   return (await listAwsProfiles(files)).profiles;
 }
+
+/** The message for a file that exists but gave nothing; undefined for a file read or simply missing. */
+export function profileFileProblem(file: ProfileFileReport): string | undefined {
+  const what = `the ${file.kind} file ${printable(file.path)}`;
+  switch (file.state) {
+    case 'unreadable':
+      return `cannot read ${what}${file.reason ? ` (${file.reason})` : ''}; its profiles are not listed.`;
+    case 'too-large':
+      return `${what} is larger than ${MAX_PROFILE_FILE_BYTES / (1024 * 1024)} MiB, far more than any profile file, so it was not read; its profiles are not listed.`;
+    case 'not-a-file':
+      return `${what} is not a regular file (a folder?), so no profiles were read from it.`;
+    default:
+      return undefined;
+  }
+}
+
+/** Control characters (from a hostile file or variable) shown as `?` in messages and tables. */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+}
