@@ -12,6 +12,10 @@ describe('diagnostics cache', () => {
     checkEditSequence(25, 40, 7);
   });
 
+  test('a long session on a small module (the cache drops the texts of edited-away blocks several times) still reports what a fresh parse reports', () => {
+    checkEditSequence(6, 250, 11);
+  });
+
   test('a change to a local a block reads re-checks that block', () => {
     const files = (unit: string) => ({ 'locals.tf': `locals {\n  unit = "${unit}"\n}\n` });
     const text = client('  access_token_validity = 48\n  token_validity_units = { access_token = local.unit }');
