@@ -245,29 +245,31 @@ function extract(uri: string, file: HclFile): FileDeclarations {
   }
   holder.file = file;
 
+  // Lists that did not change are handed on as the same objects (the module reuses its indexes then).
+  const before = previous?.result;
   let result: FileDeclarations;
-  if (previous && sameDeclarations && sameImports) result = previous.result;
+  if (before && sameDeclarations && sameImports) result = before;
   else {
-    const declarations: Declaration[] = [];
-    const imports: ImportDeclaration[] = [];
-    const requiredVersions: string[] = [];
-    const requiredProviders: RequiredProvider[] = [];
-    for (const entry of entries) {
-      if (!entry) continue;
-      for (const d of entry.declarations) declarations.push(d);
-      if (entry.import) imports.push(entry.import);
-      if (entry.requiredVersions) requiredVersions.push(...entry.requiredVersions);
-      if (entry.requiredProviders) requiredProviders.push(...entry.requiredProviders);
-    }
-    result = {
-      declarations: previous && sameDeclarations ? previous.result.declarations : declarations,
-      imports: previous && sameImports ? previous.result.imports : imports,
-      requiredVersions: previous && sameDeclarations ? previous.result.requiredVersions : requiredVersions,
-      requiredProviders: previous && sameDeclarations ? previous.result.requiredProviders : requiredProviders,
-    };
+    const fresh = collect(entries);
+    result = before && sameDeclarations ? { ...before, imports: fresh.imports } : before && sameImports ? { ...fresh, imports: before.imports } : fresh;
   }
   documents.set(uri, { holder, items, entries, result });
   return result;
+}
+
+function collect(entries: readonly (ItemEntry | undefined)[]): FileDeclarations {
+  const declarations: Declaration[] = [];
+  const imports: ImportDeclaration[] = [];
+  const requiredVersions: string[] = [];
+  const requiredProviders: RequiredProvider[] = [];
+  for (const entry of entries) {
+    if (!entry) continue;
+    for (const d of entry.declarations) declarations.push(d);
+    if (entry.import) imports.push(entry.import);
+    if (entry.requiredVersions) requiredVersions.push(...entry.requiredVersions);
+    if (entry.requiredProviders) requiredProviders.push(...entry.requiredProviders);
+  }
+  return { declarations, imports, requiredVersions, requiredProviders };
 }
 
 /** Forget a closed or deleted document's incremental state. */

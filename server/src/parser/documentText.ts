@@ -67,7 +67,7 @@ export class DocumentText implements TextSource {
 
   charAt(offset: number): string {
     const code = this.charCodeAt(offset);
-    return code === code ? String.fromCharCode(code) : '';
+    return Number.isNaN(code) ? '' : String.fromCharCode(code);
   }
 
   startsWith(search: string, at: number): boolean {

@@ -4,17 +4,14 @@ import type { LineIndex, Position } from './ast';
 import { DocumentText } from './documentText';
 
 /** Offsets where each line starts; LF, CRLF and lone CR all end a line. */
-export function scanLineStarts(text: string, from = 0, to = text.length, out: number[] = [0]): number[] {
-  if (text.indexOf('\r', from) === -1 || text.indexOf('\r', from) >= to) {
+export function scanLineStarts(text: string): number[] {
+  const out = [0];
+  if (text.indexOf('\r') === -1) {
     // Fast path: the native search is several times faster than a charCodeAt loop.
-    let i = text.indexOf('\n', from);
-    while (i !== -1 && i < to) {
-      out.push(i + 1);
-      i = text.indexOf('\n', i + 1);
-    }
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) out.push(i + 1);
     return out;
   }
-  for (let i = from; i < to; i++) {
+  for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x0a) out.push(i + 1);
     else if (c === 0x0d) {
@@ -55,14 +52,12 @@ function scanChunkedLineStarts(text: DocumentText): number[] {
 
 export class TextLineIndex implements LineIndex {
   private starts: Int32Array | undefined;
-  private readonly text: { readonly length: number; charCodeAt(offset: number): number };
 
   /** `starts` may be supplied (already computed, e.g. spliced by an incremental re-parse). */
   constructor(
     private readonly source: string | DocumentText,
     starts?: Int32Array,
   ) {
-    this.text = source;
     this.starts = starts;
   }
 
@@ -91,7 +86,7 @@ export class TextLineIndex implements LineIndex {
 
   positionAt(offset: number): Position {
     const starts = this.lineStarts();
-    const len = this.text.length;
+    const len = this.source.length;
     if (!(offset > 0)) offset = 0; // also maps NaN to 0
     if (offset > len) offset = len;
     let lo = 0;
@@ -108,9 +103,9 @@ export class TextLineIndex implements LineIndex {
   offsetAt(position: Position): number {
     const starts = this.lineStarts();
     if (position.line < 0) return 0;
-    if (position.line >= starts.length) return this.text.length;
+    if (position.line >= starts.length) return this.source.length;
     const lineStart = starts[position.line];
-    const lineEnd = position.line + 1 < starts.length ? this.contentEnd(starts[position.line + 1], lineStart) : this.text.length;
+    const lineEnd = position.line + 1 < starts.length ? this.contentEnd(starts[position.line + 1], lineStart) : this.source.length;
     const ch = Math.max(0, position.character);
     return Math.min(lineStart + ch, lineEnd);
   }
@@ -118,8 +113,8 @@ export class TextLineIndex implements LineIndex {
   /** End of a line's content: the next line's start minus its line break. */
   private contentEnd(nextStart: number, lineStart: number): number {
     let e = nextStart;
-    if (e > lineStart && this.text.charCodeAt(e - 1) === 0x0a) e--;
-    if (e > lineStart && this.text.charCodeAt(e - 1) === 0x0d) e--;
+    if (e > lineStart && this.source.charCodeAt(e - 1) === 0x0a) e--;
+    if (e > lineStart && this.source.charCodeAt(e - 1) === 0x0d) e--;
     return e;
   }
 }
