@@ -5,12 +5,18 @@
 // anyone reads `body`. Every path to a node inside a block goes through `body`, so readers never see a stale
 // offset. (Code that keeps inner nodes across versions must read its block's `body` again first: see
 // model/declarations.ts.)
+//
+// A full parse also packs each top-level body (see packedBody.ts): the block then holds int32 records and
+// builds the body's objects on the first read. A packed body's offsets are relative to the block, so
+// moving it is free.
 import type { Block, Body, Identifier, Label } from './ast';
+import type { PackedBody } from './packedBody';
 import { shiftBody } from './shift';
 
 export class BlockNode implements Block {
   readonly kind = 'Block' as const;
   private pendingShift = 0;
+  private packed: PackedBody | undefined = undefined;
 
   constructor(
     public start: number,
@@ -21,11 +27,14 @@ export class BlockNode implements Block {
     public openBrace: number,
     /** Offset of `}`, or -1 when the block is unclosed. */
     public closeBrace: number,
-    private currentBody: Body,
+    private currentBody: Body | undefined,
   ) {}
 
   get body(): Body {
-    if (this.pendingShift !== 0) {
+    if (this.currentBody === undefined) {
+      this.currentBody = (this.packed as PackedBody).unpack(this.start);
+      this.packed = undefined;
+    } else if (this.pendingShift !== 0) {
       const d = this.pendingShift;
       this.pendingShift = 0;
       shiftBody(this.currentBody, d);
@@ -45,7 +54,18 @@ export class BlockNode implements Block {
     }
     if (this.openBrace >= 0) this.openBrace += d;
     if (this.closeBrace >= 0) this.closeBrace += d;
-    this.pendingShift += d;
+    if (this.packed === undefined) this.pendingShift += d;
+  }
+
+  /** Whether the body is still packed (nobody has read it since the full parse). */
+  get isPacked(): boolean {
+    return this.packed !== undefined;
+  }
+
+  /** Drops the body's objects for `packed`, the same body as records (see packedBody.ts). */
+  replaceBodyWith(packed: PackedBody): void {
+    this.packed = packed;
+    this.currentBody = undefined;
   }
 
   /** The plain node, as JSON (trees are compared and printed through JSON). */

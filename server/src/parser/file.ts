@@ -3,6 +3,7 @@ import type { Body, HclFile, LineIndex, Range, Span, SyntaxDiagnostic } from './
 import { DocumentText } from './documentText';
 import { lex, TokenBuffer, type LexResult } from './lexer';
 import { TextLineIndex } from './lineIndex';
+import { PackStore } from './packedBody';
 import { Parser } from './parser';
 import type { Tokens } from './tokens';
 
@@ -77,7 +78,7 @@ export class ParsedFile implements HclFile {
 
   private rematerialize(): void {
     this.superseded = false;
-    const region = parseRegion(this.text, 0, this.text.length);
+    const region = parseRegion(this.text, 0, this.text.length, true);
     this.currentBody = region.body;
     this.currentDiagnostics = region.diagnostics;
     this.currentComments = region.comments;
@@ -98,11 +99,15 @@ export interface RegionParse {
   itemStartsInTemplate: boolean;
 }
 
-/** Parses `text[from, to)` as a sequence of top-level items. */
-export function parseRegion(text: string, from: number, to: number): RegionParse {
+/**
+ * Parses `text[from, to)` as a sequence of top-level items. `pack` stores block bodies as records until
+ * first read (packedBody.ts): right for whole files, where most bodies may never be read; an incremental
+ * region's blocks are read at once, so they stay objects.
+ */
+export function parseRegion(text: string, from: number, to: number, pack = false): RegionParse {
   const lexed: LexResult = lex(text, from, to, false, shared);
   const diagnostics: SyntaxDiagnostic[] = lexed.problems.map((d) => ({ start: d.start, end: d.end, message: d.message, severity: 'error' }));
-  const parser = new Parser(text, shared, diagnostics);
+  const parser = new Parser(text, shared, diagnostics, pack ? new PackStore(to - from) : undefined);
   const body = parser.parseFile(from, to);
   sortDiagnostics(diagnostics);
   const comments: Span[] = [];
@@ -117,7 +122,7 @@ export function sortDiagnostics(diagnostics: SyntaxDiagnostic[]): void {
 }
 
 export function parseText(text: string): HclFile {
-  const region = parseRegion(text, 0, text.length);
+  const region = parseRegion(text, 0, text.length, true);
   return new ParsedFile(text, region.body, region.diagnostics, region.comments, undefined, region.itemStartsInTemplate);
 }
 

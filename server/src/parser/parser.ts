@@ -9,6 +9,7 @@ import type { TokenBuffer } from './lexer';
 import { parseExpression } from './expressions';
 import { quotedLabel } from './templates';
 import { BlockNode } from './blockNode';
+import { packBody, type PackStore } from './packedBody';
 
 // Local aliases: under the test runner's per-file transform, imported bindings are getters (slow in hot loops).
 const T = Kinds;
@@ -71,8 +72,16 @@ export class Parser {
 
   /** Reused by the redefinition check of larger bodies. */
   private readonly seenNames = new Set<string>();
+  /** Scratch for the redefinition check of usual bodies (cleared after use so it holds no text). */
+  private readonly names: string[] = new Array<string>(64).fill('');
 
-  constructor(readonly text: string, tokens: TokenBuffer, readonly diagnostics: SyntaxDiagnostic[]) {
+  constructor(
+    readonly text: string,
+    tokens: TokenBuffer,
+    readonly diagnostics: SyntaxDiagnostic[],
+    /** Where top-level block bodies are packed as they are parsed (full parses); undefined keeps objects. */
+    private readonly packInto?: PackStore,
+  ) {
     this.kinds = tokens.kinds;
     this.starts = tokens.starts;
     this.ends = tokens.ends;
@@ -213,18 +222,27 @@ export class Parser {
       if ((this.flags[this.p] & FLAG_IN_TEMPLATE) !== 0) this.itemStartsInTemplate = true;
       this.nested = true;
       this.tooDeep = false;
+      const before = items.length;
       this.bodyItem(items, true);
       this.nested = false;
+      // Packed right away, so the objects die young (cheap for the collector) instead of surviving.
+      if (this.packInto !== undefined && items.length > before) this.pack(items[before]);
     }
     this.checkRedefined(items);
     return { kind: 'Body', start: from, end: to, items };
+  }
+
+  private pack(item: BodyItem): void {
+    if (item.kind !== 'Block') return;
+    const packed = packBody(item, this.packInto as PackStore, this.text);
+    if (packed !== undefined) (item as BlockNode).replaceBodyWith(packed);
   }
 
   /** HCL's parser rejects a second attribute of the same name in one body. */
   private checkRedefined(items: BodyItem[]): void {
     const n = items.length;
     if (n < 2) return;
-    if (n > 8) {
+    if (n > 64) {
       const seen = this.seenNames;
       seen.clear();
       for (const item of items) {
@@ -234,18 +252,25 @@ export class Parser {
       }
       return;
     }
-    // Small bodies (the common case): a quadratic scan allocates nothing.
-    for (let i = 1; i < n; i++) {
+    // Usual bodies: a pairwise scan over the names collected once. Fresh name strings would each be hashed
+    // for a Set; comparing two of different lengths costs one check, and most pairs differ in length.
+    const names = this.names;
+    let count = 0;
+    for (let i = 0; i < n; i++) {
       const item = items[i];
       if (item.kind !== 'Attribute' || item.equals < 0) continue;
-      for (let j = 0; j < i; j++) {
-        const other = items[j];
-        if (other.kind === 'Attribute' && other.equals >= 0 && other.name.name === item.name.name) {
+      const name = item.name.name;
+      const len = name.length;
+      for (let j = 0; j < count; j++) {
+        const other = names[j];
+        if (other.length === len && other === name) {
           this.error(item.name.start, item.name.end, 'Attribute redefined');
           break;
         }
       }
+      names[count++] = name;
     }
+    names.fill('', 0, count);
   }
 
   /** A block body after `{`, up to (not including) the closing `}`; stops at EOF or a header stop. */
