@@ -22,4 +22,6 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/live/index.ts'], outfile: 'dist/live.js' }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // `--bench`: the parser alone, bundled as the server bundles it, for the parser benchmark (not shipped).
+  ...(process.argv.includes('--bench') ? [build({ ...common, entryPoints: ['server/src/parser/index.ts'], outfile: 'out/parser.js' })] : []),
 ]);
