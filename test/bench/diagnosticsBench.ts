@@ -11,6 +11,7 @@
 //     (~1.2 MB of JSON per publication): what thousands of findings cost to produce and encode;
 //   - 'sane units': the same with conventional units (still ~2,200 findings: advice on every block);
 //   - 'realistic': what a team's module of that size looks like, valid and conventional (~40 findings).
+// Also the opening of each module: didOpen → first publication, the latency of opening a large file.
 // Edits: one character typed or deleted at positions spread over the file (inside values, names, between
 // blocks), alternating so the file keeps its size. Budget (server, p95): <= 5 ms at 1,000 blocks.
 //
@@ -31,6 +32,9 @@ export interface DiagnosticsBenchRow {
   edits: number;
   /** Diagnostics published for the file when opened (all severities). */
   diagnostics: number;
+  /** didOpen → first publication: server-side (parse, model, every rule on every block, encoding) and round trip. */
+  openServerMs: number;
+  openRoundTripMs: number;
   serverP50Ms: number;
   serverP95Ms: number;
   serverMaxMs: number;
@@ -90,8 +94,12 @@ export async function runDiagnosticsBench(sizes: readonly number[] = [1000], edi
       const uri = fileUri(path);
       let version = 1;
       const opened = session.nextDiagnostics(uri, version, 60_000);
+      const openTimingsBefore = timings.length;
+      const openStarted = performance.now();
       await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'terraform', version, text } });
       const count = (await opened).length;
+      const openRoundTripMs = performance.now() - openStarted;
+      const openServerMs = (await next('diagnostics', openTimingsBefore))?.ms ?? NaN;
       const lines = text.split('\n');
       const rand = seededRandom(42);
       const server: number[] = [];
@@ -130,6 +138,8 @@ export async function runDiagnosticsBench(sizes: readonly number[] = [1000], edi
         module: kind,
         edits: server.length,
         diagnostics: count,
+        openServerMs,
+        openRoundTripMs,
         serverP50Ms: s.p50,
         serverP95Ms: s.p95,
         serverMaxMs: s.max,
