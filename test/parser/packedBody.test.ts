@@ -1,4 +1,4 @@
-// Packed bodies (server/src/parser/packedBody.ts): a full parse stores top-level bodies as records, and
+// Packed bodies (server/src/parser/packFormat.ts, packWriter.ts, packReader.ts): a full parse stores top-level bodies as records, and
 // reading `body` must give exactly the objects an unpacked parse builds: same kinds, keys, key order,
 // values and offsets, for valid, random and broken text, and after the block has been moved by a reparse.
 import { describe, test } from 'node:test';

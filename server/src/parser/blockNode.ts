@@ -6,11 +6,11 @@
 // offset. (Code that keeps inner nodes across versions must read its block's `body` again first: see
 // model/declarations.ts.)
 //
-// A full parse also packs each top-level body (see packedBody.ts): the block then holds int32 records and
+// A full parse also packs each top-level body (see packFormat.ts): the block then holds int32 records and
 // builds the body's objects on the first read. A packed body's offsets are relative to the block, so
 // moving it is free.
 import type { Block, Body, Identifier, Label } from './ast';
-import type { PackedBody } from './packedBody';
+import type { PackedBody } from './packReader';
 import { shiftBody } from './shift';
 
 export class BlockNode implements Block {
@@ -62,7 +62,7 @@ export class BlockNode implements Block {
     return this.packed !== undefined;
   }
 
-  /** Drops the body's objects for `packed`, the same body as records (see packedBody.ts). */
+  /** Drops the body's objects for `packed`, the same body as records (see packFormat.ts). */
   replaceBodyWith(packed: PackedBody): void {
     this.packed = packed;
     this.currentBody = undefined;

@@ -3,7 +3,7 @@ import type { Body, HclFile, LineIndex, Range, Span, SyntaxDiagnostic } from './
 import { DocumentText } from './documentText';
 import { lex, TokenBuffer, type LexResult } from './lexer';
 import { TextLineIndex } from './lineIndex';
-import { PackStore } from './packedBody';
+import { PackStore } from './packFormat';
 import { Parser } from './parser';
 import type { Tokens } from './tokens';
 
@@ -101,7 +101,7 @@ export interface RegionParse {
 
 /**
  * Parses `text[from, to)` as a sequence of top-level items. `pack` stores block bodies as records until
- * first read (packedBody.ts): right for whole files, where most bodies may never be read; an incremental
+ * first read (packFormat.ts): right for whole files, where most bodies may never be read; an incremental
  * region's blocks are read at once, so they stay objects.
  */
 export function parseRegion(text: string, from: number, to: number, pack = false): RegionParse {

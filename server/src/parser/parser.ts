@@ -9,7 +9,8 @@ import type { TokenBuffer } from './lexer';
 import { parseExpression } from './expressions';
 import { quotedLabel } from './templates';
 import { BlockNode } from './blockNode';
-import { packBody, type PackStore } from './packedBody';
+import type { PackStore } from './packFormat';
+import { packBody } from './packWriter';
 
 // Local aliases: under the test runner's per-file transform, imported bindings are getters (slow in hot loops).
 const T = Kinds;
