@@ -1,6 +1,8 @@
 // The property suites shared by properties.test.ts (small counts) and properties.fuzz.ts (large counts).
 import fc from 'fast-check';
+import { isDeepStrictEqual } from 'node:util';
 import { parse, reparse, type TextChange } from '../../server/src/parser';
+import { parseRegion } from '../../server/src/parser/file';
 import { generateModuleText, seededRandom } from '../support/generate';
 import { applyChange, randomMutation } from '../support/mutate';
 import { randomHclDocument } from '../support/randomHcl';
@@ -143,5 +145,36 @@ export function runParserProperties(options: { scale: number; seed?: number }): 
         return { cases, failures };
       },
     },
+    {
+      name: 'packed block bodies unpack to exactly the objects an unpacked parse builds (mutated files)',
+      run: () => {
+        const failures: string[] = [];
+        const rand = seededRandom(seed + 6);
+        let cases = 0;
+        for (let i = 0; i < n(300); i++) {
+          let text = randomHclDocument(seed * 3 + i);
+          for (let k = 0, edits = 1 + Math.floor(rand() * 4); k < edits; k++) text = applyChange(text, randomMutation(text, rand).change);
+          cases++;
+          const problem = packedCase(text);
+          if (problem) failures.push(problem);
+        }
+        return { cases, failures };
+      },
+    },
   ];
+}
+
+/** A full parse (bodies packed, then read) against the same text parsed without packing. */
+function packedCase(text: string): string | undefined {
+  try {
+    const packed = parse(text).body;
+    const plain = parseRegion(text, 0, text.length, false).body;
+    // JSON reads (so unpacks) every body and compares key order; isDeepStrictEqual adds prototypes and undefined keys.
+    if (JSON.stringify(packed) !== JSON.stringify(plain) || !isDeepStrictEqual(packed, plain)) {
+      return `packed tree differs\ninput: ${JSON.stringify(text.slice(0, 400))}`;
+    }
+  } catch (e) {
+    return `packing threw ${(e as Error).stack}\ninput: ${JSON.stringify(text.slice(0, 400))}`;
+  }
+  return undefined;
 }
