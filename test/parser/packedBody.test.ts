@@ -5,8 +5,10 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, reparse, type Block, type Body } from '../../server/src/parser';
+import { parse, reparse, type Attribute, type Block, type Body, type Expression } from '../../server/src/parser';
 import { parseRegion } from '../../server/src/parser/file';
+import { PackStore } from '../../server/src/parser/packFormat';
+import { packBody } from '../../server/src/parser/packWriter';
 import type { BlockNode } from '../../server/src/parser/blockNode';
 import { generateModuleText, seededRandom } from '../support/generate';
 import { randomHclDocument } from '../support/randomHcl';
@@ -23,8 +25,7 @@ function topBlocks(body: Body): BlockNode[] {
 }
 
 /** Reads every packed body and compares the whole tree with an unpacked parse of the same text. */
-function assertSameTree(text: string, label: string, options: { deep?: boolean; packs?: boolean } = {}): void {
-  const { deep = true, packs = true } = options;
+function assertSameTree(text: string, label: string): void {
   const packed = parse(text).body;
   const blocks = topBlocks(packed);
   const packedBefore = blocks.filter((b) => b.isPacked).length;
@@ -33,8 +34,8 @@ function assertSameTree(text: string, label: string, options: { deep?: boolean; 
   assert.equal(JSON.stringify(packed), JSON.stringify(expected), `${label}: unpacked tree differs`);
   assert.ok(blocks.every((b) => !b.isPacked), `${label}: reading the tree unpacks every body`);
   // deepStrictEqual also compares prototypes and `undefined`-valued keys, which JSON leaves out.
-  if (deep) assert.deepStrictEqual(packed, expected, `${label}: unpacked objects differ`);
-  if (packs && blocks.length > 0) assert.ok(packedBefore > 0, `${label}: a full parse packs its blocks`);
+  assert.deepStrictEqual(packed, expected, `${label}: unpacked objects differ`);
+  if (blocks.length > 0) assert.ok(packedBefore > 0, `${label}: a full parse packs its blocks`);
 }
 
 describe('packed block bodies', () => {
@@ -97,10 +98,14 @@ describe('packed block bodies', () => {
     assert.deepStrictEqual(moved.body, expected.body);
   });
 
-  test('a body nested deeper than the packer walks stays objects and is still right', () => {
-    const text = `locals {\n  x = ${'1 + '.repeat(3000)}1\n}\n`;
-    const block = topBlocks(parse(text).body)[0];
-    assert.equal(block.isPacked, false, 'kept as objects');
-    assertSameTree(text, 'deep binary chain', { deep: false, packs: false });
+  test('a body nested deeper than the packer walks is left as objects', () => {
+    // The parser reports nesting deeper than 256 levels, so only a tree built by hand gets this deep.
+    const text = 'locals {\n  x = 1\n}\n';
+    const block = topBlocks(unpackedBody(text))[0];
+    const attribute = block.body.items[0] as Attribute;
+    let value: Expression = attribute.value;
+    for (let i = 0; i < 2000; i++) value = { kind: 'Binary', start: value.start, end: value.end, operator: '+', left: value, right: attribute.value };
+    attribute.value = value;
+    assert.equal(packBody(block, new PackStore(text.length), text), undefined);
   });
 });

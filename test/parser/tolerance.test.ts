@@ -2,7 +2,7 @@
 // top-level block, so a block after the damage parses exactly as it would on its own.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parse, type Attribute, type Block, type HclFile, type Traversal } from '../../server/src/parser';
+import { parse, type Attribute, type Block, type Expression, type HclFile, type Traversal } from '../../server/src/parser';
 import { treeProblems } from '../support/treeInvariants';
 
 const LATER = 'resource "awscc_cognito_user_pool_client" "later" {\n  client_name = "later"\n  user_pool_id = var.pool\n}\n';
@@ -175,4 +175,19 @@ describe('hostile nesting', () => {
       assertLaterIntact(file);
     });
   }
+
+  test('a chain of 100,000 binary operators gives a diagnostic (the tree would be 100,000 levels deep)', () => {
+    const src = 'x = ' + '1 + '.repeat(100_000) + '1\n' + LATER;
+    const file = parse(src);
+    assert.deepEqual(messages(file), ['Nesting too deep']);
+    assertLaterIntact(file);
+    let depth = 0;
+    for (let e = (file.body.items[0] as { value: Expression }).value; e.kind === 'Binary'; e = e.left) depth++;
+    assert.ok(depth > 200 && depth <= 256, `chain depth ${depth}`);
+  });
+
+  test('a chain of 200 operators is still an ordinary expression', () => {
+    const file = parse('x = ' + '1 + '.repeat(200) + '1\n');
+    assert.deepEqual(messages(file), []);
+  });
 });

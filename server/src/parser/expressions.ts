@@ -48,14 +48,20 @@ for (const [kind, prec, op] of [
 /** Precedence climbing: operators of precedence >= `min`, left-associative. */
 function binary(p: Parser, min: number): Expression {
   let left = unary(p);
+  // Each operator puts the chain so far one level deeper in the tree: it counts as nesting, so a hostile
+  // `1 + 1 + ...` is reported like deep brackets instead of building a tree too deep for recursive readers.
+  let levels = 0;
   for (;;) {
     const k = p.kind();
     const prec = PRECEDENCE[k];
-    if (prec === 0 || prec < min) return left;
+    if (prec === 0 || prec < min || !p.enter()) break;
+    levels++;
     p.advance();
     const right = binary(p, prec + 1);
     left = { kind: 'Binary', start: left.start, end: right.end, operator: OPERATOR[k], left, right };
   }
+  for (; levels > 0; levels--) p.leave();
+  return left;
 }
 
 function unary(p: Parser): Expression {
