@@ -107,3 +107,19 @@ test('garbage (NUL, control characters, lone surrogates, unclosed everything) ge
   assert.ok((await diagnostics).length >= 1);
   assert.equal(session.process.exitCode, null, 'server still running');
 });
+
+test('hostile depth (100,000 nested brackets, a 100,000-operator chain) in our resource: "Nesting too deep", and the rules still run', async () => {
+  const head = 'resource "awscc_cognito_user_pool_client" "web" {\n  user_pool_id = "us-east-1_abc"\n  bogus_argument = 1\n  callback_urls = ';
+  for (const [name, value] of [['brackets', '['.repeat(100_000)], ['chain', '1 + '.repeat(100_000) + '1']]) {
+    const uri = fileUri(join(dir, `deep-${name}.tf`));
+    const diagnostics = session.nextDiagnostics(uri, 1);
+    await session.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'terraform', version: 1, text: `${head}${value}\n}\n` },
+    });
+    const published = await diagnostics;
+    assert.ok(published.some((d) => d.message === 'Nesting too deep'), `${name}: ${published.map((d) => d.message).join(' | ')}`);
+    // The unknown argument is reported by a rule: the rules ran over the deep value without overflowing.
+    assert.ok(published.some((d) => d.code === 'CUP101'), `${name}: ${published.map((d) => d.code).join(' ')}`);
+  }
+  assert.equal(session.process.exitCode, null, 'server still running');
+});
