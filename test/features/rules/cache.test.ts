@@ -12,6 +12,27 @@ describe('diagnostics cache', () => {
     checkEditSequence(25, 40, 7);
   });
 
+  test('several edits between runs (typing faster than the debounce) report what a fresh parse reports', () => {
+    checkEditSequence(25, 60, 9, 3);
+  });
+
+  test('blocks that read the same local share its check, and a change to it re-checks every one of them', () => {
+    const block = (name: string, local: string) =>
+      `resource "awscc_cognito_user_pool_client" "${name}" {\n  user_pool_id = "p"\n  access_token_validity = 48\n  token_validity_units = { access_token = local.${local} }\n}\n`;
+    const text = block('a', 'unit') + block('b', 'unit') + block('c', 'other');
+    const locals = (unit: string, other: string) => ({ 'locals.tf': `locals {\n  unit = "${unit}"\n  other = "${other}"\n}\n` });
+    const ws = createModuleFromTexts({ 'main.tf': text, ...locals('minutes', 'minutes') });
+    const lines = () => computeDiagnostics(ws.contextFor('main.tf')).filter((d) => d.code === 'CUP301').map((d) => d.range.start.line);
+    assert.deepEqual(lines(), []);
+    const localsUri = ws.contextFor('locals.tf').document.uri;
+    ws.workspace.changeDocument(localsUri, 2, [{ text: locals('hours', 'minutes')['locals.tf'] }]);
+    assert.deepEqual(lines(), [2, 7], 'both blocks reading local.unit');
+    ws.workspace.changeDocument(localsUri, 3, [{ text: locals('hours', 'hours')['locals.tf'] }]);
+    assert.deepEqual(lines(), [2, 7, 12]);
+    ws.workspace.changeDocument(localsUri, 4, [{ text: locals('minutes', 'hours')['locals.tf'] }]);
+    assert.deepEqual(lines(), [12]);
+  });
+
   test('a long session on a small module (the cache drops the texts of edited-away blocks several times) still reports what a fresh parse reports', () => {
     checkEditSequence(6, 250, 11);
   });

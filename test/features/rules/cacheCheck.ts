@@ -11,7 +11,8 @@ function uncached(text: string, otherFiles: Record<string, string> = {}) {
   return computeDiagnostics(createModuleFromTexts({ [`fresh${fresh++}.tf`]: text, ...otherFiles }).contextFor(`fresh${fresh - 1}.tf`));
 }
 
-export function checkEditSequence(blocks: number, edits: number, seed: number): void {
+/** `editsPerRun` > 1: several versions between runs, as when typing outpaces the debounce. */
+export function checkEditSequence(blocks: number, edits: number, seed: number, editsPerRun = 1): void {
   const rand = seededRandom(seed);
   let text = generateModuleText(blocks, seed);
   const { workspace, contextFor } = createModuleFromTexts({ 'main.tf': text });
@@ -24,6 +25,7 @@ export function checkEditSequence(blocks: number, edits: number, seed: number): 
     const insert = pieces[Math.floor(rand() * pieces.length)];
     workspace.changeDocument(uri, i + 2, [{ start, end, text: insert }]);
     text = text.slice(0, start) + insert + text.slice(end);
+    if ((i + 1) % editsPerRun !== 0) continue;
     const incremental = computeDiagnostics(workspace.contextFor(uri)!);
     assert.deepEqual(incremental, uncached(text), `after edit ${i} (seed ${seed}): [${start}, ${end}) → ${JSON.stringify(insert)}`);
   }

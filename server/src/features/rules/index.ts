@@ -187,16 +187,18 @@ export function runRulesCached(
   const wanted = selected.filter((r) => r.scope !== 'module').length === itemRules.length ? undefined : new Set(selected.map((r) => r.code));
   const cache = new ItemCache(ctx.document.uri, file);
   const items: Diagnostic[] = [];
-  for (const item of file.body.items) {
-    let found = cache.lookup(item, ctx.module);
+  const all = file.body.items;
+  for (let index = 0; index < all.length; index++) {
+    const item = all[index];
+    let found = cache.lookup(item, index, ctx.module);
     if (!found) {
       const deps = new Map<string, string>();
       const itemCtx: FeatureContext = { document: ctx.document, module: recordingModule(ctx.module, deps) };
-      const index = buildRunIndex(file, [item], file.slice(item.start, item.end));
+      const runIndex = buildRunIndex(file, [item], file.slice(item.start, item.end));
       const findings: Finding[] = [];
-      const complete = runEach(itemRules, itemCtx, index, findings, onError);
+      const complete = runEach(itemRules, itemCtx, runIndex, findings, onError);
       found = findings.map(toDiagnostic).sort(byPosition);
-      if (complete) cache.store(item, deps, found);
+      if (complete) cache.store(item, index, deps, found);
     }
     if (!wanted) for (const d of found) items.push(d);
     else for (const d of found) if (wanted.has(String(d.code))) items.push(d);

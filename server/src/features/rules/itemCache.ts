@@ -4,25 +4,54 @@
 // variable it read still has the same declaration text. When the block did not move to another line
 // (typing on a line keeps the lines below where they were) the very same diagnostic objects are reused;
 // otherwise they are moved by the line delta. A keystroke in a 1,000-block file re-checks about one block.
+//
+// Per keystroke every block is still visited, so the visit is kept to a few field reads: blocks that are
+// the same nodes as in the previous run are found by position in its list (no lookup), their new place
+// follows from the change in line count (no search), and blocks that read the same locals and variables
+// share one dependency set, checked once per run.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { BodyItem, HclFile, Position } from '../../parser';
 import type { Declaration, TerraformModule } from '../../model';
 
+/** The locals and variables some blocks read, with their declaration texts ('' when undeclared). */
+interface DependencySet {
+  readonly pairs: readonly (readonly [name: string, text: string])[];
+  /** The pairs as one string: equal sets have equal keys. */
+  readonly key: string;
+  /** The run that last checked the texts, and what it found. */
+  checkedIn: number;
+  valid: boolean;
+}
+
 interface Entry {
   text: string;
-  /** `local.x` / `var.x` → the text of its declaration when the findings were made ('' when undeclared). */
-  deps: Map<string, string>;
-  /** Where the block started when `diagnostics` were made. */
-  at: Position;
+  deps: DependencySet;
+  /** Where the block starts, as of the last run that used the entry (kept current for every block). */
+  start: number;
+  line: number;
+  character: number;
   /** Sorted by position. */
   diagnostics: Diagnostic[];
 }
 
-/** Blocks of the previous runs, by node identity (the fast path). */
+/** What the previous run of a document left. */
+interface DocumentState {
+  byText: Map<string, Entry>;
+  /** Dependency sets by content, so blocks with equal ones share one. */
+  dependencySets: Map<string, DependencySet>;
+  items: readonly BodyItem[];
+  /** Aligned with `items`; undefined for a block whose findings were not cached (a rule threw). */
+  entries: readonly (Entry | undefined)[];
+  lineCount: number;
+}
+
+const NO_DEPENDENCIES: DependencySet = { pairs: [], key: '', checkedIn: 0, valid: true };
+
+/** Blocks of the previous runs, by node identity. */
 const byNode = new WeakMap<BodyItem, Entry>();
-/** Per document: block text → entry, for blocks that were re-parsed but not changed. Only current blocks are kept. */
-const documents = new Map<string, Map<string, Entry>>();
+const documents = new Map<string, DocumentState>();
 const MAX_DOCUMENTS = 64;
+let runs = 0;
 
 export function declarationText(decl: Declaration | undefined): string {
   if (!decl?.node || !decl.file) return decl ? `${decl.uri}#json` : '';
@@ -48,70 +77,156 @@ function record(deps: Map<string, string>, name: string, decl: Declaration | und
 
 
 export class ItemCache {
+  private readonly run = ++runs;
   /** This document's entries by block text; kept across runs (see `commit`). */
   private readonly byText: Map<string, Entry>;
-  /** The entries of this run's blocks, in order. */
+  private readonly dependencySets: Map<string, DependencySet>;
+  /** The entries of this run's blocks, in order, and by block index. */
   private readonly used: Entry[] = [];
-  /** Declaration texts looked up during this run (most blocks read the same few variables). */
+  private readonly entries: (Entry | undefined)[];
+  /** Declaration texts looked up during this run. */
   private readonly current = new Map<string, string>();
+  /**
+   * Alignment with the previous run: the first `head` blocks and the last `tail` ones are the very same
+   * nodes. The head did not move. Every change lies before the tail, so a tail block moved by the change
+   * in line count, unless it starts on the line where the tail starts (the change may end on that line).
+   */
+  private readonly previousEntries: readonly (Entry | undefined)[];
+  private readonly head: number;
+  private readonly tail: number;
+  private readonly lineDelta: number;
+  private readonly tailLine: number;
 
   constructor(
     private readonly uri: string,
     private readonly file: HclFile,
   ) {
-    this.byText = documents.get(uri) ?? new Map();
+    const previous = documents.get(uri);
+    this.byText = previous?.byText ?? new Map();
+    this.dependencySets = previous?.dependencySets ?? new Map();
+    this.previousEntries = previous?.entries ?? [];
+    const items = file.body.items;
+    this.entries = new Array<Entry | undefined>(items.length);
+    let head = 0;
+    let tail = 0;
+    if (previous) {
+      const old = previous.items;
+      while (head < items.length && head < old.length && items[head] === old[head]) head++;
+      while (tail < items.length - head && tail < old.length - head && items[items.length - 1 - tail] === old[old.length - 1 - tail]) tail++;
+    }
+    const firstTail = tail > 0 ? this.previousEntries[this.previousEntries.length - tail] : undefined;
+    this.head = head;
+    // Without the first tail block's entry its line is unknown: the tail then takes the slow path.
+    this.tail = firstTail ? tail : 0;
+    this.tailLine = firstTail ? firstTail.line : -1;
+    this.lineDelta = previous ? file.lines.lineCount - previous.lineCount : 0;
   }
 
-  /** The cached diagnostics of an item, placed at its current position; undefined when they must be recomputed. */
-  lookup(item: BodyItem, module: TerraformModule): Diagnostic[] | undefined {
-    let entry = byNode.get(item);
-    if (!entry || entry.text.length !== item.end - item.start) {
-      entry = this.byText.get(this.file.slice(item.start, item.end));
-      if (entry) byNode.set(item, entry);
-    }
-    if (!entry || (entry.deps.size > 0 && !this.stillValid(entry, module))) return undefined;
-    this.used.push(entry);
-    if (entry.diagnostics.length > 0) {
-      const at = this.file.lines.positionAt(item.start);
-      if (at.line !== entry.at.line || at.character !== entry.at.character) {
-        entry.diagnostics = entry.diagnostics.map((d) => moved(d, entry!.at, at));
-        entry.at = at;
+  /**
+   * The cached diagnostics of the block at `index`, placed at its current position; undefined when they
+   * must be recomputed.
+   */
+  lookup(item: BodyItem, index: number, module: TerraformModule): Diagnostic[] | undefined {
+    const n = this.entries.length;
+    let entry: Entry | undefined;
+    let line = -1;
+    let character = -1;
+    if (index < this.head) {
+      entry = this.previousEntries[index];
+      if (entry && entry.start === item.start) {
+        line = entry.line;
+        character = entry.character;
+      }
+    } else if (index >= n - this.tail) {
+      entry = this.previousEntries[index - n + this.previousEntries.length];
+      if (entry && entry.line !== this.tailLine) {
+        line = entry.line + this.lineDelta;
+        character = entry.character;
       }
     }
+    if (!entry) {
+      entry = byNode.get(item);
+      if (!entry || entry.text.length !== item.end - item.start) {
+        entry = this.byText.get(this.file.slice(item.start, item.end));
+        if (entry) byNode.set(item, entry);
+      }
+    }
+    if (!entry || !this.stillValid(entry.deps, module)) return undefined;
+    this.used.push(entry);
+    this.entries[index] = entry;
+    if (line < 0) {
+      const at = this.file.lines.positionAt(item.start);
+      line = at.line;
+      character = at.character;
+    }
+    if (line !== entry.line || character !== entry.character) {
+      if (entry.diagnostics.length > 0) {
+        const from = { line: entry.line, character: entry.character };
+        const to = { line, character };
+        entry.diagnostics = entry.diagnostics.map((d) => moved(d, from, to));
+      }
+      entry.line = line;
+      entry.character = character;
+    }
+    entry.start = item.start;
     return entry.diagnostics;
   }
 
-  private stillValid(entry: Entry, module: TerraformModule): boolean {
-    for (const [name, text] of entry.deps) {
+  private stillValid(deps: DependencySet, module: TerraformModule): boolean {
+    if (deps.checkedIn === this.run || deps.pairs.length === 0) return deps.valid;
+    deps.checkedIn = this.run;
+    deps.valid = true;
+    for (const [name, text] of deps.pairs) {
       let now = this.current.get(name);
       if (now === undefined) {
         const decl = name.startsWith('local.') ? module.findLocal(name.slice(6)) : module.findVariable(name.slice(4));
         this.current.set(name, (now = declarationText(decl)));
       }
-      if (now !== text) return false;
+      if (now !== text) {
+        deps.valid = false;
+        break;
+      }
     }
-    return true;
+    return deps.valid;
   }
 
-  store(item: BodyItem, deps: Map<string, string>, diagnostics: Diagnostic[]): void {
+  store(item: BodyItem, index: number, deps: Map<string, string>, diagnostics: Diagnostic[]): void {
     const text = this.file.slice(item.start, item.end);
-    const entry: Entry = { text, deps, at: this.file.lines.positionAt(item.start), diagnostics };
+    const at = this.file.lines.positionAt(item.start);
+    const entry: Entry = { text, deps: this.dependencySet(deps), start: item.start, line: at.line, character: at.character, diagnostics };
     this.byText.set(text, entry);
     byNode.set(item, entry);
     this.used.push(entry);
+    this.entries[index] = entry;
+  }
+
+  /** The shared set equal to `deps` (their texts are this run's, so it is valid in this run). */
+  private dependencySet(deps: Map<string, string>): DependencySet {
+    if (deps.size === 0) return NO_DEPENDENCIES;
+    const pairs = [...deps].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    const key = pairs.map(([name, text]) => `${name}\u0000${text}`).join('\u0001');
+    let set = this.dependencySets.get(key);
+    if (!set) this.dependencySets.set(key, (set = { pairs, key, checkedIn: this.run, valid: true }));
+    // Its texts are the ones this run just read.
+    set.checkedIn = this.run;
+    set.valid = true;
+    return set;
   }
 
   commit(): void {
     // The text map is not rebuilt per run (10,000 inserts per keystroke at 10,000 blocks); the texts of
     // edited-away blocks pile up in it, so it starts over from this run's blocks once they dominate.
     let byText = this.byText;
+    let dependencySets = this.dependencySets;
     if (byText.size > 2 * this.used.length + 64) {
       byText = new Map();
       for (const e of this.used) byText.set(e.text, e);
+      dependencySets = new Map();
+      for (const e of this.used) if (e.deps !== NO_DEPENDENCIES) dependencySets.set(e.deps.key, e.deps);
     }
     documents.delete(this.uri);
     if (documents.size >= MAX_DOCUMENTS) documents.delete(documents.keys().next().value as string);
-    documents.set(this.uri, byText);
+    documents.set(this.uri, { byText, dependencySets, items: this.file.body.items, entries: this.entries, lineCount: this.file.lines.lineCount });
   }
 }
 
