@@ -119,13 +119,7 @@ export function runRules(ctx: FeatureContext, selected: readonly Rule[] = rules,
   // Item-scoped rules only need the blocks that touch `within` (code actions ask about one place).
   const items = within ? file.body.items.filter((i) => i.end >= within.start && i.start <= within.end) : file.body.items;
   const index = buildRunIndex(file, items);
-  runEach(
-    selected.filter((r) => r.scope !== 'module'),
-    ctx,
-    index,
-    findings,
-    onError,
-  );
+  runEach(selected.filter((r) => r.scope !== 'module'), ctx, index, findings, onError);
   findings.push(...runModuleRules(ctx, selected, onError));
   return findings;
 }
