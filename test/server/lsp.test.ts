@@ -108,6 +108,21 @@ test('garbage (NUL, control characters, lone surrogates, unclosed everything) ge
   assert.equal(session.process.exitCode, null, 'server still running');
 });
 
+test('2 MB of random bytes: at most 1,000 syntax errors plus one that counts the other ~68,000', async () => {
+  const uri = fileUri(join(dir, 'random.tf'));
+  let seed = 42;
+  const chars: string[] = [];
+  for (let i = 0; i < 2_000_000; i++) chars.push(String.fromCharCode((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % 128));
+  const diagnostics = session.nextDiagnostics(uri, 1, 60_000);
+  await session.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'terraform', version: 1, text: chars.join('') },
+  });
+  const published = await diagnostics;
+  assert.equal(published.length, 1001);
+  assert.match(String(published[1000].message), /^[\d,]{6,} more syntax errors from here on are not listed \(only the first 1,000 are\)\.$/);
+  assert.equal(session.process.exitCode, null, 'server still running');
+});
+
 test('hostile depth (100,000 nested brackets, a 100,000-operator chain) in our resource: "Nesting too deep", and the rules still run', async () => {
   const head = 'resource "awscc_cognito_user_pool_client" "web" {\n  user_pool_id = "us-east-1_abc"\n  bogus_argument = 1\n  callback_urls = ';
   for (const [name, value] of [['brackets', '['.repeat(100_000)], ['chain', '1 + '.repeat(100_000) + '1']]) {
