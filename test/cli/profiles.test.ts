@@ -124,7 +124,7 @@ describe('awscc-cognito profiles', () => {
     const paths = home(undefined, undefined);
     mkdirSync(join(paths.home, '.aws'));
     writeFileSync(join(paths.home, '.aws', 'config'), '[profile from-home]\nregion = us-west-2\n');
-    writeFileSync(join(paths.home, 'elsewhere'), '[tilde]\n');
+    writeFileSync(join(paths.home, 'elsewhere'), '[tilde]\noutput = json\n');
     const r = run(['profiles', '--format', 'json'], { HOME: paths.home, AWS_SHARED_CREDENTIALS_FILE: '~/elsewhere' });
     assert.equal(r.code, 0, r.stderr);
     const listing = JSON.parse(r.stdout) as JsonListing;
@@ -169,7 +169,7 @@ describe('awscc-cognito profiles', () => {
   });
 
   test('an unreadable file: "cannot read" with the system reason, exit 2, and the other file still listed', (t) => {
-    const paths = home('[profile fine]\nregion = eu-west-3\n', '[hidden]\n');
+    const paths = home('[profile fine]\nregion = eu-west-3\n', '[hidden]\nregion = us-east-1\n');
     let unreadable = paths.credentials;
     if (process.getuid?.() !== 0) chmodSync(paths.credentials, 0o000);
     // Root reads a chmod 000 file; /proc/self/mem is a regular file whose first bytes fail to read (EIO).
@@ -185,7 +185,7 @@ describe('awscc-cognito profiles', () => {
   });
 
   test('a folder where a file should be: named as such, exit 2', () => {
-    const paths = home(undefined, '[creds]\n');
+    const paths = home(undefined, '[creds]\noutput = json\n');
     mkdirSync(paths.config);
     const r = runWith(paths);
     assert.equal(r.code, 2);
@@ -195,7 +195,8 @@ describe('awscc-cognito profiles', () => {
 
   test('control characters in a profile name are not passed to the terminal', () => {
     // ESC c resets a terminal; BEL rings it. (A name cannot hold brackets, so no CSI sequence gets this far.)
-    const r = runWith(home('[profile evil\u001bcname\u0007]\nregion = us-east-1\n', undefined));
+    // The config file allows no such name after `profile`; a credentials section is taken as written.
+    const r = runWith(home(undefined, '[evil\u001bcname\u0007]\nregion = us-east-1\n'));
     assert.equal(r.code, 0, r.stderr);
     assert.ok(!/[\u001b\u0007]/.test(r.stdout), JSON.stringify(r.stdout));
     assert.match(r.stdout, /^evil\?cname\? +us-east-1/m);

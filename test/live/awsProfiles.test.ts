@@ -89,6 +89,7 @@ describe('reading profiles', () => {
         'cognito_identity_provider =',
         '  endpoint_url = http://localhost:9229',
         '[profile plain]',
+        'output = json',
       ].join('\n'),
       '',
     );
@@ -99,11 +100,33 @@ describe('reading profiles', () => {
   });
 
   test('comments with # or ;, inline comments after a value, blank lines, indentation and CRLF', () => {
-    const config = '\uFEFF# my config\r\n; another comment\r\n  [ profile   spaced ]  # trailing\r\n   region =  sa-east-1   ; the Brazil one\r\n\r\n[profile hash]\r\nregion = eu-north-1#not-a-comment\r\n';
+    const config = '\uFEFF# my config\r\n; another comment\r\n  [profile indented]  # trailing\r\n   region =  sa-east-1   ; the Brazil one\r\n\r\n[profile hash]\r\nregion = eu-north-1#not-a-comment\r\n';
     assert.deepEqual(
       parseProfiles(config, '').map((p) => [p.name, p.region]),
-      [['hash', 'eu-north-1#not-a-comment'], ['spaced', 'sa-east-1']],
+      [['hash', 'eu-north-1#not-a-comment'], ['indented', 'sa-east-1']],
     );
+  });
+
+  test('only names the SDK will find are listed: odd blanks, odd characters, empty sections and `Region` are not', () => {
+    const config = [
+      '[ profile   spaced ]', 'region = us-east-1', // blanks inside the brackets: no section for the SDK
+      '[profile two words]', 'region = us-east-1', // a blank in the name: no section
+      "[profile 'quoted']", 'region = eu-west-1', // quotes around the name are dropped
+      '[profile empty]', // no setting at all: the SDK has no such profile
+      '[profile cased]', 'Region = ap-south-1', 'output = json', // keys are case-sensitive
+    ].join('\n');
+    const credentials = '[ padded ]\nregion = us-west-2\n[profile in-credentials]\nregion = us-west-1\n';
+    assert.deepEqual(
+      parseProfiles(config, credentials).map((p) => [p.name, p.region]),
+      [[' padded ', 'us-west-2'], ['cased', undefined], ['quoted', 'eu-west-1']],
+    );
+  });
+
+  test('a section named __proto__ makes the SDK ignore the whole file, and the listing says so', async () => {
+    const listing = await listAwsProfiles(files('[profile ok]\nregion = us-east-1\n[profile __proto__]\nregion = x\n', '[fine]\nregion = eu-west-1\n'));
+    assert.deepEqual(listing.profiles.map((p) => p.name), ['fine']);
+    assert.equal(listing.files[0].state, 'refused');
+    assert.match(profileFileProblem(listing.files[0]) ?? '', /section named __proto__, for which the AWS SDK ignores the whole file/);
   });
 
   test('indented sub-settings of a nested key are not taken for the profile region', () => {
@@ -132,7 +155,7 @@ describe('reading profiles', () => {
   });
 
   test('an unreadable file is skipped and the other still read', async (t) => {
-    const paths = files('[profile hidden]\n', '[visible]\n');
+    const paths = files('[profile hidden]\nregion = us-east-1\n', '[visible]\nregion = us-east-1\n');
     const config = unreadable(paths.config);
     if (!config) {
       t.skip('running as root without /proc: no file to make unreadable');
@@ -142,7 +165,7 @@ describe('reading profiles', () => {
   });
 
   test('a file over the size limit is ignored rather than parsed', async () => {
-    const paths = files(`[profile big]\n${'#'.repeat(MAX_PROFILE_FILE_BYTES)}\n`, '[small]\n');
+    const paths = files(`[profile big]\nregion = us-east-1\n${'#'.repeat(MAX_PROFILE_FILE_BYTES)}\n`, '[small]\nregion = us-east-1\n');
     assert.deepEqual((await readAwsProfiles(paths)).map((p) => p.name), ['small']);
   });
 
@@ -180,15 +203,15 @@ describe('how each file fared (what `awscc-cognito profiles` reports)', () => {
   });
 
   test('a folder, an oversized file and an unreadable file each get their own state; the other file is still read', async (t) => {
-    const folder = files(undefined, '[one]\n');
+    const folder = files(undefined, '[one]\nregion = us-east-1\n');
     mkdirSync(folder.config);
-    const big = files(`[profile big]\n${'#'.repeat(MAX_PROFILE_FILE_BYTES)}\n`, '[two]\n');
+    const big = files(`[profile big]\nregion = us-east-1\n${'#'.repeat(MAX_PROFILE_FILE_BYTES)}\n`, '[two]\nregion = us-east-1\n');
     for (const [paths, state, name] of [[folder, 'not-a-file', 'one'], [big, 'too-large', 'two']] as const) {
       const listing = await listAwsProfiles(paths);
       assert.deepEqual(listing.files.map((f) => f.state), [state, 'read']);
       assert.deepEqual(listing.profiles.map((p) => p.name), [name]);
     }
-    const hidden = files('[profile three]\n', '[hidden]\n');
+    const hidden = files('[profile three]\nregion = us-east-1\n', '[hidden]\nregion = us-east-1\n');
     const credentials = unreadable(hidden.credentials);
     if (!credentials) {
       t.skip('running as root without /proc: no file to make unreadable');

@@ -43,55 +43,71 @@ export function profileFilePaths(env: NodeJS.ProcessEnv = process.env, home: str
   return { config: resolve(env.AWS_CONFIG_FILE, 'config'), credentials: resolve(env.AWS_SHARED_CREDENTIALS_FILE, 'credentials') };
 }
 
+/** Sections by the key the SDK gives them, each with the kept keys only. */
 type Sections = Map<string, Map<string, string>>;
 
+// How the AWS SDK (its shared-ini-file-loader) reads these files, mirrored so that every name listed is
+// one the SDK will find: `[prefix name]` with one blank between them and a name of these characters, for
+// the prefixes it knows; any other header made of two words names no section at all.
+const PREFIXED_HEADER = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/;
+const SECTION_TYPES = new Set(['profile', 'sso-session', 'services']);
+/** Section names the SDK refuses: it then ignores the whole file. */
+const REFUSED_NAMES = new Set(['__proto__', 'profile __proto__']);
+
 /**
- * INI sections with only the kept keys. Comments start with `#` or `;` (also after a value, when preceded
- * by whitespace); indented lines under a key with no value are that key's sub-settings (e.g. `s3 =`) and
- * are skipped. A section named twice is merged, the later value winning. Lines that make no sense are
- * ignored, so a garbled file yields what can be read from it rather than an error.
+ * The file's sections, read line by line as the SDK reads them, keeping only the keys worth keeping; or
+ * undefined when the SDK would refuse the whole file. As in the SDK: a `#` or `;` at the start or after a
+ * blank starts a comment; a header is the whole trimmed line in brackets; a key with an empty value opens
+ * sub-settings (`s3 =`), which last while the following lines are indented; a section with no key at all
+ * does not exist; keys are case-sensitive.
  */
-function parseSections(text: string): Sections {
+function parseSections(text: string): Sections | undefined {
   const sections: Sections = new Map();
-  let current: Map<string, string> | undefined;
-  let inSubsettings = false;
-  for (const rawLine of text.replace(/^\uFEFF/, '').split(/\r?\n|\r/)) {
-    const line = rawLine.trim();
-    if (line === '' || line.startsWith('#') || line.startsWith(';')) continue;
-    const header = /^\[([^\[\]]+)\]\s*(?:[#;].*)?$/.exec(line);
-    if (header) {
-      const name = header[1].trim().replace(/\s+/g, ' ');
-      current = sections.get(name) ?? new Map();
-      sections.set(name, current);
-      inSubsettings = false;
+  let current: string | undefined;
+  let subSettings = false;
+  for (const rawLine of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
+    const line = rawLine.split(/(^|\s)[;#]/)[0].trim();
+    if (line.startsWith('[') && line.endsWith(']') && line.length >= 2) {
+      const header = line.slice(1, -1);
+      if (REFUSED_NAMES.has(header)) return undefined;
+      const prefixed = PREFIXED_HEADER.exec(header);
+      current = prefixed ? (SECTION_TYPES.has(prefixed[1]) ? `${prefixed[1]}.${prefixed[3]}` : undefined) : header;
+      subSettings = false;
       continue;
     }
-    if (!current) continue;
-    const indented = /^[ \t]/.test(rawLine);
-    if (indented && inSubsettings) continue;
+    if (!current) continue; // as in the SDK, `[]` (an empty name) holds no settings
     const eq = line.indexOf('=');
     if (eq <= 0) continue;
-    const key = line.slice(0, eq).trim().toLowerCase();
-    const value = line.slice(eq + 1).replace(/\s[#;].*$/, '').trim();
-    inSubsettings = value === '' && !indented;
-    if (KEPT_KEYS.has(key) && value !== '') current.set(key, value);
+    const key = line.slice(0, eq).trim();
+    const value = line.slice(eq + 1).trim();
+    if (value === '') {
+      subSettings = true;
+      continue;
+    }
+    if (subSettings && rawLine.trimStart() === rawLine) subSettings = false;
+    let values = sections.get(current);
+    if (!values) sections.set(current, (values = new Map()));
+    if (!subSettings && KEPT_KEYS.has(key)) values.set(key, value);
   }
   return sections;
 }
 
-/** The profile a config-file section names: `[default]`, `[profile name]`; other sections are not profiles. */
+/** The profile a config-file section key names: `default`, or `profile.name`; other sections are not profiles. */
 function configProfileName(section: string): string | undefined {
   if (section === 'default') return 'default';
-  const match = /^profile (.+)$/.exec(section);
-  return match ? match[1].trim() : undefined;
+  return section.startsWith('profile.') ? section.slice('profile.'.length) : undefined;
 }
 
 /**
  * The profiles in the two files' texts, `default` first and the rest by name. The config file's
  * `[sso-session ...]` and `[services ...]` sections are not profiles; in the credentials file every
- * section is one.
+ * section is one, except those written with such a prefix (the SDK files them under `prefix.name`).
  */
 export function parseProfiles(configText: string, credentialsText: string): AwsProfile[] {
+  return profilesOf(parseSections(configText) ?? new Map(), parseSections(credentialsText) ?? new Map());
+}
+
+function profilesOf(config: Sections, credentials: Sections): AwsProfile[] {
   const byName = new Map<string, AwsProfile & { configRegion?: string; credentialsRegion?: string }>();
   const add = (name: string, values: Map<string, string>, source: 'config' | 'credentials') => {
     if (name === '') return;
@@ -103,11 +119,15 @@ export function parseProfiles(configText: string, credentialsText: string): AwsP
     if (region && source === 'credentials') profile.credentialsRegion = region;
     byName.set(name, profile);
   };
-  for (const [section, values] of parseSections(configText)) {
+  for (const [section, values] of config) {
     const name = configProfileName(section);
     if (name !== undefined) add(name, values, 'config');
   }
-  for (const [section, values] of parseSections(credentialsText)) add(section, values, 'credentials');
+  for (const [section, values] of credentials) {
+    const dot = section.indexOf('.');
+    if (dot > 0 && SECTION_TYPES.has(section.slice(0, dot))) continue;
+    add(section, values, 'credentials');
+  }
   return [...byName.values()]
     .map(({ configRegion, credentialsRegion, ...profile }) => {
       const region = configRegion ?? credentialsRegion;
@@ -125,7 +145,9 @@ export type ProfileFileState =
   /** Over MAX_PROFILE_FILE_BYTES; not read. */
   | 'too-large'
   /** It exists but could not be read (permissions, I/O). */
-  | 'unreadable';
+  | 'unreadable'
+  /** It names a section `__proto__`, for which the AWS SDK ignores the whole file. */
+  | 'refused';
 
 export interface ProfileFileReport {
   kind: keyof ProfileFiles;
@@ -167,7 +189,12 @@ async function readProfileFile(kind: keyof ProfileFiles, path: string): Promise<
 /** The profiles of this machine's shared files (see profileFilePaths) and how each file fared; never throws. */
 export async function listAwsProfiles(files: ProfileFiles = profileFilePaths()): Promise<ProfileListing> {
   const [config, credentials] = await Promise.all([readProfileFile('config', files.config), readProfileFile('credentials', files.credentials)]);
-  return { profiles: parseProfiles(config.text, credentials.text), files: [config.report, credentials.report] };
+  const sections = [config, credentials].map((file) => {
+    const parsed = parseSections(file.text);
+    if (!parsed) file.report.state = 'refused';
+    return parsed ?? new Map();
+  });
+  return { profiles: profilesOf(sections[0], sections[1]), files: [config.report, credentials.report] };
 }
 
 /**
@@ -188,6 +215,8 @@ export function profileFileProblem(file: ProfileFileReport): string | undefined 
       return `${what} is larger than ${MAX_PROFILE_FILE_BYTES / (1024 * 1024)} MiB, far more than any profile file, so it was not read; its profiles are not listed.`;
     case 'not-a-file':
       return `${what} is not a regular file (a folder?), so no profiles were read from it.`;
+    case 'refused':
+      return `${what} has a section named __proto__, for which the AWS SDK ignores the whole file; none of its profiles are listed.`;
     default:
       return undefined;
   }

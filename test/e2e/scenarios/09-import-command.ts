@@ -18,7 +18,7 @@ const CLIENTS = ['Portal App', 'Mobile App', 'Batch Worker'];
 // Profiles in the editor's AWS config file, so the profile step shows; they have no keys, and the default
 // credential chain (the dummy keys of the environment) stays preselected because AWS_PROFILE is empty.
 const PROFILES = ['e2e-sso', 'e2e-plain'];
-const AWS_CONFIG = ['[sso-session e2e]', 'sso_start_url = https://e2e.invalid/start', 'sso_region = us-east-1', '[profile e2e-sso]', 'sso_session = e2e', 'region = eu-west-1', '[profile e2e-plain]', ''].join('\n');
+const AWS_CONFIG = ['[sso-session e2e]', 'sso_start_url = https://e2e.invalid/start', 'sso_region = us-east-1', '[profile e2e-sso]', 'sso_session = e2e', 'region = eu-west-1', '[profile e2e-plain]', 'output = json', ''].join('\n');
 
 /** Every file under `dir` (the workspace, the editor's logs), for the secret leak check. */
 function filesUnder(dir: string): string[] {
