@@ -93,3 +93,21 @@ describe('CUP409 oauth-needs-flows-and-scopes / CUP410 rotation-feature-missing'
     expectAt(client('  «refresh_token_rotation» = { retry_grace_period_seconds = 10 }'), 'CUP410', 'warning');
   });
 });
+
+describe('CUP411 analytics-pairing', () => {
+  test('application_arn alone, or application_id with role_arn and external_id: nothing', () => {
+    expectNone(client('  analytics_configuration = { application_arn = "arn:aws:mobiletargeting:us-east-1:111122223333:apps/abc" }'), 'CUP411');
+    expectNone(client('  analytics_configuration = {\n    application_id = "abc"\n    role_arn = "arn:aws:iam::111122223333:role/r"\n    external_id = var.external_id\n  }'), 'CUP411');
+  });
+  test('an application_id setting next to application_arn is information on that key', () => {
+    const [d] = expectAt(client('  analytics_configuration = {\n    application_arn = "arn:aws:mobiletargeting:us-east-1:111122223333:apps/abc"\n    «role_arn» = "arn:aws:iam::111122223333:role/r"\n  }'), 'CUP411', 'information');
+    assert.match(d.message, /^`role_arn` next to `application_arn`: .*UNCONFIRMED/);
+  });
+  test('application_id without role_arn or external_id names what is missing', () => {
+    const [d] = expectAt(client('  analytics_configuration = { «application_id» = "abc", role_arn = "arn:aws:iam::111122223333:role/r" }'), 'CUP411', 'information');
+    assert.match(d.message, /^`application_id` without `external_id`: /);
+  });
+  test('no project at all is reported on the attribute; null counts as absent', () => {
+    expectAt(client('  «analytics_configuration» = { user_data_shared = true, application_arn = null }'), 'CUP411', 'information');
+  });
+});

@@ -34,6 +34,7 @@ import { oauthSettingsIgnored } from './CUP407-oauth-settings-ignored';
 import { rotationWithRefreshTokenAuth } from './CUP408-rotation-with-refresh-token-auth';
 import { oauthNeedsFlowsAndScopes } from './CUP409-oauth-needs-flows-and-scopes';
 import { rotationFeatureMissing } from './CUP410-rotation-feature-missing';
+import { analyticsPairing } from './CUP411-analytics-pairing';
 import { implicitFlow } from './CUP501-implicit-flow';
 import { userExistenceErrors } from './CUP502-user-existence-errors';
 import { tokenRevocationDisabled } from './CUP503-token-revocation-disabled';
@@ -86,6 +87,7 @@ export const rules: readonly Rule[] = [
   rotationWithRefreshTokenAuth,
   oauthNeedsFlowsAndScopes,
   rotationFeatureMissing,
+  analyticsPairing,
   implicitFlow,
   userExistenceErrors,
   tokenRevocationDisabled,
