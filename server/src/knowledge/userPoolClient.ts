@@ -322,7 +322,7 @@ export const userPoolClientAttributes: readonly AttributeSpec[] = [
     mode: 'optional',
     summary: 'User attributes this client may change.',
     description:
-      'Standard attribute names or `custom:<name>`. If users sign in through an external identity provider, include every attribute that has an IdP attribute mapping.',
+      'Standard attribute names or `custom:<name>`. If users sign in through an external identity provider, include every attribute that has an IdP attribute mapping. The verification flags `email_verified` and `phone_number_verified` are probably not writable by app clients (UNCONFIRMED: only an emulator issue and an SDK issue report the failure).',
     enum: { values: standardUserAttributes, enforcedBy: 'aws', closed: false },
     length: { min: 1, max: 2048, enforcedBy: 'aws' },
     awsDefault: { text: 'all standard attributes', confirmed: true },
