@@ -26,8 +26,14 @@ export function randomHclDocument(seed: number, options: RandomHclOptions = {}):
       const r = rand();
       if (r < 0.4) parts.push(pick(WORDS));
       else if (r < 0.75) parts.push('${' + (rand() < 0.2 ? '~ ' : ' ') + expr(depth + 1, true) + (rand() < 0.2 ? ' ~' : ' ') + '}');
-      else if (r < 0.9) parts.push(`%{ if ${traversal()} }${pick(WORDS)}%{ else }x%{ endif }`);
-      else parts.push(`%{ for ${rand() < 0.5 ? 'k, ' : ''}v in ${traversal()} }[\${v}]%{ endfor }`);
+      else {
+        // Strip markers on the directive's clauses, chosen from `r` so the random stream stays as it was.
+        const strip = Math.floor(r * 1000) % 4;
+        const open = strip === 1 || strip === 3 ? '%{~' : '%{';
+        const close = strip >= 2 ? ' ~}' : ' }';
+        if (r < 0.9) parts.push(`${open} if ${traversal()}${close}${pick(WORDS)}${open} else${close}x${open} endif${close}`);
+        else parts.push(`${open} for ${rand() < 0.5 ? 'k, ' : ''}v in ${traversal()}${close}[\${v}]${open} endfor${close}`);
+      }
     }
     return `"${parts.join('')}"`;
   }
@@ -42,6 +48,8 @@ export function randomHclDocument(seed: number, options: RandomHclOptions = {}):
       // (HCL 2.10, inside hcl2-parser, rejects an indented heredoc whose last line is blank.)
       if (r < 0.15 && i < n - 1) lines.push('');
       else if (r < 0.5) lines.push(pad + ' '.repeat(int(3)) + `line ${i} \\n kept`);
+      // Strip markers only in plain heredocs (HCL then computes a `<<-` heredoc's indentation differently).
+      else if (!indented && r > 0.9) lines.push(`  \${~ ${expr(depth + 1, true)} ~}  after`);
       else lines.push(pad + `value \${${expr(depth + 1, true)}} $\${literal}`);
     }
     return `<<${indented ? '-' : ''}${marker}\n${lines.map((l) => l + '\n').join('')}${indented ? indentLevel + '  ' : ''}${marker}`;

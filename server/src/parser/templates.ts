@@ -98,31 +98,51 @@ function templateParts(p: Parser, heredoc: boolean, out: TemplatePart[], _inside
       out.push({ kind: 'TemplateLiteral', start, end, value: heredoc ? decodeHeredoc(p.text, start, end) : decodeQuoted(p, start, end) });
     } else if (k === T.TemplateInterp) {
       const part = interpolation(p);
-      if (part.stripLeft) stripPrevious(out);
+      if (part.stripLeft) stripPrevious(out, heredoc);
       out.push(part);
       if (part.stripRight) stripNext(p, out);
     } else if (k === T.TemplateControl) {
       const word = directiveWord(p);
       if (word === 'else' || word === 'endif' || word === 'endfor') return word;
-      out.push(directive(p, heredoc, word));
+      // `%{~`: the literal before the directive loses its trailing whitespace, as with `${~`.
+      if (opensWithStrip(p)) stripPrevious(out, heredoc);
+      const stripAfter = { value: false };
+      out.push(directive(p, heredoc, word, stripAfter));
+      if (stripAfter.value) stripNext(p, out);
     } else return 'end';
   }
 }
 
-function stripPrevious(out: TemplatePart[]): void {
-  const prev = out[out.length - 1];
-  if (prev && prev.kind === 'TemplateLiteral') prev.value = prev.value.replace(/[ \t\r\n]+$/, '');
+/** Whether the `${` / `%{` token at the current position is written with a strip marker (`${~`, `%{~`). */
+function opensWithStrip(p: Parser): boolean {
+  return p.ends[p.p] - p.starts[p.p] === 3;
 }
 
-/** Marks the next literal for leading-whitespace trimming by trimming it right after it is parsed. */
+// In a heredoc HCL reads the text line by line, and a strip marker trims only the piece of text next to it:
+// the rest of its own line (with the line break), or the whole line before when the marker starts a line.
+
+/** `${~` / `%{~`: trims the end of the literal just before. */
+function stripPrevious(out: TemplatePart[], heredoc: boolean): void {
+  const prev = out[out.length - 1];
+  if (!prev || prev.kind !== 'TemplateLiteral') return;
+  const v = prev.value;
+  const from = heredoc ? v.lastIndexOf('\n', v.endsWith('\n') ? v.length - 2 : v.length - 1) + 1 : 0;
+  prev.value = v.slice(0, from) + v.slice(from).replace(/[ \t\r\n]+$/, '');
+}
+
+/** `~}`: parses the literal just after and trims its start. */
 function stripNext(p: Parser, out: TemplatePart[]): void {
   const k = p.kinds[p.p];
   if (k !== T.QuotedLit && k !== T.StringLit) return;
   const count = out.length;
-  templateLiteralOnly(p, k === T.StringLit, out);
+  const heredoc = k === T.StringLit;
+  templateLiteralOnly(p, heredoc, out);
   if (out.length > count) {
     const lit = out[out.length - 1];
-    if (lit.kind === 'TemplateLiteral') lit.value = lit.value.replace(/^[ \t\r\n]+/, '');
+    if (lit.kind !== 'TemplateLiteral') return;
+    const v = lit.value;
+    const to = heredoc && v.indexOf('\n') >= 0 ? v.indexOf('\n') + 1 : v.length;
+    lit.value = v.slice(0, to).replace(/^[ \t\r\n]+/, '') + v.slice(to);
   }
 }
 
@@ -185,7 +205,12 @@ function closeSequence(p: Parser): { end: number; strip: boolean } {
   return { end: at, strip: false };
 }
 
-function directive(p: Parser, heredoc: boolean, word: string): TemplatePart {
+/**
+ * An `if` or `for` directive. Strip markers trim the literals they touch: `~}` after the header or `else`
+ * trims the start of the first literal inside, `%{~` of `else`/`endif`/`endfor` trims the end of the last
+ * one, and `~}` of the end clause trims the literal after the directive (`stripAfter`, done by the caller).
+ */
+function directive(p: Parser, heredoc: boolean, word: string, stripAfter: { value: boolean }): TemplatePart {
   const start = p.start();
   if (!p.enter()) return { kind: 'TemplateInterpolation', start, end: p.start(), expression: p.invalid(start, start), stripLeft: false, stripRight: false };
   const nl = p.nl;
@@ -195,18 +220,24 @@ function directive(p: Parser, heredoc: boolean, word: string): TemplatePart {
   if (word === 'if') {
     p.advance();
     const condition = parseExpression(p);
-    closeSequence(p);
+    const header = closeSequence(p);
     p.nl = nl;
     const then: TemplatePart[] = [];
+    if (header.strip) stripNext(p, then);
     let term = templateParts(p, heredoc, then, 'if');
     let elseParts: TemplatePart[] | undefined;
     if (term === 'else') {
-      simpleClause(p);
+      if (opensWithStrip(p)) stripPrevious(then, heredoc);
+      const clause = simpleClause(p);
       elseParts = [];
+      if (clause.strip) stripNext(p, elseParts);
       term = templateParts(p, heredoc, elseParts, 'if');
     }
+    if (term !== 'end' && opensWithStrip(p)) stripPrevious(elseParts ?? then, heredoc);
     const d: TemplateDirective = { kind: 'TemplateDirective', start, end: p.prevEnd(), directive: 'if', condition, then, else: elseParts };
-    d.end = finishDirective(p, term, 'endif', d.end);
+    const close = finishDirective(p, term, 'endif', d.end);
+    d.end = close.end;
+    stripAfter.value = close.strip;
     node = d;
   } else if (word === 'for') {
     p.advance();
@@ -226,12 +257,16 @@ function directive(p: Parser, heredoc: boolean, word: string): TemplatePart {
       p.error(at, at, 'Missing "in" keyword');
       collection = p.invalid(at, at);
     }
-    closeSequence(p);
+    const header = closeSequence(p);
     p.nl = nl;
     const then: TemplatePart[] = [];
+    if (header.strip) stripNext(p, then);
     const term = templateParts(p, heredoc, then, 'for');
+    if (term !== 'end' && opensWithStrip(p)) stripPrevious(then, heredoc);
     const d: TemplateDirective = { kind: 'TemplateDirective', start, end: p.prevEnd(), directive: 'for', keyVar, valueVar, collection, then };
-    d.end = finishDirective(p, term, 'endfor', d.end);
+    const close = finishDirective(p, term, 'endfor', d.end);
+    d.end = close.end;
+    stripAfter.value = close.strip;
     node = d;
   } else {
     p.error(start, p.end(), 'Invalid template directive');
@@ -250,27 +285,27 @@ function directiveIdent(p: Parser): Identifier {
   return { kind: 'Identifier', start: at, end: at, name: '' };
 }
 
-/** `%{ else }`, `%{ endif }`, `%{ endfor }`: returns the end offset. */
-function simpleClause(p: Parser): number {
+/** `%{ else }`, `%{ endif }`, `%{ endfor }`: its end offset, and whether it closes with `~}`. */
+function simpleClause(p: Parser): { end: number; strip: boolean } {
   const nl = p.nl;
   p.nl = false;
   p.advance(); // %{
   p.advance(); // keyword
   const close = closeSequence(p);
   p.nl = nl;
-  return close.end;
+  return close;
 }
 
-function finishDirective(p: Parser, term: Terminator, expected: 'endif' | 'endfor', end: number): number {
+function finishDirective(p: Parser, term: Terminator, expected: 'endif' | 'endfor', end: number): { end: number; strip: boolean } {
   if (term === expected) return simpleClause(p);
   if (term === 'end') {
     p.error(end, end, `Missing %{ ${expected} }`);
-    return end;
+    return { end, strip: false };
   }
   // A mismatched clause (e.g. `endfor` closing an `if`): report it and consume it as our end.
   const start = p.start();
   const close = simpleClause(p);
-  p.error(start, close, `Expected %{ ${expected} }`);
+  p.error(start, close.end, `Expected %{ ${expected} }`);
   return close;
 }
 
