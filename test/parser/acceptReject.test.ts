@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from '../../server/src/parser';
 import { runAcceptReject } from './acceptRejectSuite';
+import { terraformAvailable, terraformRejects } from '../support/terraformCheck';
 
 describe('accept/reject agreement with terraform', () => {
   test('300 mutated valid files', () => {
@@ -27,5 +28,28 @@ describe('accept/reject agreement with terraform', () => {
     const file = parse('# note\r}\na = 1\r\n');
     assert.deepEqual(file.diagnostics, []);
     assert.deepEqual(file.comments.map((c) => [c.start, c.end]), [[0, 8]]);
+  });
+});
+
+describe('cases the long run found, with the verdict terraform gives', () => {
+  // Each: text, whether HCL rejects it. Checked against the terraform binary when it is on PATH.
+  const cases: [string, boolean][] = [
+    ['a = "%{ for v in xs }${v}%{~\r\n endfor }"\n', false], // a line break inside a directive's braces
+    ['a = "%{\n if c }y%{\n else }n%{\n endif }"\n', false],
+    ['a = [2. 5E-2]\n', false], // `2` then the legacy index `.5E-2`: HCL scans the exponent after a dot
+    ['a = x.5E-2\n', false],
+    ['a = x.0.1\n', true], // two legacy indexes in a row
+    ['a = x.0.1e5\n', true],
+    ['a = x.5e\n', true],
+  ];
+  test('each agrees with HCL', () => {
+    for (const [text, rejected] of cases) assert.equal(parse(text).diagnostics.length > 0, rejected, JSON.stringify(text));
+  });
+  test('and the verdicts are terraform\'s', () => {
+    if (!terraformAvailable()) {
+      console.log('skipped the terraform check: no terraform binary on PATH');
+      return;
+    }
+    assert.deepEqual(terraformRejects(cases.map((c) => c[0])), cases.map((c) => c[1]));
   });
 });

@@ -318,21 +318,20 @@ export function lex(text: string, from: number, to: number, withComments: boolea
   function number(p: number): number {
     const start = p;
     while (p < to && isDigit(text.charCodeAt(p))) p++;
-    // After a dot only digits: `foo.0.1` is two legacy index steps, not the number 0.1.
-    if (prevKind !== T.Dot) {
-      if (p + 1 < to && text.charCodeAt(p) === 0x2e && isDigit(text.charCodeAt(p + 1))) {
-        p += 2;
+    // After a dot no fraction: `foo.0.1` is two legacy index steps here (the parser reports the pair, as
+    // HCL does). An exponent is still part of the number, as in HCL's scanner: `foo.5E-2` is one step.
+    if (prevKind !== T.Dot && p + 1 < to && text.charCodeAt(p) === 0x2e && isDigit(text.charCodeAt(p + 1))) {
+      p += 2;
+      while (p < to && isDigit(text.charCodeAt(p))) p++;
+    }
+    const e = p < to ? text.charCodeAt(p) : 0;
+    if (e === 0x65 || e === 0x45) {
+      let q = p + 1;
+      const s = q < to ? text.charCodeAt(q) : 0;
+      if (s === 0x2b || s === 0x2d) q++;
+      if (q < to && isDigit(text.charCodeAt(q))) {
+        p = q;
         while (p < to && isDigit(text.charCodeAt(p))) p++;
-      }
-      const e = p < to ? text.charCodeAt(p) : 0;
-      if (e === 0x65 || e === 0x45) {
-        let q = p + 1;
-        const s = q < to ? text.charCodeAt(q) : 0;
-        if (s === 0x2b || s === 0x2d) q++;
-        if (q < to && isDigit(text.charCodeAt(q))) {
-          p = q;
-          while (p < to && isDigit(text.charCodeAt(p))) p++;
-        }
       }
     }
     emit(T.Number, start, p);

@@ -216,6 +216,8 @@ function directive(p: Parser, heredoc: boolean, word: string, stripAfter: { valu
   const nl = p.nl;
   p.nl = false;
   p.advance(); // %{
+  // Line breaks inside a template sequence are insignificant (nl is off): step to the keyword first.
+  p.kind();
   let node: TemplatePart;
   if (word === 'if') {
     p.advance();
@@ -290,6 +292,7 @@ function simpleClause(p: Parser): { end: number; strip: boolean } {
   const nl = p.nl;
   p.nl = false;
   p.advance(); // %{
+  p.kind(); // over line breaks, which are insignificant inside the sequence
   p.advance(); // keyword
   const close = closeSequence(p);
   p.nl = nl;
