@@ -32,13 +32,18 @@ export const BINARY_OPERATORS: readonly BinaryOperator[] = ['||', '&&', '==', '!
 
 /** The records of one parse: shared by all the blocks it packed. */
 export class PackStore {
-  data: Int32Array;
+  /** Allocated by the first block packed (a file without blocks, such as random bytes, needs none). */
+  data: Int32Array = new Int32Array(0);
   length = 0;
   readonly values: unknown[] = [];
 
-  constructor(expectedChars: number) {
+  constructor(private readonly expectedChars: number) {}
+
+  /** The records so far, with room for the rest of the file. */
+  ensureData(): Int32Array {
     // Typical configuration needs ~0.4 ints per character (dense expressions up to ~0.9): half an int per
     // character avoids regrowing for most files.
-    this.data = new Int32Array(Math.max(1024, expectedChars >> 1));
+    if (this.data.length === 0) this.data = new Int32Array(Math.max(1024, this.expectedChars >> 1));
+    return this.data;
   }
 }

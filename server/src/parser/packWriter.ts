@@ -38,7 +38,7 @@ class Writer {
   private depth = 0;
 
   constructor(private readonly store: PackStore, private readonly text: string, private readonly b: number) {
-    this.data = store.data;
+    this.data = store.ensureData();
     this.n = store.length;
   }
 
