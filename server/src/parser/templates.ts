@@ -106,9 +106,7 @@ function templateParts(p: Parser, heredoc: boolean, out: TemplatePart[], _inside
       if (word === 'else' || word === 'endif' || word === 'endfor') return word;
       // `%{~`: the literal before the directive loses its trailing whitespace, as with `${~`.
       if (opensWithStrip(p)) stripPrevious(out, heredoc);
-      const stripAfter = { value: false };
-      out.push(directive(p, heredoc, word, stripAfter));
-      if (stripAfter.value) stripNext(p, out);
+      directive(p, heredoc, word, out);
     } else return 'end';
   }
 }
@@ -208,11 +206,16 @@ function closeSequence(p: Parser): { end: number; strip: boolean } {
 /**
  * An `if` or `for` directive. Strip markers trim the literals they touch: `~}` after the header or `else`
  * trims the start of the first literal inside, `%{~` of `else`/`endif`/`endfor` trims the end of the last
- * one, and `~}` of the end clause trims the literal after the directive (`stripAfter`, done by the caller).
+ * one, and `~}` of the end clause trims the literal after the directive. Appends the directive (and that
+ * literal) to `out`.
  */
-function directive(p: Parser, heredoc: boolean, word: string, stripAfter: { value: boolean }): TemplatePart {
+function directive(p: Parser, heredoc: boolean, word: string, out: TemplatePart[]): void {
   const start = p.start();
-  if (!p.enter()) return { kind: 'TemplateInterpolation', start, end: p.start(), expression: p.invalid(start, start), stripLeft: false, stripRight: false };
+  if (!p.enter()) {
+    out.push({ kind: 'TemplateInterpolation', start, end: p.start(), expression: p.invalid(start, start), stripLeft: false, stripRight: false });
+    return;
+  }
+  let stripAfter = false;
   const nl = p.nl;
   p.nl = false;
   p.advance(); // %{
@@ -239,7 +242,7 @@ function directive(p: Parser, heredoc: boolean, word: string, stripAfter: { valu
     const d: TemplateDirective = { kind: 'TemplateDirective', start, end: p.prevEnd(), directive: 'if', condition, then, else: elseParts };
     const close = finishDirective(p, term, 'endif', d.end);
     d.end = close.end;
-    stripAfter.value = close.strip;
+    stripAfter = close.strip;
     node = d;
   } else if (word === 'for') {
     p.advance();
@@ -268,7 +271,7 @@ function directive(p: Parser, heredoc: boolean, word: string, stripAfter: { valu
     const d: TemplateDirective = { kind: 'TemplateDirective', start, end: p.prevEnd(), directive: 'for', keyVar, valueVar, collection, then };
     const close = finishDirective(p, term, 'endfor', d.end);
     d.end = close.end;
-    stripAfter.value = close.strip;
+    stripAfter = close.strip;
     node = d;
   } else {
     p.error(start, p.end(), 'Invalid template directive');
@@ -277,7 +280,8 @@ function directive(p: Parser, heredoc: boolean, word: string, stripAfter: { valu
   }
   p.nl = nl;
   p.leave();
-  return node;
+  out.push(node);
+  if (stripAfter) stripNext(p, out);
 }
 
 function directiveIdent(p: Parser): Identifier {

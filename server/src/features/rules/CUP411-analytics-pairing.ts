@@ -17,10 +17,8 @@ export const analyticsPairing: Rule = {
       if (client.kind !== 'resource') continue;
       const analytics = valueAt(context, client, 'analytics_configuration');
       if (analytics?.kind !== 'object') continue;
-      // Keys set to null count as absent, as Terraform treats them.
-      const present = new Map(analytics.entries.filter((e) => e.value && e.value.kind !== 'null').map((e) => [e.key, e]));
-      // A key written but not known (a reference) still counts as written.
-      for (const e of analytics.entries) if (!e.value) present.set(e.key, e);
+      // Keys set to null count as absent, as Terraform treats them; a reference (value unknown) counts as set.
+      const present = new Map(analytics.entries.filter((e) => e.value?.kind !== 'null').map((e) => [e.key, e]));
       const arn = present.get('application_arn');
       const why = 'give either `application_arn` alone, or `application_id` with `role_arn` and `external_id` (as hashicorp/aws requires; whether AWS refuses other combinations is UNCONFIRMED).';
       if (arn) {

@@ -90,8 +90,7 @@ export class ItemCache {
   /** This document's entries by block text; kept across runs (see `commit`). */
   private readonly byText: Map<string, Entry>;
   private readonly dependencySets: Map<string, DependencySet>;
-  /** The entries of this run's blocks, in order, and by block index. */
-  private readonly used: Entry[] = [];
+  /** This run's entries by block index; undefined for a block whose findings are not cached. */
   private readonly entries: (Entry | undefined)[];
   /** Declaration texts looked up during this run. */
   private readonly current = new Map<string, string>();
@@ -161,7 +160,6 @@ export class ItemCache {
       }
     }
     if (!entry || !this.stillValid(entry.deps, module)) return undefined;
-    this.used.push(entry);
     this.entries[index] = entry;
     if (line < 0) {
       const at = this.file.lines.positionAt(item.start);
@@ -205,7 +203,6 @@ export class ItemCache {
     const entry: Entry = { text, deps: this.dependencySet(deps), start: item.start, line: at.line, character: at.character, diagnostics };
     this.byText.set(text, entry);
     byNode.set(item, entry);
-    this.used.push(entry);
     this.entries[index] = entry;
   }
 
@@ -227,11 +224,14 @@ export class ItemCache {
     // edited-away blocks pile up in it, so it starts over from this run's blocks once they dominate.
     let byText = this.byText;
     let dependencySets = this.dependencySets;
-    if (byText.size > 2 * this.used.length + 64) {
+    if (byText.size > 2 * this.entries.length + 64) {
       byText = new Map();
-      for (const e of this.used) byText.set(e.text, e);
       dependencySets = new Map();
-      for (const e of this.used) if (e.deps !== NO_DEPENDENCIES) dependencySets.set(e.deps.key, e.deps);
+      for (const e of this.entries) {
+        if (!e) continue;
+        byText.set(e.text, e);
+        if (e.deps !== NO_DEPENDENCIES) dependencySets.set(e.deps.key, e.deps);
+      }
     }
     documents.delete(this.uri);
     if (documents.size >= MAX_DOCUMENTS) documents.delete(documents.keys().next().value as string);
