@@ -1,0 +1,269 @@
+// Benchmark: what a user meets first, measured from outside over stdio with a fresh server process per run
+// (`node dist/server.js --stdio`, as any editor starts it), on generated modules of N clients (~38 lines
+// each, test/support/generate.ts), with the default settings (150 ms change debounce):
+//   - spawn → `initialize` answered;
+//   - didOpen → first publishDiagnostics at 10 / 1,000 / 10,000 blocks (sent right after `initialized`, as
+//     editors do; includes sending the text and receiving the publication);
+//   - peak RSS (VmHWM from /proc) with 10,000 blocks open, after the first publication and a few keystrokes;
+//   - a 10-block file beside a 15 MB sibling on disk: didOpen → first publication, and peak RSS;
+//   - keystroke → publication p95 at 1,000 blocks, the debounce included.
+// Beside them, in the same run and on the same files: `terraform fmt -check` (HashiCorp's native HCL
+// tooling) and hcl2-parser (`parseToObject` in a fresh node), each as wall time from spawn to exit and
+// peak RSS. hcl2-parser at 10,000 blocks takes over a minute and is only run with BENCH_FRESH_HCL2_10K=1.
+//
+//   npm run build && node --import tsx test/bench/freshProcessBench.ts
+// BENCH_FRESH_RUNS=5 sets the runs per row (default 3; spawn → initialize always gets at least 5).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { generateModuleText, seededRandom } from '../support/generate';
+import { fileUri, SERVER_PATH } from '../support/lspClient';
+
+export interface FreshRow {
+  measure: string;
+  blocks: number;
+  /** Median of the runs (ms or MB, see `unit`). */
+  value: number;
+  unit: 'ms' | 'MB';
+  runs: number[];
+  target: number;
+  /** value / target: at most 1 meets the target. */
+  ratio: number;
+  /** Our peak RSS in that run (median), where the row is a time. */
+  peakRssMB?: number;
+  terraformFmtMs?: number;
+  terraformFmtRssMB?: number;
+  hcl2ParserMs?: number;
+  hcl2ParserRssMB?: number;
+  note?: string;
+}
+
+interface Server {
+  connection: MessageConnection;
+  pid: number;
+  /** performance.now() at spawn and when `initialize` was answered. */
+  spawnedAt: number;
+  initializedAt: number;
+  nextPublication(uri: string, version: number): Promise<PublishDiagnosticsParams>;
+  peakRssMB(): number;
+  close(): Promise<void>;
+}
+
+/** Starts the server the way an editor does and answers what it asks like a client with default settings. */
+async function startFresh(rootDir: string): Promise<Server> {
+  const spawnedAt = performance.now();
+  const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const waiters: { uri: string; version: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    const i = waiters.findIndex((w) => w.uri === p.uri && w.version === p.version);
+    if (i >= 0) waiters.splice(i, 1)[0].resolve(p);
+  });
+  connection.onNotification('window/logMessage', () => undefined);
+  connection.onNotification('awsccCognito/status', () => undefined);
+  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.listen();
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: fileUri(rootDir),
+    capabilities: {
+      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+      textDocument: { synchronization: { dynamicRegistration: false }, publishDiagnostics: { versionSupport: true } },
+    },
+    initializationOptions: {},
+  });
+  const initializedAt = performance.now();
+  await connection.sendNotification('initialized', {});
+  return {
+    connection,
+    pid: child.pid!,
+    spawnedAt,
+    initializedAt,
+    nextPublication: (uri, version) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within 120 s`)), 120_000);
+        waiters.push({ uri, version, resolve: (p) => (clearTimeout(timer), resolve(p)) });
+      }),
+    peakRssMB: () => peakRssOf(child.pid!),
+    async close() {
+      await connection.sendRequest('shutdown').catch(() => undefined);
+      await connection.sendNotification('exit').catch(() => undefined);
+      connection.dispose();
+      if (child.exitCode === null) {
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(() => (child.kill('SIGKILL'), resolve()), 3000);
+          child.once('exit', () => (clearTimeout(t), resolve()));
+        });
+      }
+    },
+  };
+}
+
+/** The high-water mark of the process's resident set, from /proc (Linux); NaN elsewhere. */
+function peakRssOf(pid: number): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/** didOpen → first publication in a fresh server; then `keystrokes` edits, each waited for. */
+async function openOnce(dir: string, path: string, text: string, keystrokes = 0): Promise<{ openMs: number; keystrokeMs: number[]; rssMB: number }> {
+  const server = await startFresh(dir);
+  try {
+    const uri = fileUri(path);
+    const first = server.nextPublication(uri, 1);
+    const started = performance.now();
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'terraform', version: 1, text } });
+    await first;
+    const openMs = performance.now() - started;
+    const keystrokeMs = await typeInto(server, uri, text, keystrokes);
+    return { openMs, keystrokeMs, rssMB: server.peakRssMB() };
+  } finally {
+    await server.close();
+  }
+}
+
+/** One character typed, then deleted, at spread positions: the file keeps its size. Round trips in ms. */
+async function typeInto(server: Server, uri: string, text: string, count: number): Promise<number[]> {
+  const lines = text.split('\n');
+  const rand = seededRandom(7);
+  const out: number[] = [];
+  let version = 1;
+  let typed: { line: number; character: number } | undefined;
+  for (let i = 0; i < count; i++) {
+    let change;
+    if (!typed) {
+      const line = Math.floor(rand() * lines.length);
+      typed = { line, character: Math.floor(rand() * (lines[line].length + 1)) };
+      change = { range: { start: typed, end: typed }, text: 'x' };
+    } else {
+      change = { range: { start: typed, end: { line: typed.line, character: typed.character + 1 } }, text: '' };
+      typed = undefined;
+    }
+    version++;
+    const published = server.nextPublication(uri, version);
+    const started = performance.now();
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+    await published;
+    out.push(performance.now() - started);
+  }
+  return out;
+}
+
+/** Wall time from spawn to exit and peak RSS of a command, through /usr/bin/time when it is there. */
+function external(command: string, args: string[], timeoutMs: number): { ms: number; rssMB: number; note?: string } {
+  const timeTool = existsSync('/usr/bin/time');
+  const started = performance.now();
+  const r = timeTool
+    ? spawnSync('/usr/bin/time', ['-f', 'MAXRSS_KB %M', command, ...args], { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 1 << 26 })
+    : spawnSync(command, args, { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 1 << 26 });
+  const ms = performance.now() - started;
+  if (r.error) return { ms: NaN, rssMB: NaN, note: `${command}: ${r.error.message}` };
+  const m = /MAXRSS_KB (\d+)/.exec(r.stderr ?? '');
+  return { ms, rssMB: m ? Number(m[1]) / 1024 : NaN, note: timeTool ? undefined : 'no /usr/bin/time: peak RSS unknown' };
+}
+
+function terraformFmt(path: string): { ms: number; rssMB: number; note?: string } {
+  if (spawnSync('terraform', ['version'], { encoding: 'utf8' }).status !== 0) return { ms: NaN, rssMB: NaN, note: 'terraform not on PATH' };
+  return external('terraform', ['fmt', '-check', path], 600_000);
+}
+
+function hcl2Parser(path: string): { ms: number; rssMB: number; note?: string } {
+  const script = `require('hcl2-parser').parseToObject(require('fs').readFileSync(${JSON.stringify(path)}, 'utf8'))`;
+  return external(process.execPath, ['-e', script], 600_000);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const round = (n: number) => Number(n.toFixed(1));
+
+export async function runFreshProcessBench(runs = Number(process.env.BENCH_FRESH_RUNS ?? 3)): Promise<FreshRow[]> {
+  const root = mkdtempSync(join(tmpdir(), 'awscc-fresh-'));
+  const rows: FreshRow[] = [];
+  const row = (r: Omit<FreshRow, 'ratio' | 'value'>, values: number[]) => {
+    const value = round(median(values));
+    rows.push({ ...r, value, runs: values.map(round), ratio: Number((value / r.target).toFixed(2)) });
+  };
+  try {
+    // spawn → initialize answered
+    const inits: number[] = [];
+    for (let i = 0; i < Math.max(5, runs); i++) {
+      const server = await startFresh(root);
+      inits.push(server.initializedAt - server.spawnedAt);
+      await server.close();
+    }
+    row({ measure: 'spawn → initialize answered', blocks: 0, unit: 'ms', runs: [], target: 120 }, inits);
+
+    // didOpen → first publication, per size; peak RSS at 10,000
+    const targets: Record<number, number> = { 10: 60, 1000: 350, 10000: 1500 };
+    for (const blocks of [10, 1000, 10000]) {
+      const dir = join(root, `open-${blocks}`);
+      mkdirSync(dir);
+      const path = join(dir, 'main.tf');
+      const text = generateModuleText(blocks);
+      writeFileSync(path, text);
+      const results = [];
+      for (let i = 0; i < runs; i++) results.push(await openOnce(dir, path, text, blocks === 10000 ? 4 : 0));
+      const fmt = terraformFmt(path);
+      const hcl2 = blocks === 10000 && process.env.BENCH_FRESH_HCL2_10K !== '1' ? { ms: NaN, rssMB: NaN, note: 'hcl2-parser skipped at 10,000 blocks (over a minute): BENCH_FRESH_HCL2_10K=1 runs it' } : hcl2Parser(path);
+      const compare = {
+        terraformFmtMs: round(fmt.ms),
+        terraformFmtRssMB: round(fmt.rssMB),
+        hcl2ParserMs: round(hcl2.ms),
+        hcl2ParserRssMB: round(hcl2.rssMB),
+        note: [fmt.note, hcl2.note].filter(Boolean).join('; ') || undefined,
+      };
+      const rss = results.map((r) => r.rssMB);
+      row({ measure: 'didOpen → first diagnostics', blocks, unit: 'ms', runs: [], target: targets[blocks], peakRssMB: round(median(rss)), ...compare }, results.map((r) => r.openMs));
+      if (blocks === 10000) row({ measure: 'peak RSS, open + 4 keystrokes', blocks, unit: 'MB', runs: [], target: 200, ...compare }, rss);
+    }
+
+    // A 10-block file beside a 15 MB sibling on disk
+    const dir = join(root, 'sibling');
+    mkdirSync(dir);
+    const sibling = generateModuleText(10000, 2).replace(/"client_(\d+)"/g, '"sibling_$1"');
+    writeFileSync(join(dir, 'big.tf'), sibling);
+    const path = join(dir, 'main.tf');
+    const text = generateModuleText(10);
+    writeFileSync(path, text);
+    const results = [];
+    for (let i = 0; i < runs; i++) results.push(await openOnce(dir, path, text));
+    const fmt = terraformFmt(dir);
+    const compare = { terraformFmtMs: round(fmt.ms), terraformFmtRssMB: round(fmt.rssMB), note: `sibling ${(sibling.length / 1e6).toFixed(1)} MB; terraform fmt -check on the folder` };
+    row({ measure: '10-block file beside a 15 MB sibling: first diagnostics', blocks: 10, unit: 'ms', runs: [], target: 400, peakRssMB: round(median(results.map((r) => r.rssMB))), ...compare }, results.map((r) => r.openMs));
+    row({ measure: '10-block file beside a 15 MB sibling: peak RSS', blocks: 10, unit: 'MB', runs: [], target: 120, ...compare }, results.map((r) => r.rssMB));
+
+    // keystroke → publication p95 at 1,000 blocks, debounce included (one fresh server, after its first run)
+    const kdir = join(root, 'keystrokes');
+    mkdirSync(kdir);
+    const kpath = join(kdir, 'main.tf');
+    const ktext = generateModuleText(1000);
+    writeFileSync(kpath, ktext);
+    const typed = (await openOnce(kdir, kpath, ktext, 60)).keystrokeMs.slice(10);
+    const sorted = [...typed].sort((a, b) => a - b);
+    const p95 = sorted[Math.min(sorted.length - 1, Math.floor(0.95 * sorted.length))];
+    rows.push({ measure: 'keystroke → diagnostics p95 (150 ms debounce)', blocks: 1000, value: round(p95), unit: 'ms', runs: [round(p95)], target: 200, ratio: Number((p95 / 200).toFixed(2)), note: `${typed.length} edits after 10 warm-up; p50 ${round(median(typed))}` });
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+if (require.main === module) {
+  runFreshProcessBench().then(
+    (rows) => {
+      console.table(rows.map(({ runs, ...r }) => ({ ...r, runs: runs.join(' ') })));
+      console.log('BENCH_JSON ' + JSON.stringify(rows));
+    },
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}
