@@ -80,7 +80,8 @@ connection.onDidOpenTextDocument(({ textDocument }) => {
   const doc = workspace.openDocument(textDocument.uri, textDocument.version, textDocument.text);
   outward.changed(doc.uri, doc.file);
   busy.forget(doc.uri);
-  scheduleModule(doc.uri);
+  // The debounce is for typing: a document just opened is checked at once (the others of its folder wait).
+  scheduleModule(doc.uri, true, 0);
 });
 
 connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
@@ -155,11 +156,11 @@ connection.onRequest(ServerInfoRequest, () => ({ version: VERSION, awsccProvider
  * it. The others wait twice the debounce; one already waiting is put off again even when `othersToo` is
  * false, so a burst of typing re-checks them once, after it.
  */
-function scheduleModule(uri: string, othersToo = true): void {
+function scheduleModule(uri: string, othersToo = true, ownDelay = settings.debounceMs): void {
   const key = normalizeUri(uri);
   const dir = dirOf(key);
   for (const doc of workspace.openDocuments()) {
-    if (doc.uri === key) schedule(key);
+    if (doc.uri === key) schedule(key, ownDelay);
     else if (dirOf(doc.uri) === dir && (othersToo || pending.has(doc.uri))) schedule(doc.uri, settings.debounceMs * 2);
   }
 }

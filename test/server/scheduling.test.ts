@@ -127,3 +127,30 @@ test('opening a document shows the server busy until its first check is publishe
   const states = session.notifications.slice(from).filter((n) => n.method === 'awsccCognito/status').map((n) => (n.params as { state: string }).state);
   assert.deepEqual(states, ['busy', 'idle']);
 });
+
+test('a newly opened document is checked at once: the debounce is for changes', async () => {
+  // The longest debounce the settings allow (10 s): an open that waited for it would miss the 5 s below.
+  const slowDir = mkdtempSync(join(tmpdir(), 'awscc-open-at-once-'));
+  const slow = await startServer({ rootDir: slowDir, configuration: { diagnostics: { debounceMs: 10_000 } }, initializationOptions: { settings: { diagnostics: { debounceMs: 10_000 } } } });
+  try {
+    const uri = fileUri(join(slowDir, 'main.tf'));
+    const opened = slow.nextDiagnostics(uri, 1, 5000);
+    await slow.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'terraform', version: 1, text: A } });
+    assert.deepEqual(codes(await opened), ['CUP502']);
+    // A change still waits for the debounce: an open of another folder's document, checked at once, is
+    // published while the change is not.
+    await slow.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [replace(A, '"LEGACY"', '"ENABLED"').change] });
+    mkdirSync(join(slowDir, 'other'));
+    const other = fileUri(join(slowDir, 'other', 'main.tf'));
+    const otherOpened = slow.nextDiagnostics(other, 1, 5000);
+    await slow.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: other, languageId: 'terraform', version: 1, text: B } });
+    await otherOpened;
+    const versions = slow.notifications
+      .filter((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as PublishDiagnosticsParams).uri === uri)
+      .map((n) => (n.params as PublishDiagnosticsParams).version);
+    assert.deepEqual(versions, [1], 'the change is not checked before its debounce');
+  } finally {
+    await slow.close();
+    rmSync(slowDir, { recursive: true, force: true });
+  }
+});

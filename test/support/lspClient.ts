@@ -28,7 +28,14 @@ export function fileUri(path: string): string {
   return pathToFileURL(path).href;
 }
 
-export async function startServer(options: { initializationOptions?: unknown; rootDir?: string } = {}): Promise<LspSession> {
+export async function startServer(
+  options: {
+    initializationOptions?: unknown;
+    rootDir?: string;
+    /** What the client answers to `workspace/configuration` (the awsccCognito section); a 0 ms debounce if absent. */
+    configuration?: unknown;
+  } = {},
+): Promise<LspSession> {
   const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
@@ -49,7 +56,7 @@ export async function startServer(options: { initializationOptions?: unknown; ro
     }
   });
   // The server asks for configuration and registers watchers; answer like a minimal client.
-  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({ diagnostics: { debounceMs: 0 } })));
+  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.configuration ?? { diagnostics: { debounceMs: 0 } }));
   connection.onRequest('client/registerCapability', () => null);
   connection.listen();
   const initializeResult = (await connection.sendRequest('initialize', {
