@@ -6,6 +6,7 @@ import { runFeatureBench } from './featureBench';
 import { runHoverBench } from './hoverBench';
 import { runDiagnosticsBench } from './diagnosticsBench';
 import { runDescribeBench } from './describeBench';
+import { runFreshProcessBench } from './freshProcessBench';
 
 interface Section {
   name: string;
@@ -24,6 +25,7 @@ const allSections: Section[] = [
   { name: 'hover in-process', run: async () => [runHoverBench()] },
   { name: 'diagnostics: keystroke to publication over stdio', run: () => runDiagnosticsBench() },
   { name: 'live describe: sequential vs concurrent (emulators)', run: () => runDescribeBench() },
+  { name: 'fresh process over stdio: first impression and the large module', run: () => runFreshProcessBench() },
 ];
 const sections = allSections.filter((s) => !only || only.some((o) => s.name.startsWith(o)));
 

@@ -227,7 +227,7 @@ export async function runFreshProcessBench(runs = Number(process.env.BENCH_FRESH
     // A 10-block file beside a 15 MB sibling on disk
     const dir = join(root, 'sibling');
     mkdirSync(dir);
-    const sibling = generateModuleText(10000, 2).replace(/"client_(\d+)"/g, '"sibling_$1"');
+    const sibling = generateModuleText(10600, 2).replace(/"client_(\d+)"/g, '"sibling_$1"');
     writeFileSync(join(dir, 'big.tf'), sibling);
     const path = join(dir, 'main.tf');
     const text = generateModuleText(10);

@@ -2,6 +2,7 @@
 // supply their own and the model stays free of I/O policy.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { isAscii } from 'node:buffer';
 
 export interface FileSystemHost {
   /** Names (not paths) of the regular files directly inside `dir`; [] when it cannot be read. */
@@ -26,12 +27,20 @@ export const nodeFileSystem: FileSystemHost = {
   readFile(path) {
     try {
       if (statSync(path).size > MAX_INDEXED_FILE_BYTES) return undefined;
-      return readFileSync(path, 'utf8');
+      return decodeUtf8(readFileSync(path));
     } catch {
       return undefined;
     }
   },
 };
+
+/**
+ * UTF-8 bytes as text. Reading with the 'utf8' encoding costs ~9 ms per MB here (~140 ms for a 15 MB
+ * file); pure ASCII, the usual case, is the same text read as latin1, ~20x cheaper.
+ */
+function decodeUtf8(bytes: Buffer): string {
+  return typeof isAscii === 'function' && isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
 
 export function isTerraformFileName(name: string): boolean {
   return name.endsWith('.tf') || name.endsWith('.tf.json');

@@ -4,7 +4,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname } from 'node:path';
 import type { HclFile, TextChange } from '../parser';
-import { parse, reparse } from '../parser';
+import { parse, reparse, skim } from '../parser';
 import { forgetDocument } from './declarations';
 import { jsonDeclarationsOf, type JsonDeclarations } from './jsonDeclarations';
 import { ModuleSnapshot, type ModuleSource } from './module';
@@ -137,7 +137,8 @@ export class Workspace {
   private diskDocument(uri: string): ModuleDocument | undefined {
     const entry = this.diskEntry(uri);
     if (!entry) return undefined;
-    entry.file ??= parse(entry.text);
+    // Read for its declarations: bodies are parsed only where a feature reads them.
+    entry.file ??= skim(entry.text);
     return { uri, version: 0, file: entry.file };
   }
 

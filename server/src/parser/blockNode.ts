@@ -9,14 +9,20 @@
 // A full parse also packs each top-level body (see packFormat.ts): the block then holds int32 records and
 // builds the body's objects on the first read. A packed body's offsets are relative to the block, so
 // moving it is free.
+// A skimmed file (see skimText in file.ts) defers its bodies the same way, as text to parse on first read.
 import type { Block, Body, Identifier, Label } from './ast';
-import type { PackedBody } from './packReader';
 import { shiftBody } from './shift';
+
+/** A body kept as something other than objects until first read: packed records, or text to parse. */
+export interface DeferredBody {
+  /** Builds the body's objects for the block that now starts at `blockStart`. */
+  unpack(blockStart: number): Body;
+}
 
 export class BlockNode implements Block {
   readonly kind = 'Block' as const;
   private pendingShift = 0;
-  private packed: PackedBody | undefined = undefined;
+  private packed: DeferredBody | undefined = undefined;
 
   constructor(
     public start: number,
@@ -32,7 +38,7 @@ export class BlockNode implements Block {
 
   get body(): Body {
     if (this.currentBody === undefined) {
-      this.currentBody = (this.packed as PackedBody).unpack(this.start);
+      this.currentBody = (this.packed as DeferredBody).unpack(this.start);
       this.packed = undefined;
     } else if (this.pendingShift !== 0) {
       const d = this.pendingShift;
@@ -62,8 +68,8 @@ export class BlockNode implements Block {
     return this.packed !== undefined;
   }
 
-  /** Drops the body's objects for `packed`, the same body as records (see packFormat.ts). */
-  replaceBodyWith(packed: PackedBody): void {
+  /** Drops the body's objects for `packed`, the same body as records (see packFormat.ts) or as text to parse. */
+  replaceBodyWith(packed: DeferredBody): void {
     this.packed = packed;
     this.currentBody = undefined;
   }

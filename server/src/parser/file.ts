@@ -87,7 +87,7 @@ export class ParsedFile implements HclFile {
 }
 
 // One buffer reused by every parse: parsing is synchronous and the tree keeps no reference to tokens.
-const shared = new TokenBuffer();
+let shared = new TokenBuffer();
 
 export interface RegionParse {
   body: Body;
@@ -105,10 +105,12 @@ export interface RegionParse {
  * region's blocks are read at once, so they stay objects.
  */
 export function parseRegion(text: string, from: number, to: number, pack = false): RegionParse {
+  shared.reserve(expectedTokens(to - from));
   const lexed: LexResult = lex(text, from, to, false, shared);
   const diagnostics: SyntaxDiagnostic[] = lexed.problems.map((d) => ({ start: d.start, end: d.end, message: d.message, severity: 'error' }));
   const parser = new Parser(text, shared, diagnostics, pack ? new PackStore(to - from) : undefined);
   const body = parser.parseFile(from, to);
+  releaseLargeBuffer();
   sortDiagnostics(diagnostics);
   const comments: Span[] = [];
   const c = lexed.comments;
@@ -119,6 +121,66 @@ export function parseRegion(text: string, from: number, to: number, pack = false
 export function sortDiagnostics(diagnostics: SyntaxDiagnostic[]): void {
   // Array.prototype.sort is stable: equal starts keep lexer-then-parser order.
   diagnostics.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The top-level structure of `text` for a file that is only read for what it declares (a module's file that
+ * is not open): each block's body is parsed from the text the first time it is read, the file's diagnostics
+ * and comments by a full parse the first time they are read. Where the skim cannot match the blocks as the
+ * full parse does (a lexer problem, a syntax error outside the bodies, an unclosed block, a top-level item
+ * that is not a block at a header stop), it is that full parse.
+ *
+ * For text without syntax errors the tree is the full parse's. A body with a syntax error can end earlier
+ * in the full parse than its braces say; the skim keeps the braces' extent. The top-level blocks at header
+ * stops (every declaration a module reads) are the same either way: neither parse crosses a header stop.
+ */
+export function skimText(text: string): HclFile {
+  shared.reserve(expectedTokens(text.length));
+  const lexed = lex(text, 0, text.length, false, shared);
+  if (lexed.problems.length > 0) return parseText(text);
+  const diagnostics: SyntaxDiagnostic[] = [];
+  const parser = new Parser(text, shared, diagnostics, undefined, true);
+  const body = parser.parseFile(0, text.length);
+  releaseLargeBuffer();
+  if (parser.skimFailed || diagnostics.length > 0 || parser.itemStartsInTemplate) return parseText(text);
+  return new SkimmedFile(text, body);
+}
+
+class SkimmedFile extends ParsedFile {
+  private full?: RegionParse;
+
+  constructor(text: string, body: Body) {
+    super(text, body, [], []);
+  }
+
+  override get diagnostics(): readonly SyntaxDiagnostic[] {
+    return this.fullParse().diagnostics;
+  }
+
+  override get comments(): readonly Span[] {
+    return this.fullParse().comments;
+  }
+
+  private fullParse(): RegionParse {
+    this.full ??= parseRegion(this.text, 0, this.text.length, true);
+    return this.full;
+  }
+}
+
+/**
+ * The shared token buffer grows to the largest text parsed (~10 bytes per token, ~30 MB for a 15 MB file);
+ * keystrokes re-parse a few blocks. Past this many tokens it is dropped after the parse: a 15 MB document
+ * then costs its allocation once per full parse instead of its memory for the server's lifetime.
+ */
+const KEEP_TOKENS = 1 << 18;
+
+/** Configuration has ~0.16 (plain resources) to ~0.35 (dense expressions) tokens per character. */
+function expectedTokens(chars: number): number {
+  return Math.ceil(chars / 5);
+}
+
+function releaseLargeBuffer(): void {
+  if (shared.kinds.length > KEEP_TOKENS) shared = new TokenBuffer();
 }
 
 export function parseText(text: string): HclFile {

@@ -1,6 +1,6 @@
 // The HCL parser's public surface. Nothing here imports anything else of ours or any editor package.
 import type { Expression, HclFile, Node, TextChange } from './ast';
-import { parseText, tokenizeText } from './file';
+import { parseText, skimText, tokenizeText } from './file';
 import { reparseFile } from './reparse';
 import type { Tokens } from './tokens';
 import { forEachChild as forEachChildImpl, nodePathAt as nodePathAtImpl, staticString as staticStringImpl } from './walk';
@@ -12,6 +12,15 @@ export { TextLineIndex } from './lineIndex';
 /** Parses a whole document. Never throws: problems become `diagnostics` and incomplete nodes. */
 export function parse(text: string): HclFile {
   return parseText(text);
+}
+
+/**
+ * Parses a document that is only read for what it declares (a module's file that is not open): the same
+ * tree as `parse` for every reader, but each top-level block's body is parsed when first read, and the
+ * syntax diagnostics and comments when first read. Cheap for large files of which little is read.
+ */
+export function skim(text: string): HclFile {
+  return skimText(text);
 }
 
 /**

@@ -11,6 +11,7 @@ import { quotedLabel } from './templates';
 import { BlockNode } from './blockNode';
 import type { PackStore } from './packFormat';
 import { packBody } from './packWriter';
+import { RegionBody } from './regionBody';
 
 // Local aliases: under the test runner's per-file transform, imported bindings are getters (slow in hot loops).
 const T = Kinds;
@@ -71,6 +72,9 @@ export class Parser {
     return out;
   }
 
+  /** A skimmed body could not be matched the way the full parse reads it (a header stop, the end). */
+  skimFailed = false;
+
   /** Reused by the redefinition check of larger bodies. */
   private readonly seenNames = new Set<string>();
   /** Scratch for the redefinition check of usual bodies (cleared after use so it holds no text). */
@@ -82,6 +86,11 @@ export class Parser {
     readonly diagnostics: SyntaxDiagnostic[],
     /** Where top-level block bodies are packed as they are parsed (full parses); undefined keeps objects. */
     private readonly packInto?: PackStore,
+    /**
+     * Skim: top-level block bodies are skipped (braces matched on the tokens) and parsed from the text on
+     * first read (see `skimText` in file.ts). `skimFailed` is set where that would not give the full parse.
+     */
+    private readonly skim = false,
   ) {
     this.kinds = tokens.kinds;
     this.starts = tokens.starts;
@@ -221,6 +230,12 @@ export class Parser {
         continue;
       }
       if ((this.flags[this.p] & FLAG_IN_TEMPLATE) !== 0) this.itemStartsInTemplate = true;
+      // A skim keeps to files made of blocks that start at a header stop (see skipBody): anything else, and
+      // it is over (the caller parses the file in full).
+      if (this.skim && (this.skimFailed || k !== T.Ident || (this.flags[this.p] & FLAG_HEADER) === 0)) {
+        this.skimFailed = true;
+        break;
+      }
       this.nested = true;
       this.tooDeep = false;
       const before = items.length;
@@ -362,6 +377,15 @@ export class Parser {
       return new BlockNode(type.start, at, type, labels, -1, -1, body);
     }
     const openBrace = this.start();
+    if (this.skim && this.depth === 0) {
+      const closeBrace = this.skipBody();
+      if (closeBrace >= 0) {
+        const block = new BlockNode(type.start, closeBrace + 1, type, labels, openBrace, closeBrace, undefined);
+        block.replaceBodyWith(new RegionBody(this.text, type.start, closeBrace + 1));
+        return block;
+      }
+      this.skimFailed = true;
+    }
     if (!this.enter()) {
       const body: Body = { kind: 'Body', start: openBrace + 1, end: this.start(), items: [] };
       return new BlockNode(type.start, this.start(), type, labels, openBrace, -1, body);
@@ -384,6 +408,31 @@ export class Parser {
     }
     body.end = closeBrace >= 0 ? closeBrace : Math.max(body.start, end);
     return new BlockNode(type.start, end, type, labels, openBrace, closeBrace, body);
+  }
+
+  /**
+   * At `{` of a top-level block: moves to the matching `}` (past it) and returns its offset, or -1 (not
+   * moved) when the full parse would end the body elsewhere: at a header stop or at the end of the text.
+   * Braces of templates are tokens of their own (`${`, `%{` ... TemplateSeqEnd), so counting `{` and `}`
+   * matches what the parser matches.
+   */
+  private skipBody(): number {
+    const kinds = this.kinds;
+    const flags = this.flags;
+    let open = 0;
+    for (let i = this.p; i <= this.last; i++) {
+      const k = kinds[i];
+      if (k === T.OBrace) open++;
+      else if (k === T.CBrace) {
+        if (--open === 0) {
+          this.p = i;
+          const closeBrace = this.start();
+          this.advance();
+          return closeBrace;
+        }
+      } else if (k === T.EOF || (flags[i] & FLAG_HEADER) !== 0) return -1;
+    }
+    return -1;
   }
 
   /** `name { attr = value }` on one line: exactly one attribute. */

@@ -12,6 +12,19 @@ export class TokenBuffer {
     this.count = 0;
   }
 
+  /**
+   * Makes room for `n` tokens up front, before lexing a text of known size: growing by doubling to millions
+   * of tokens copies (and zeroes) every array several times.
+   */
+  reserve(n: number): void {
+    if (this.kinds.length >= n) return;
+    this.count = 0;
+    this.kinds = new Uint8Array(n);
+    this.starts = new Uint32Array(n);
+    this.ends = new Uint32Array(n);
+    this.flags = new Uint8Array(n);
+  }
+
   push(kind: number, start: number, end: number): void {
     if (this.count === this.kinds.length) this.grow();
     const i = this.count++;
