@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, reparse, type Attribute, type Block, type Body, type Expression } from '../../server/src/parser';
+import { parse, releaseBody, reparse, type Attribute, type Block, type Body, type Expression } from '../../server/src/parser';
 import { parseRegion } from '../../server/src/parser/file';
 import { PackStore } from '../../server/src/parser/packFormat';
 import { packBody } from '../../server/src/parser/packWriter';
@@ -96,6 +96,28 @@ describe('packed block bodies', () => {
     assert.ok(moved.isPacked, 'moving did not unpack it');
     const expected = topBlocks(unpackedBody(next.text)).at(-1) as Block;
     assert.deepStrictEqual(moved.body, expected.body);
+  });
+
+  test('a released body is built again, at the offsets the block has moved to since', () => {
+    const text = generateModuleText(30, 5);
+    const file = parse(text);
+    const block = topBlocks(file.body).at(-1) as BlockNode;
+    const before = block.body;
+    assert.ok(!block.isPacked);
+    assert.equal(releaseBody(block), true);
+    assert.ok(block.isPacked, 'back to records');
+    const next = reparse(file, [{ start: 0, end: 0, text: '# moved down\n' }]);
+    const moved = topBlocks(next.body).at(-1) as BlockNode;
+    assert.equal(moved, block);
+    const expected = topBlocks(unpackedBody(next.text)).at(-1) as Block;
+    assert.deepStrictEqual(moved.body, expected.body);
+    assert.notEqual(moved.body, before, 'new objects');
+    // A block parsed as objects by an incremental re-parse has nothing to go back to.
+    const edited = reparse(next, [{ start: moved.body.items[0].start, end: moved.body.items[0].start, text: ' ' }]);
+    const reparsed = topBlocks(edited.body).at(-1) as BlockNode;
+    assert.notEqual(reparsed, moved);
+    assert.equal(releaseBody(reparsed), false);
+    assert.ok(!reparsed.isPacked);
   });
 
   test('a body nested deeper than the packer walks is left as objects', () => {

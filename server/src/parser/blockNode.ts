@@ -19,6 +19,12 @@ export interface DeferredBody {
   unpack(blockStart: number): Body;
 }
 
+/**
+ * What an unpacked body was built from, for `releaseBody`. Outside the node so that a block keeps the same
+ * own fields whether its body was packed or not (trees are compared with deepStrictEqual in the tests).
+ */
+const origins = new WeakMap<BlockNode, DeferredBody>();
+
 export class BlockNode implements Block {
   readonly kind = 'Block' as const;
   private pendingShift = 0;
@@ -39,6 +45,7 @@ export class BlockNode implements Block {
   get body(): Body {
     if (this.currentBody === undefined) {
       this.currentBody = (this.packed as DeferredBody).unpack(this.start);
+      origins.set(this, this.packed as DeferredBody);
       this.packed = undefined;
     } else if (this.pendingShift !== 0) {
       const d = this.pendingShift;
@@ -63,6 +70,23 @@ export class BlockNode implements Block {
     if (this.packed === undefined) this.pendingShift += d;
   }
 
+  /**
+   * Drops the body's objects when they can be built again from what they were built from (records or
+   * text); the next read of `body` builds them at the block's offsets of then. False for a body that was
+   * parsed as objects (an incremental re-parse). Nodes taken from the dropped body are no longer this
+   * block's: only for callers that keep nothing from inside the block.
+   */
+  releaseBody(): boolean {
+    if (this.packed !== undefined) return true;
+    const origin = origins.get(this);
+    if (origin === undefined) return false;
+    origins.delete(this);
+    this.packed = origin;
+    this.currentBody = undefined;
+    this.pendingShift = 0;
+    return true;
+  }
+
   /** Whether the body is still packed (nobody has read it since the full parse). */
   get isPacked(): boolean {
     return this.packed !== undefined;
@@ -71,6 +95,7 @@ export class BlockNode implements Block {
   /** Drops the body's objects for `packed`, the same body as records (see packFormat.ts) or as text to parse. */
   replaceBodyWith(packed: DeferredBody): void {
     this.packed = packed;
+    origins.delete(this);
     this.currentBody = undefined;
   }
 

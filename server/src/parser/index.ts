@@ -1,5 +1,6 @@
 // The HCL parser's public surface. Nothing here imports anything else of ours or any editor package.
-import type { Expression, HclFile, Node, TextChange } from './ast';
+import type { Block, Expression, HclFile, Node, TextChange } from './ast';
+import { BlockNode } from './blockNode';
 import { parseText, skimText, tokenizeText } from './file';
 import { reparseFile } from './reparse';
 import type { Tokens } from './tokens';
@@ -30,6 +31,15 @@ export function skim(text: string): HclFile {
  */
 export function reparse(previous: HclFile, changes: TextChange[]): HclFile {
   return reparseFile(previous, changes);
+}
+
+/**
+ * Lets a top-level block of a full parse or a skim drop its body's objects: the body is built again from the
+ * parse's records the next time it is read. For callers that read a block once and keep nothing from
+ * inside it (a diagnostics run over thousands of blocks). False when the body cannot be rebuilt that way.
+ */
+export function releaseBody(block: Block): boolean {
+  return block instanceof BlockNode && block.releaseBody();
 }
 
 /** Nodes containing `offset` (end inclusive), from the file body down to the innermost. */
