@@ -5,6 +5,7 @@ import { IMPORT_HELP } from './cli/importArgs';
 import { PROFILES_HELP, runProfiles } from './cli/profiles';
 import { ruleSummaries } from './features/rules';
 import type { OutputFormat } from './cli/output';
+import { terminalSafe } from './cli/terminal';
 
 const VERSION = typeof __VERSION__ !== 'undefined' ? __VERSION__ : 'dev';
 
@@ -23,8 +24,11 @@ export interface CliIo {
   err(text: string): void;
 }
 
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo): Promise<number> {
   const [command, ...rest] = argv;
+  // Arguments, file names and values are echoed back: nothing reaches the terminal with raw control
+  // characters. `import` gets the raw channel too, for its in-place counter, and escapes everything else.
+  const io = terminalSafe(rawIo);
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     io.out(HELP);
     return command === undefined ? 2 : 0;
@@ -34,7 +38,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (command === 'check') return check(rest, io);
-  if (command === 'import') return importCommand(rest, io);
+  if (command === 'import') return importCommand(rest, rawIo);
   if (command === 'profiles') return runProfiles(rest, io);
   io.err(`awscc-cognito: unknown command '${command}'\n\n${HELP}`);
   return 2;

@@ -1,6 +1,7 @@
 // CLI output formats for diagnostics: text lines, JSON (LSP ranges) and SARIF 2.1.0.
 import { relative } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { terminalField } from './terminal';
 
 export interface FileDiagnostic {
   /** Absolute path. */
@@ -23,17 +24,20 @@ export function severityName(s: DiagnosticSeverity | undefined): 'error' | 'warn
   }
 }
 
-function displayPath(file: string): string {
+export function displayPath(file: string): string {
   const rel = relative(process.cwd(), file);
   return rel.startsWith('..') ? file : rel;
 }
 
-/** `file:line:column: severity code message`, 1-based line and column (column counts UTF-16 units). */
+/**
+ * `file:line:column: severity code message`, 1-based line and column (column counts UTF-16 units). Each field
+ * is escaped on its own, line feeds included, so a file name or value cannot start a line of its own.
+ */
 export function formatText(items: readonly FileDiagnostic[]): string {
   return items
     .map(({ file, diagnostic: d }) => {
       const { line, character } = d.range.start;
-      return `${displayPath(file)}:${line + 1}:${character + 1}: ${severityName(d.severity)} ${d.code ?? ''} ${d.message}`;
+      return `${terminalField(displayPath(file))}:${line + 1}:${character + 1}: ${severityName(d.severity)} ${terminalField(String(d.code ?? ''))} ${terminalField(typeof d.message === 'string' ? d.message : d.message.value)}`;
     })
     .join('\n');
 }
