@@ -39,14 +39,16 @@ describe('check: folders it cannot read', () => {
     writeFileSync(join(dir, 'locked', 'bad.tf'), BROKEN);
     mkdirSync(join(dir, 'open'));
     writeFileSync(join(dir, 'open', 'bad.tf'), BROKEN);
+    writeFileSync(join(dir, 'secret.tf'), BROKEN);
     chmodSync(join(dir, 'locked'), 0o000);
+    chmodSync(join(dir, 'secret.tf'), 0o000);
   });
   after(() => {
     chmodSync(join(dir, 'locked'), 0o755);
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test('an unreadable subfolder is reported (exit 2) and the readable files are still checked', (t) => {
+  test('an unreadable subfolder or file is reported (exit 2) and the readable files are still checked', (t) => {
     // Root reads any folder; run the CLI as `nobody` then, so the permission is real.
     let asUser: number | undefined;
     if (process.getuid?.() === 0) {
@@ -60,6 +62,7 @@ describe('check: folders it cannot read', () => {
     const r = run(['check', '.'], dir, asUser);
     assert.equal(r.code, 2, r.stdout + r.stderr);
     assert.match(r.stderr, /^awscc-cognito: cannot read folder locked: permission denied \(EACCES\); the \.tf files in it were not checked$/m);
+    assert.match(r.stderr, /^awscc-cognito: cannot read secret\.tf: permission denied \(EACCES\)$/m);
     assert.match(r.stdout, /^open\/bad\.tf:2:\d+: error CUP001/m, 'the readable folder was checked');
   });
 });
