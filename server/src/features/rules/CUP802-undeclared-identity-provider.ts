@@ -1,6 +1,6 @@
 import { changeStringFix, didYouMean, suggestion } from './support';
 import { poolOfClient } from './poolFacts';
-import { poolGraphOf } from '../../model/poolGraph';
+import { poolGraphOf } from '../../model';
 import type { Rule } from './types';
 import { knownValues, stringItems, viaText } from './values';
 

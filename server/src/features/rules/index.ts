@@ -3,7 +3,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../../model';
 import type { Span } from '../../parser';
 import { buildRunIndex, type RunIndex } from './runIndex';
-import { poolGraphOf } from '../../model/poolGraph';
+import { poolGraphOf } from '../../model';
 import { RESOURCE_TYPE } from '../../knowledge';
 import { ItemCache, recordingModule } from './itemCache';
 import type { Finding, Rule, RuleContext } from './types';

@@ -3,7 +3,7 @@
 import type { Block, Expression, Node } from '../../parser';
 import { forEachChild } from '../../parser';
 import type { Declaration, TerraformModule } from '../../model';
-import { poolGraphOf, type PoolEntry, type IdentityProvider, type ResourceServer } from '../../model/poolGraph';
+import { poolGraphOf, type PoolEntry, type IdentityProvider, type ResourceServer } from '../../model';
 import type { ClientBlock } from './runIndex';
 import type { RuleContext } from './types';
 import type { StaticValue } from '../evaluate';
