@@ -21,7 +21,9 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   // The client loads this one with require() when "Generate import block" first runs (see importCommand.ts).
   build({ ...common, entryPoints: ['server/src/live/index.ts'], outfile: 'dist/live.js' }),
-  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  // dist/server.js is the loader editors start; it runs dist/serverMain.js with V8's code cache (serverLoader.ts).
+  build({ ...common, entryPoints: ['server/src/serverLoader.ts'], outfile: 'dist/server.js' }),
+  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/serverMain.js' }),
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // `--bench`: the parser alone, bundled as the server bundles it, for the parser benchmark (not shipped).
   ...(process.argv.includes('--bench') ? [build({ ...common, entryPoints: ['server/src/parser/index.ts'], outfile: 'out/parser.js' })] : []),

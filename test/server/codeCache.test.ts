@@ -1,0 +1,65 @@
+// The server's entry (dist/server.js, server/src/serverLoader.ts) runs the bundle with V8's code cache. A
+// first start writes the cache when it exits; the next one starts from it; a damaged or foreign cache file,
+// an unwritable cache folder or the cache turned off all still give a working server.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileUri, startServer } from '../support/lspClient';
+
+const TEXT = 'resource "awscc_cognito_user_pool_client" "web" {\n  user_pool_id                  = "us-east-1_abc"\n  prevent_user_existence_errors = "LEGACY"\n}\n';
+
+/** Starts a server with these environment variables, checks a document, and shuts it down. */
+async function checkOnce(env: Record<string, string>): Promise<string[]> {
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  const dir = mkdtempSync(join(tmpdir(), 'awscc-code-cache-doc-'));
+  try {
+    const session = await startServer({ rootDir: dir });
+    try {
+      const uri = fileUri(join(dir, 'main.tf'));
+      const published = session.nextDiagnostics(uri, 1);
+      await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'terraform', version: 1, text: TEXT } });
+      return (await published).map((d) => String(d.code));
+    } finally {
+      await session.close();
+    }
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('the first server writes the code cache on exit, the next starts from it, a damaged one is replaced', async () => {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'awscc-code-cache-'));
+  try {
+    const expected = await checkOnce({ AWSCC_COGNITO_CACHE_DIR: cacheDir });
+    assert.ok(expected.includes('CUP502'), `a real check ran: ${expected}`);
+    const files = readdirSync(cacheDir).filter((f) => f.endsWith('.v8cache'));
+    assert.equal(files.length, 1, 'one cache file, written when the server exited');
+    assert.deepEqual(await checkOnce({ AWSCC_COGNITO_CACHE_DIR: cacheDir }), expected, 'started from the cache');
+    writeFileSync(join(cacheDir, files[0]), 'not V8 code cache data');
+    assert.deepEqual(await checkOnce({ AWSCC_COGNITO_CACHE_DIR: cacheDir }), expected, 'a damaged cache is rejected, not run');
+    assert.notEqual(readFileSync(join(cacheDir, files[0]), 'utf8'), 'not V8 code cache data', 'rewritten on exit');
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+});
+
+test('an unwritable cache folder or the cache turned off still give a working server', async () => {
+  // A folder inside a regular file cannot be made, whoever runs the test (root ignores permission bits).
+  const parent = mkdtempSync(join(tmpdir(), 'awscc-code-cache-ro-'));
+  const blocker = join(parent, 'a-file');
+  writeFileSync(blocker, '');
+  try {
+    const codes = await checkOnce({ AWSCC_COGNITO_CACHE_DIR: join(blocker, 'cache') });
+    assert.ok(codes.includes('CUP502'));
+    assert.deepEqual(await checkOnce({ AWSCC_COGNITO_CODE_CACHE: 'off' }), codes);
+  } finally {
+    rmSync(parent, { recursive: true, force: true });
+  }
+});
