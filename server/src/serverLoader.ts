@@ -14,6 +14,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
 const bundle = join(__dirname, 'serverMain.js');
@@ -55,6 +56,17 @@ function runCached(): void {
   const run = script.runInThisContext();
   started = true;
   run(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+}
+
+// V8 moves objects from allocation sites whose objects tended to survive straight into the old generation.
+// A first diagnostics run builds and drops a body's objects per block, and after a few blocks V8 tenures
+// them all: at 10,000 blocks ~120 MB of dead bodies then wait in the old generation for a full collection.
+// Measured from outside on a 10,000-block file: peak RSS 331 -> 258 MB and 4.0 -> 3.3 s CPU for the first
+// publication; no change at 1,000 blocks or on keystrokes.
+try {
+  setFlagsFromString('--no-allocation-site-pretenuring');
+} catch {
+  // a runtime without the flag: only memory is at stake
 }
 
 /** Set once the server's code runs: its own errors are not the cache's, and it must not run twice. */
