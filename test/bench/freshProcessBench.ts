@@ -13,8 +13,13 @@
 //
 //   npm run build && node --import tsx test/bench/freshProcessBench.ts
 // BENCH_FRESH_RUNS=5 sets the runs per row (default 3; spawn → initialize always gets at least 5).
+// The server starts with its V8 code cache (written by the first run's exit, see serverLoader.ts); one row
+// shows spawn → initialize without it. `serverCpuMs` is the server's CPU time (all its threads, from
+// /proc) for the same span: steadier than wall time on a loaded machine. BENCH_FRESH_SERVER=path runs
+// another build's entry (before/after comparisons); BENCH_FRESH_REFERENCES=off skips terraform and
+// hcl2-parser.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
@@ -32,6 +37,8 @@ export interface FreshRow {
   target: number;
   /** value / target: at most 1 meets the target. */
   ratio: number;
+  /** The server's CPU time over the measured span (median; all threads), where the row is a time. */
+  serverCpuMs?: number;
   /** Our peak RSS in that run (median), where the row is a time. */
   peakRssMB?: number;
   terraformFmtMs?: number;
@@ -49,13 +56,18 @@ interface Server {
   initializedAt: number;
   nextPublication(uri: string, version: number): Promise<PublishDiagnosticsParams>;
   peakRssMB(): number;
+  /** CPU time of the process so far (all threads), in ms. */
+  cpuMs(): number;
   close(): Promise<void>;
 }
 
+const serverPath = process.env.BENCH_FRESH_SERVER ?? SERVER_PATH;
+const references = process.env.BENCH_FRESH_REFERENCES !== 'off';
+
 /** Starts the server the way an editor does and answers what it asks like a client with default settings. */
-async function startFresh(rootDir: string): Promise<Server> {
+async function startFresh(rootDir: string, env: NodeJS.ProcessEnv = process.env): Promise<Server> {
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiters: { uri: string; version: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
@@ -89,6 +101,7 @@ async function startFresh(rootDir: string): Promise<Server> {
         waiters.push({ uri, version, resolve: (p) => (clearTimeout(timer), resolve(p)) });
       }),
     peakRssMB: () => peakRssOf(child.pid!),
+    cpuMs: () => cpuOf(child.pid!),
     async close() {
       await connection.sendRequest('shutdown').catch(() => undefined);
       await connection.sendNotification('exit').catch(() => undefined);
@@ -113,18 +126,31 @@ function peakRssOf(pid: number): number {
   }
 }
 
+/** CPU time of all threads of a process (schedstat, ns), in ms; NaN where /proc is missing. */
+function cpuOf(pid: number): number {
+  try {
+    let ns = 0;
+    for (const task of readdirSync(`/proc/${pid}/task`)) ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+    return ns / 1e6;
+  } catch {
+    return NaN;
+  }
+}
+
 /** didOpen → first publication in a fresh server; then `keystrokes` edits, each waited for. */
-async function openOnce(dir: string, path: string, text: string, keystrokes = 0): Promise<{ openMs: number; keystrokeMs: number[]; rssMB: number }> {
+async function openOnce(dir: string, path: string, text: string, keystrokes = 0): Promise<{ openMs: number; cpuMs: number; keystrokeMs: number[]; rssMB: number }> {
   const server = await startFresh(dir);
   try {
     const uri = fileUri(path);
     const first = server.nextPublication(uri, 1);
+    const cpuBefore = server.cpuMs();
     const started = performance.now();
     await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'terraform', version: 1, text } });
     await first;
     const openMs = performance.now() - started;
+    const cpuMs = server.cpuMs() - cpuBefore;
     const keystrokeMs = await typeInto(server, uri, text, keystrokes);
-    return { openMs, keystrokeMs, rssMB: server.peakRssMB() };
+    return { openMs, cpuMs, keystrokeMs, rssMB: server.peakRssMB() };
   } finally {
     await server.close();
   }
@@ -171,11 +197,13 @@ function external(command: string, args: string[], timeoutMs: number): { ms: num
 }
 
 function terraformFmt(path: string): { ms: number; rssMB: number; note?: string } {
+  if (!references) return { ms: NaN, rssMB: NaN, note: 'references off' };
   if (spawnSync('terraform', ['version'], { encoding: 'utf8' }).status !== 0) return { ms: NaN, rssMB: NaN, note: 'terraform not on PATH' };
   return external('terraform', ['fmt', '-check', path], 600_000);
 }
 
 function hcl2Parser(path: string): { ms: number; rssMB: number; note?: string } {
+  if (!references) return { ms: NaN, rssMB: NaN, note: 'references off' };
   const script = `require('hcl2-parser').parseToObject(require('fs').readFileSync(${JSON.stringify(path)}, 'utf8'))`;
   return external(process.execPath, ['-e', script], 600_000);
 }
@@ -192,13 +220,18 @@ export async function runFreshProcessBench(runs = Number(process.env.BENCH_FRESH
   };
   try {
     // spawn → initialize answered
-    const inits: number[] = [];
-    for (let i = 0; i < Math.max(5, runs); i++) {
-      const server = await startFresh(root);
-      inits.push(server.initializedAt - server.spawnedAt);
-      await server.close();
+    for (const cache of ['on', 'off']) {
+      const inits: number[] = [];
+      const cpu: number[] = [];
+      for (let i = 0; i < Math.max(5, runs); i++) {
+        const server = await startFresh(root, { ...process.env, ...(cache === 'off' ? { AWSCC_COGNITO_CODE_CACHE: 'off' } : {}) });
+        inits.push(server.initializedAt - server.spawnedAt);
+        cpu.push(server.cpuMs());
+        await server.close();
+      }
+      const measure = cache === 'on' ? 'spawn → initialize answered' : 'spawn → initialize answered (code cache off)';
+      row({ measure, blocks: 0, unit: 'ms', runs: [], target: 120, serverCpuMs: round(median(cpu)) }, inits);
     }
-    row({ measure: 'spawn → initialize answered', blocks: 0, unit: 'ms', runs: [], target: 120 }, inits);
 
     // didOpen → first publication, per size; peak RSS at 10,000
     const targets: Record<number, number> = { 10: 60, 1000: 350, 10000: 1500 };
@@ -220,7 +253,8 @@ export async function runFreshProcessBench(runs = Number(process.env.BENCH_FRESH
         note: [fmt.note, hcl2.note].filter(Boolean).join('; ') || undefined,
       };
       const rss = results.map((r) => r.rssMB);
-      row({ measure: 'didOpen → first diagnostics', blocks, unit: 'ms', runs: [], target: targets[blocks], peakRssMB: round(median(rss)), ...compare }, results.map((r) => r.openMs));
+      const cpu = round(median(results.map((r) => r.cpuMs)));
+      row({ measure: 'didOpen → first diagnostics', blocks, unit: 'ms', runs: [], target: targets[blocks], serverCpuMs: cpu, peakRssMB: round(median(rss)), ...compare }, results.map((r) => r.openMs));
       if (blocks === 10000) row({ measure: 'peak RSS, open + 4 keystrokes', blocks, unit: 'MB', runs: [], target: 200, ...compare }, rss);
     }
 
@@ -236,7 +270,7 @@ export async function runFreshProcessBench(runs = Number(process.env.BENCH_FRESH
     for (let i = 0; i < runs; i++) results.push(await openOnce(dir, path, text));
     const fmt = terraformFmt(dir);
     const compare = { terraformFmtMs: round(fmt.ms), terraformFmtRssMB: round(fmt.rssMB), note: `sibling ${(sibling.length / 1e6).toFixed(1)} MB; terraform fmt -check on the folder` };
-    row({ measure: '10-block file beside a 15 MB sibling: first diagnostics', blocks: 10, unit: 'ms', runs: [], target: 400, peakRssMB: round(median(results.map((r) => r.rssMB))), ...compare }, results.map((r) => r.openMs));
+    row({ measure: '10-block file beside a 15 MB sibling: first diagnostics', blocks: 10, unit: 'ms', runs: [], target: 400, serverCpuMs: round(median(results.map((r) => r.cpuMs))), peakRssMB: round(median(results.map((r) => r.rssMB))), ...compare }, results.map((r) => r.openMs));
     row({ measure: '10-block file beside a 15 MB sibling: peak RSS', blocks: 10, unit: 'MB', runs: [], target: 120, ...compare }, results.map((r) => r.rssMB));
 
     // keystroke → publication p95 at 1,000 blocks, debounce included (one fresh server, after its first run)
