@@ -12,6 +12,7 @@ import { readOnlyAttribute } from './CUP104-read-only-attribute';
 import { wrongType } from './CUP105-wrong-type';
 import { objectWrittenAsBlock } from './CUP106-object-written-as-block';
 import { duplicateObjectKey } from './CUP107-duplicate-object-key';
+import { dynamicBlock } from './CUP108-dynamic-block';
 import { invalidEnumValue } from './CUP201-invalid-enum-value';
 import { numberOutOfRange } from './CUP202-number-out-of-range';
 import { stringLength } from './CUP203-string-length';
@@ -65,6 +66,7 @@ export const rules: readonly Rule[] = [
   wrongType,
   objectWrittenAsBlock,
   duplicateObjectKey,
+  dynamicBlock,
   invalidEnumValue,
   numberOutOfRange,
   stringLength,
