@@ -112,7 +112,11 @@ export const removedBlock = {
   docUrl: 'https://developer.hashicorp.com/terraform/language/resources/syntax#removing-resources',
 } as const;
 
-/** The marker the conversion writes where the client ID must go, and that CUP613 reports until it is replaced. */
+/** What every marker the conversion leaves starts with; CUP613 reports import IDs holding one. */
+export const PLACEHOLDER_PREFIX = 'FILL-IN-';
+/** Where the app client ID must go (the aws resource computed it; the configuration does not hold it). */
 export const CLIENT_ID_PLACEHOLDER = 'FILL-IN-CLIENT-ID';
+/** Where the user pool ID must go when the configuration's expression cannot be used in an import. */
+export const POOL_ID_PLACEHOLDER = 'FILL-IN-USER-POOL-ID';
 
 export const MIGRATION_TARGET_TYPE = RESOURCE_TYPE;

@@ -52,6 +52,7 @@ import { identityRegionMismatch } from './CUP609-identity-region-mismatch';
 import { importTargetNotDeclared } from './CUP610-import-target-not-declared';
 import { duplicateImportTarget } from './CUP611-duplicate-import-target';
 import { importVersionRequirements } from './CUP612-import-version-requirements';
+import { importPlaceholder } from './CUP613-import-placeholder';
 import { idUsedAsClientId } from './CUP701-id-used-as-client-id';
 import { unknownAttributeReference } from './CUP702-unknown-attribute-reference';
 import { secretOutputNotSensitive } from './CUP703-secret-output-not-sensitive';
@@ -106,6 +107,7 @@ export const rules: readonly Rule[] = [
   importTargetNotDeclared,
   duplicateImportTarget,
   importVersionRequirements,
+  importPlaceholder,
   idUsedAsClientId,
   unknownAttributeReference,
   secretOutputNotSensitive,
