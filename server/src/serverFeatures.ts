@@ -34,7 +34,7 @@ export function registerFeatures(connection: Connection, workspace: Workspace, e
   connection.onCodeAction((params) => {
     const ctx = workspace.contextFor(params.textDocument.uri);
     if (!ctx) return null;
-    const actions = codeActions(ctx, params.range, params.context.diagnostics, { severities: env().settings.severities });
+    const actions = codeActions(ctx, params.range, params.context.diagnostics, { severities: env().settings.severities, importStyle: env().settings.importStyle });
     const only = params.context.only;
     return only ? actions.filter((a) => only.some((k) => a.kind === k || a.kind?.startsWith(`${k}.`))) : actions;
   });

@@ -10,10 +10,16 @@ import { DIAGNOSTIC_SOURCE } from './syntaxDiagnostics';
 import { identityToIdFix, idToIdentityFix } from './rules/importConversion';
 import { RESOURCE_TYPE } from '../knowledge';
 import { importTarget } from '../model';
+import { awsClientBlocks, planMigration, type MigrateStyle } from './migrate';
 
 const LEVELS = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information } as const;
 
-export function codeActions(ctx: FeatureContext, range: Range, diagnostics: readonly Diagnostic[] = [], options: Pick<DiagnosticOptions, 'severities'> = {}): CodeAction[] {
+export interface CodeActionOptions extends Pick<DiagnosticOptions, 'severities'> {
+  /** `awsccCognito.import.style`: how the aws → awscc conversion writes its import blocks. */
+  importStyle?: MigrateStyle;
+}
+
+export function codeActions(ctx: FeatureContext, range: Range, diagnostics: readonly Diagnostic[] = [], options: CodeActionOptions = {}): CodeAction[] {
   const file = ctx.document.file;
   const start = file.lines.offsetAt(range.start);
   const end = file.lines.offsetAt(range.end);
@@ -25,6 +31,7 @@ export function codeActions(ctx: FeatureContext, range: Range, diagnostics: read
     for (const fix of finding.fixes) actions.push(toAction(fix, 'quickfix', ctx, [diagnostic]));
   }
   actions.push(...importRewrites(ctx, start));
+  actions.push(...conversions(ctx, start, end, options.importStyle ?? 'id'));
   return actions;
 }
 
@@ -81,4 +88,17 @@ function importRewrites(ctx: FeatureContext, offset: number): CodeAction[] {
   if (attribute.name.name === 'id' && !has('identity')) fix = idToIdentityFix(ctx.document.file, attribute as Attribute, ctx.module);
   if (attribute.name.name === 'identity' && !has('id')) fix = identityToIdFix(ctx.document.file, attribute as Attribute, ctx.module);
   return fix ? [toAction(fix, 'refactor.rewrite', ctx)] : [];
+}
+
+/**
+ * "Convert to awscc_cognito_user_pool_client" on a hashicorp/aws client block: one workspace edit with the
+ * converted block, its removed and import blocks, and the module's references rewritten. An action only:
+ * nothing is reported on aws resources.
+ */
+function conversions(ctx: FeatureContext, start: number, end: number, style: MigrateStyle): CodeAction[] {
+  const block = awsClientBlocks(ctx.document.file).find((b) => b.start <= end && b.end >= start);
+  if (!block) return [];
+  const plan = planMigration(ctx.module, { style }, { uri: ctx.document.uri, block });
+  if (plan.edits.length === 0) return [];
+  return [toAction({ title: `Convert to ${RESOURCE_TYPE}`, edits: plan.edits }, 'refactor.rewrite', ctx)];
 }
