@@ -2,6 +2,7 @@
 // codes live here; the checking itself is the same core the language server uses.
 import { runCheck } from './cli/check';
 import { IMPORT_HELP } from './cli/importArgs';
+import { MIGRATE_HELP } from './cli/migrate';
 import { PROFILES_HELP, runProfiles } from './cli/profiles';
 import { ruleSummaries } from './features/rules';
 import type { OutputFormat } from './cli/output';
@@ -15,7 +16,7 @@ Usage:
   awscc-cognito check [--format text|json|sarif] PATH...
       Check .tf files (folders are searched recursively; a file's module is its folder).
       Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O error.
-${IMPORT_HELP}${PROFILES_HELP}  awscc-cognito --help | --version
+${IMPORT_HELP}${MIGRATE_HELP}${PROFILES_HELP}  awscc-cognito --help | --version
 `;
 
 export interface CliIo {
@@ -36,6 +37,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (command === 'check') return check(rest, io);
   if (command === 'import') return importCommand(rest, io);
   if (command === 'profiles') return runProfiles(rest, io);
+  if (command === 'migrate') return migrateCommand(rest, io);
   io.err(`awscc-cognito: unknown command '${command}'\n\n${HELP}`);
   return 2;
 }
@@ -79,6 +81,18 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
     // Loaded on demand: the AWS SDK behind it is a noticeable share of start-up time for `check`.
     const { runImport } = await import('./cli/import');
     return await runImport(args, io, { signal: controller.signal, interactive: process.stderr.isTTY === true });
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
+}
+
+async function migrateCommand(args: string[], io: CliIo): Promise<number> {
+  const controller = new AbortController();
+  const onInterrupt = () => controller.abort();
+  process.once('SIGINT', onInterrupt);
+  try {
+    const { runMigrate } = await import('./cli/migrate');
+    return await runMigrate(args, io, { signal: controller.signal });
   } finally {
     process.off('SIGINT', onInterrupt);
   }
