@@ -176,7 +176,9 @@ function importBlocks(
   const poolText = pool && pool.value.kind !== 'Invalid' ? file.slice(pool.value.start, pool.value.end) : undefined;
   const nameValue = clientName ? evaluate(clientName.value, module) : undefined;
   const staticName = nameValue?.kind === 'string' ? nameValue.value : undefined;
-  const staticPool = poolValue?.kind === 'string' ? poolValue.value : undefined;
+  // A variable's default is not the value Terraform will see (tfvars or a caller may set it): only
+  // literals and locals count as known; otherwise the import carries the expression itself.
+  const staticPool = poolValue?.kind === 'string' && !poolValue.via?.startsWith('var.') ? poolValue.value : undefined;
   const perInstance = /\b(each|count)\./.test(poolText ?? '');
   // The pool part: the literal when we know it; else the expression itself, which Terraform evaluates at
   // plan time (an existing pool's ID is in the state); `each`/`count` exist only in the resource.
@@ -187,7 +189,8 @@ function importBlocks(
   const blocks: string[] = [];
   const one = (address: string, key?: string) => {
     const id = options.clientIds?.[address];
-    instances.push({ address, clientName: key === undefined ? staticName : undefined, userPoolId: staticPool, filled: id !== undefined });
+    const instanceName = key === undefined ? staticName : keyedName(clientName, forEach, key, file, module);
+    instances.push({ address, clientName: instanceName, userPoolId: staticPool, filled: id !== undefined });
     blocks.push(importText(address, pool$, id ?? CLIENT_ID_PLACEHOLDER, options.style));
   };
 
@@ -241,4 +244,20 @@ function staticKeys(expr: Expression, module: TerraformModule | undefined): stri
     return keys.every((k): k is string => k !== undefined) ? [...new Set(keys)] : undefined;
   }
   return undefined;
+}
+
+/** The client name of one `for_each` instance when `name` is `each.key`, `each.value` or `each.value.f` over a static collection. */
+function keyedName(name: Attribute | undefined, forEach: Attribute | undefined, key: string, file: HclFile, module: TerraformModule | undefined): string | undefined {
+  if (!name || !forEach) return undefined;
+  const text = file.slice(name.value.start, name.value.end).trim();
+  if (text === 'each.key') return key;
+  const m = /^each\.value(?:\.([A-Za-z_][A-Za-z0-9_-]*))?$/.exec(text);
+  if (!m) return undefined;
+  const collection = forEach.value;
+  if (collection.kind === 'FunctionCall' && collection.name.name === 'toset' && collection.args.length === 1) return m[1] ? undefined : key;
+  const value = evaluate(collection, module);
+  if (value?.kind !== 'object') return undefined;
+  const entry = value.entries.find((e) => e.key === key)?.value;
+  const field = m[1] ? (entry?.kind === 'object' ? entry.entries.find((e) => e.key === m[1])?.value : undefined) : entry;
+  return field?.kind === 'string' ? field.value : undefined;
 }

@@ -26,6 +26,17 @@ export function referenceEdits(doc: ModuleDocument, names: ReadonlySet<string>, 
       if (node.kind === 'Traversal' && rewrite(node, names, edits, notes)) {
         if (item.type.name === 'output' && exposesSecret(node)) secret = true;
       }
+      // `{ for k, c in aws_cognito_user_pool_client.x : k => c.id }`: `c` is an instance of the client.
+      if (node.kind === 'For' && isWholeClient(node.collection, names)) {
+        const loop = node.valueVar.name;
+        const inner = (n: Node) => {
+          if (n.kind === 'Traversal' && n.source.kind === 'Variable' && n.source.name === loop && renameAttribute(n, 0, edits, notes)) {
+            if (item.type.name === 'output' && exposesSecret(n)) secret = true;
+          }
+          forEachChild(n, inner);
+        };
+        for (const part of [node.keyExpr, node.valueExpr, node.condition]) if (part) inner(part);
+      }
       forEachChild(node, visit);
     };
     visit(item.body);
@@ -41,16 +52,28 @@ function rewrite(t: Traversal, names: ReadonlySet<string>, edits: FixEdit[], not
   edits.push({ start: t.source.start, end: t.source.end, newText: RESOURCE_TYPE });
   let i = 1;
   if (t.steps[i]?.kind === 'Index' || t.steps[i]?.kind === 'LegacyIndex' || t.steps[i]?.kind === 'SplatStep') i++;
+  renameAttribute(t, i, edits, notes);
+  return true;
+}
+
+/** Renames the attribute at step `i` of a reference to a client (instance); false when there is none. */
+function renameAttribute(t: Traversal, i: number, edits: FixEdit[], notes: string[]): boolean {
   const attr = t.steps[i];
-  if (attr?.kind !== 'GetAttr' || !attr.name) return true;
+  if (attr?.kind !== 'GetAttr' || !attr.name) return false;
   const mapped = awsccAttributeFor(attr.name);
   if (mapped === undefined) {
-    notes.push(`\`${AWS_CLIENT_TYPE}.${nameStep.name}...${attr.name}\` has no awscc counterpart; the reference was left as \`${attr.name}\`.`);
+    notes.push(`A reference to \`${attr.name}\` of a converted client has no awscc counterpart and was left as written.`);
     return true;
   }
   if (mapped !== attr.name) edits.push({ start: attr.nameStart, end: attr.end, newText: mapped });
   if (BLOCK_ATTRIBUTES.has(attr.name) && isZeroIndex(t.steps[i + 1])) edits.push({ start: t.steps[i + 1].start, end: t.steps[i + 1].end, newText: '' });
   return true;
+}
+
+function isWholeClient(expr: Node, names: ReadonlySet<string>): boolean {
+  if (expr.kind !== 'Traversal' || expr.source.kind !== 'Variable' || expr.source.name !== AWS_CLIENT_TYPE) return false;
+  const nameStep = expr.steps[0];
+  return expr.steps.length === 1 && nameStep.kind === 'GetAttr' && names.has(nameStep.name);
 }
 
 function exposesSecret(t: Traversal): boolean {
