@@ -25,6 +25,7 @@ let settings: ServerSettings = defaultSettings;
 let hashicorpActive = false;
 let supportsConfiguration = false;
 let supportsWatchRegistration = false;
+let resolvesCodeActionEdits = false;
 
 const pending = new Map<string, ReturnType<typeof setTimeout>>();
 const busy = new BusyStatus((params) => void connection.sendNotification(StatusNotification, params));
@@ -37,6 +38,7 @@ connection.onInitialize((params): InitializeResult => {
   settings = readSettings(options.settings);
   supportsConfiguration = params.capabilities.workspace?.configuration === true;
   supportsWatchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  resolvesCodeActionEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -223,7 +225,7 @@ export function yieldsToHashicorp(): boolean {
   return hashicorpActive;
 }
 
-registerFeatures(connection, workspace, () => ({ settings, yieldToHashicorp: yieldsToHashicorp() }));
+registerFeatures(connection, workspace, () => ({ settings, yieldToHashicorp: yieldsToHashicorp(), resolvesCodeActionEdits }));
 
 process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e}`));
 connection.listen();
