@@ -95,7 +95,14 @@ export async function runMigrate(argv: readonly string[], io: MigrateIo, options
     }
     args = parsed;
     const cwd = options.cwd ?? process.cwd();
-    files = collectTerraformFiles(args.paths.map((p) => resolve(cwd, p)));
+    const collected = collectTerraformFiles(args.paths.map((p) => resolve(cwd, p)));
+    // A file that cannot be read could hold a reference to a converted client: convert nothing then.
+    if (collected.problems.length > 0) {
+      for (const problem of collected.problems) io.err(`awscc-cognito: ${problem}\n`);
+      io.err('awscc-cognito: nothing was converted.\n');
+      return 2;
+    }
+    files = collected.files;
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`awscc-cognito: ${err.message}\nRun 'awscc-cognito migrate --help' for the options.\n`);
