@@ -49,3 +49,10 @@ test('a module without aws clients is left alone', () => {
   const { plan } = migrate('resource "awscc_cognito_user_pool_client" "c" {\n  user_pool_id = "eu-west-1_Abc123"\n}\n');
   assert.deepEqual(plan.changes, []);
 });
+
+test('an existing import into the aws address is named in the notes (the conversion removes its target)', () => {
+  const { plan } = migrate(
+    'resource "aws_cognito_user_pool_client" "c" {\n  name         = "x"\n  user_pool_id = "eu-west-1_Abc123"\n}\n\nimport {\n  to = aws_cognito_user_pool_client.c\n  id = "eu-west-1_Abc123/abc"\n}\n',
+  );
+  assert.ok(plan.notes.some((n) => /imports into aws_cognito_user_pool_client\.c/.test(n)), plan.notes.join('\n'));
+});

@@ -3,7 +3,7 @@
 // and what it needs (versions) and what the user still has to do (notes, warnings). A file that was in
 // `terraform fmt` layout before stays in it; generated text is always laid out.
 import { AWSCC_IDENTITY_SINCE, AWS_CLIENT_TYPE, identitySchema, importBlockSchema, removedBlock } from '../../knowledge';
-import type { ModuleDocument, TerraformModule } from '../../model';
+import { importTarget, type ModuleDocument, type TerraformModule } from '../../model';
 import type { Block, HclFile } from '../../parser';
 import { format } from '../../format';
 import { allowsAtLeast, compareVersions, parseVersion } from '../versionConstraint';
@@ -47,8 +47,9 @@ export function planMigration(module: TerraformModule, options: ConvertOptions, 
     if (blocks.length) targets.set(doc, blocks);
   }
   const names = new Set([...targets.values()].flat().map((b) => b.labels[1].value));
+  const plan0Notes = leftovers(module, names);
   const all = [...targets.values()].flat();
-  const plan: MigrationPlan = { changes: [], edits: [], instances: [], requirements: [], warnings: [], notes: [] };
+  const plan: MigrationPlan = { changes: [], edits: [], instances: [], requirements: [], warnings: [], notes: plan0Notes };
   let importExpression = false;
   let importForEach = false;
 
@@ -91,6 +92,26 @@ export function planMigration(module: TerraformModule, options: ConvertOptions, 
     plan.edits.push({ ...smallestEdit(before, after), uri: doc.uri });
   }
   return plan;
+}
+
+/** What the conversion does not rewrite but the user must: imports of the aws address, JSON files naming it. */
+function leftovers(module: TerraformModule, names: ReadonlySet<string>): string[] {
+  const notes: string[] = [];
+  if (names.size === 0) return notes;
+  for (const doc of module.documents()) {
+    if (!doc.uri.endsWith('.tf')) {
+      if (doc.file.text.includes(AWS_CLIENT_TYPE)) notes.push(`${doc.uri} mentions ${AWS_CLIENT_TYPE} but JSON configuration is not rewritten: update it by hand.`);
+      continue;
+    }
+    for (const item of doc.file.body.items) {
+      if (item.kind !== 'Block' || item.type.name !== 'import') continue;
+      const target = importTarget(item);
+      if (target?.resourceType === AWS_CLIENT_TYPE && target.resourceName && names.has(target.resourceName)) {
+        notes.push(`An import block imports into ${target.address}, which the conversion removes: delete it (the new import block replaces it).`);
+      }
+    }
+  }
+  return notes;
 }
 
 function versions(module: TerraformModule, style: MigrateStyle, expression: boolean, forEach: boolean, plan: MigrationPlan): void {
