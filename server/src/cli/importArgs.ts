@@ -17,7 +17,8 @@ export const IMPORT_HELP = `  awscc-cognito import [--region R]... [--profile P]
       --endpoint with plain http:// is accepted for this machine only (127.0.0.1, localhost, [::1]): elsewhere
       the credentials and tokens would travel unencrypted, unless --allow-insecure-endpoint is given.
       HCL goes to stdout; progress and errors go to stderr.
-      Exit codes: 0 all read, 1 something could not be read (stdout has the complete blocks only), 2 usage error.
+      Exit codes: 0 all read, 1 something could not be read (stdout has the complete blocks only), 2 usage error,
+      130 cancelled (Ctrl+C; nothing written to stdout).
 `;
 
 export type ImportStyle = 'id' | 'identity' | 'for_each';
