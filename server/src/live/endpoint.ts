@@ -35,7 +35,7 @@ export const OPTION_NAMES: Record<Surface, OptionNames> = {
 /** One call (its SDK retries included) gets this long for an answer unless the caller says otherwise. */
 export const DEFAULT_CALL_TIMEOUT_MS = 15_000;
 /** A whole import (CLI) or one step of the editor's flow gets this long. */
-export const DEFAULT_DEADLINE_MS = 50_000;
+export const DEFAULT_DEADLINE_MS = 45_000;
 
 /**
  * True for addresses that never leave this machine: 127.0.0.0/8, localhost and [::1]. `hostname` is a
