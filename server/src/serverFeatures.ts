@@ -27,24 +27,41 @@ interface PositionParams {
   position: { line: number; character: number };
 }
 
+/** Edits name documents by the workspace's keys; the client gets back the URIs it used. */
+function toClientUris<T extends { edit?: { changes?: Record<string, unknown[]> } }>(action: T, clientUri: (key: string) => string): T {
+  const changes = action.edit?.changes;
+  if (changes) action.edit = { changes: Object.fromEntries(Object.entries(changes).map(([uri, edits]) => [clientUri(uri), edits])) };
+  return action;
+}
+
 function at(workspace: Workspace, params: PositionParams): { ctx: FeatureContext; offset: number } | undefined {
   const ctx = workspace.contextFor(params.textDocument.uri);
   if (!ctx) return undefined;
   return { ctx, offset: ctx.document.file.lines.offsetAt(params.position) };
 }
 
-export function registerFeatures(connection: Connection, workspace: Workspace, env: () => FeatureEnvironment): void {
+/**
+ * `clientUri` gives the client's own spelling of a document's URI (see server.ts): edits and locations go
+ * out under it, so the client finds its document by plain string comparison.
+ */
+export function registerFeatures(
+  connection: Connection,
+  workspace: Workspace,
+  env: () => FeatureEnvironment,
+  clientUri: (key: string) => string = (key) => key,
+): void {
   connection.onCodeAction((params) => {
     const ctx = workspace.contextFor(params.textDocument.uri);
     if (!ctx) return null;
     const { settings, resolvesCodeActionEdits } = env();
     const actions = codeActions(ctx, params.range, params.context.diagnostics, { severities: settings.severities, importStyle: settings.importStyle, lazy: resolvesCodeActionEdits });
+    for (const action of actions) toClientUris(action, clientUri);
     const only = params.context.only;
     return only ? actions.filter((a) => only.some((k) => a.kind === k || a.kind?.startsWith(`${k}.`))) : actions;
   });
   connection.onCodeActionResolve((action) => {
     const uri = codeActionUri(action);
-    return resolveCodeAction(uri ? workspace.contextFor(uri) : undefined, action, { importStyle: env().settings.importStyle });
+    return toClientUris(resolveCodeAction(uri ? workspace.contextFor(uri) : undefined, action, { importStyle: env().settings.importStyle }), clientUri);
   });
   connection.onRequest(RenderImportsRequest, (params) => {
     // The module is the folder's files; the file name only locates the folder and need not exist.
@@ -78,7 +95,7 @@ export function registerFeatures(connection: Connection, workspace: Workspace, e
   );
   connection.onDefinition((params: PositionParams) => {
     const found = at(workspace, params);
-    return found ? definition(found.ctx, found.offset) : null;
+    return found ? definition(found.ctx, found.offset).map((link) => ({ ...link, targetUri: clientUri(link.targetUri) })) : null;
   });
   connection.onReferences((params: PositionParams & { context?: { includeDeclaration?: boolean } }) => {
     const found = at(workspace, params);
