@@ -4,6 +4,7 @@ export { type FileSystemHost, nodeFileSystem, isTerraformFileName } from './file
 export { declarationsOf, importTarget, staticAddress, isOverrideFile } from './declarations';
 export { jsonDeclarationsOf } from './jsonDeclarations';
 export { ModuleSnapshot } from './module';
+export { isTfvarsFileName, type TfvarsValue } from './tfvars';
 
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
@@ -23,6 +24,7 @@ export function createModuleFromTexts(files: Record<string, string>, dir = '/vir
   const uriOf = (name: string) => pathToFileURL(join(dir, name)).href;
   for (const [name, text] of Object.entries(files)) {
     if (name.endsWith('.tf.json')) continue;
+    // tfvars files (`.json` ones too) are open documents like the rest: the module reads them from there.
     workspace.openDocument(uriOf(name), 1, text);
   }
   const jsonFiles = Object.entries(files).filter(([name]) => name.endsWith('.tf.json'));

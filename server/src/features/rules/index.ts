@@ -4,6 +4,7 @@ import type { FeatureContext } from '../../model';
 import type { Span } from '../../parser';
 import { buildRunIndex, type RunIndex } from './runIndex';
 import { ItemCache, recordingModule } from './itemCache';
+import { judgeProvenance, ReadLog } from './provenance';
 import type { Finding, Rule, RuleContext } from './types';
 import { unknownAttribute } from './CUP101-unknown-attribute';
 import { unknownObjectKey } from './CUP102-unknown-object-key';
@@ -136,16 +137,21 @@ function runEach(rules: readonly Rule[], ctx: FeatureContext, index: RunIndex, i
   // One context per call, not one per rule: copying the context for each of ~45 rules on each of
   // thousands of blocks was a tenth of a first diagnostics run.
   let code = '';
+  const reads = new ReadLog();
   const context: RuleContext = {
     ctx,
     index,
     report: (span, message, fixes) => {
-      into.push({ code, span: { start: span.start, end: span.end }, message, fixes });
+      const finding: Finding = { code, span: { start: span.start, end: span.end }, message, fixes };
+      judgeProvenance(finding, reads.defaultsBehind(span, index));
+      into.push(finding);
     },
+    noteRead: reads.note,
   };
   let complete = true;
   for (const rule of rules) {
     code = rule.code;
+    reads.clear();
     try {
       rule.check(context);
     } catch (e) {
