@@ -26,7 +26,7 @@ describe('value provenance', () => {
     assert.match(d.message, /only if var\.client_name keeps its default ""/);
     assert.deepEqual(findingsIn({ 'main.tf': name, 'variables.tf': emptyDefault }, 'variables.tf'), ['information CUP203 ""']);
     const [onDefault] = computeDiagnostics(contextFor(emptyDefault, { 'main.tf': name }, 'variables.tf'));
-    assert.match(onDefault.message, /With this default, CUP203 reports in main\.tf \(line 3\)/);
+    assert.match(String(onDefault.message), /With this default, CUP203 reports in main\.tf \(line 3\)/);
   });
 
   test('the same module in one file: the finding on the default is there too', () => {

@@ -39,7 +39,6 @@ import { analyticsPairing } from './CUP411-analytics-pairing';
 import { implicitFlow } from './CUP501-implicit-flow';
 import { userExistenceErrors } from './CUP502-user-existence-errors';
 import { tokenRevocationDisabled } from './CUP503-token-revocation-disabled';
-import { generateSecretReplaces } from './CUP504-generate-secret-replaces';
 import { unknownImportArgument } from './CUP601-unknown-import-argument';
 import { importMissingTo } from './CUP602-import-missing-to';
 import { importToNotAResource } from './CUP603-import-to-not-a-resource';
@@ -92,7 +91,6 @@ export const rules: readonly Rule[] = [
   implicitFlow,
   userExistenceErrors,
   tokenRevocationDisabled,
-  generateSecretReplaces,
   unknownImportArgument,
   importMissingTo,
   importToNotAResource,
