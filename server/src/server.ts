@@ -49,7 +49,7 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(async () => {
   if (supportsWatchRegistration) {
     await connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/*.tf' }, { globPattern: '**/*.tf.json' }],
+      watchers: [{ globPattern: '**/*.tf' }, { globPattern: '**/*.tf.json' }, { globPattern: '**/*.tfvars' }, { globPattern: '**/*.tfvars.json' }],
     });
   }
   await refreshSettings();

@@ -64,7 +64,7 @@ function saneUnits(text: string): string {
  * errors, revocation on, rotation off (the generated flows keep ALLOW_REFRESH_TOKEN_AUTH), Pinpoint IDs in
  * their hexadecimal form with the external ID their role expects, no read-only `name`, the variables it
  * reads declared, and `generate_secret`
- * written only on the confidential clients (one in 25; each gets the replacement reminder, CUP504).
+ * written only on the confidential clients (one in 25).
  */
 function realistic(text: string): string {
   const body = saneUnits(text)

@@ -4,6 +4,7 @@ import type { FeatureContext } from '../model';
 import { DIAGNOSTIC_SOURCE, SYNTAX_CODE, syntaxDiagnostics } from './syntaxDiagnostics';
 import { byPosition, rules, runRulesCached, type Finding, type Rule } from './rules';
 import { isSuppressed, suppressedLines } from './suppressions';
+import { defaultsOf, defaultSiteDiagnostics } from './defaultSites';
 
 export interface DiagnosticOptions {
   /** Per-code severity override, or 'off'. Keys are rule codes (CUP123). */
@@ -26,16 +27,22 @@ export function computeDiagnostics(ctx: FeatureContext, options: DiagnosticOptio
     if (options.onRuleError) options.onRuleError(rule.code, e);
     else console.error(`awscc-cognito: rule ${rule.code} failed: ${(e as Error)?.stack ?? e}`);
   };
-  const toDiagnostic = (f: Finding): Diagnostic => ({
-    range: f.range ?? file.rangeOf(f.span),
-    severity: LEVELS[rulesByCodeLocal.get(f.code)?.defaultSeverity ?? 'error'],
-    code: f.code,
-    source: DIAGNOSTIC_SOURCE,
-    message: f.message,
-  });
-  const { items, module } = runRulesCached(ctx, activeRules(options), toDiagnostic, onError);
+  const diagnosticsOf = (f: Finding, on = file): Diagnostic => {
+    const d: Diagnostic = {
+      range: f.range ?? on.rangeOf(f.span),
+      severity: LEVELS[f.severity ?? rulesByCodeLocal.get(f.code)?.defaultSeverity ?? 'error'],
+      code: f.code,
+      source: DIAGNOSTIC_SOURCE,
+      message: f.message,
+    };
+    if (f.defaults) d.data = { defaults: f.defaults };
+    return d;
+  };
+  const selected = activeRules(options);
+  const { items, module } = runRulesCached(ctx, selected, (f) => diagnosticsOf(f), onError);
+  const onDefaults = defaultSiteDiagnostics(ctx, items, (other) => runRulesCached(other, selected, (f) => diagnosticsOf(f, other.document.file), onError).items);
   // Item diagnostics arrive in source order; the few others are merged in.
-  const others = [...(options.yieldStructural ? [] : syntaxDiagnostics(file)), ...module].sort(byPosition);
+  const others = [...(options.yieldStructural ? [] : syntaxDiagnostics(file)), ...module, ...onDefaults].sort(byPosition);
   const all = others.length === 0 ? items : merge(items, others);
   return applySuppressions(applySeverities(all, options), ctx);
 }
@@ -65,7 +72,9 @@ function applySeverities(diagnostics: Diagnostic[], options: DiagnosticOptions):
   for (const d of diagnostics) {
     const o = typeof d.code === 'string' ? overrides[d.code] : undefined;
     if (o === 'off') continue;
-    out.push(o ? { ...d, severity: LEVELS[o] } : d);
+    // A finding that rests on a default stays Information at most, whatever the rule is raised to.
+    const level = o && defaultsOf(d) ? Math.max(LEVELS[o], DiagnosticSeverity.Information) : o ? LEVELS[o] : undefined;
+    out.push(level !== undefined ? { ...d, severity: level as DiagnosticSeverity } : d);
   }
   return out;
 }

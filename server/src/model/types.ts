@@ -1,5 +1,6 @@
 // What features may ask of the model: a parsed document and the Terraform module (folder) it belongs to.
 import type { Attribute, Block, Expression, HclFile } from '../parser';
+import type { TfvarsValue } from './tfvars';
 
 /** One .tf document at one version, parsed exactly once. */
 export interface ModuleDocument {
@@ -56,6 +57,8 @@ export interface TerraformModule {
   findResource(type: string, name: string): Declaration | undefined;
   findVariable(name: string): Declaration | undefined;
   findLocal(name: string): Declaration | undefined;
+  /** The value `terraform.tfvars`/`*.auto.tfvars` (and their `.json` forms) give a variable, the last one loaded winning. */
+  tfvarsValue(name: string): TfvarsValue | undefined;
   /** `terraform { required_version = "..." }` constraint strings, from every file. */
   requiredVersions(): readonly string[];
   /** `terraform { required_providers { ... } }` entries, from every file. */

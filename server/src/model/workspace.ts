@@ -2,13 +2,14 @@
 // version, incrementally); other .tf/.tf.json files of the folder are read from disk on first need and kept
 // current through file events. Files under `.terraform/` never join a module.
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { HclFile, TextChange } from '../parser';
 import { parse, reparse } from '../parser';
 import { forgetDocument } from './declarations';
 import { jsonDeclarationsOf, type JsonDeclarations } from './jsonDeclarations';
 import { ModuleSnapshot, type ModuleSource } from './module';
 import { type FileSystemHost, isTerraformFileName, joinPath, nodeFileSystem } from './fileSystem';
+import { isTfvarsFileName, tfvarsOrder, type TfvarsSource } from './tfvars';
 import type { FeatureContext, ModuleDocument, TerraformModule } from './types';
 
 interface DiskEntry {
@@ -87,7 +88,7 @@ export class Workspace {
     }
     let snapshot = this.snapshots.get(dir);
     if (!snapshot) {
-      snapshot = new ModuleSnapshot(dir, this.sourcesOf(dir, key), this.stale.get(dir));
+      snapshot = new ModuleSnapshot(dir, this.sourcesOf(dir, key), this.stale.get(dir), this.tfvarsOf(dir));
       this.stale.delete(dir);
       this.snapshots.set(dir, snapshot);
     }
@@ -103,11 +104,11 @@ export class Workspace {
   private sourcesOf(dir: string, requestingUri: string): ModuleSource[] {
     let names = this.listings.get(dir);
     if (!names) {
-      names = this.fs.listFiles(dir).filter(isTerraformFileName).sort();
+      names = this.fs.listFiles(dir).filter((n) => isTerraformFileName(n) || isTfvarsFileName(n)).sort();
       this.listings.set(dir, names);
     }
-    const uris = new Set(names.map((n) => pathToFileURL(joinPath(dir, n)).href));
-    for (const uri of this.open.keys()) if (dirOf(uri) === dir) uris.add(uri);
+    const uris = new Set(names.filter(isTerraformFileName).map((n) => pathToFileURL(joinPath(dir, n)).href));
+    for (const uri of this.open.keys()) if (dirOf(uri) === dir && !isTfvarsFileName(baseName(uri))) uris.add(uri);
     if (this.open.has(requestingUri)) uris.add(requestingUri);
     const sources: ModuleSource[] = [];
     for (const uri of [...uris].sort()) {
@@ -123,6 +124,23 @@ export class Workspace {
       if (doc) sources.push({ kind: 'hcl', document: doc });
     }
     return sources;
+  }
+
+  /** The folder's tfvars files (open documents over disk), in Terraform's loading order. */
+  private tfvarsOf(dir: string): TfvarsSource[] {
+    const uris = new Set((this.listings.get(dir) ?? []).filter(isTfvarsFileName).map((n) => pathToFileURL(joinPath(dir, n)).href));
+    for (const uri of this.open.keys()) if (dirOf(uri) === dir && isTfvarsFileName(baseName(uri))) uris.add(uri);
+    const sources: TfvarsSource[] = [];
+    for (const uri of uris) {
+      const fileName = baseName(uri);
+      const open = this.open.get(uri);
+      if (open) sources.push({ uri, fileName, text: open.file.text, file: fileName.endsWith('.json') ? undefined : open.file });
+      else {
+        const entry = this.diskEntry(uri);
+        if (entry) sources.push({ uri, fileName, text: entry.text });
+      }
+    }
+    return sources.sort((a, b) => tfvarsOrder(a.fileName, b.fileName));
   }
 
   private diskEntry(uri: string): DiskEntry | undefined {
@@ -171,6 +189,11 @@ export function pathOf(uri: string): string | undefined {
 function dirOf(uri: string): string | undefined {
   const path = pathOf(uri);
   return path === undefined ? undefined : dirname(path);
+}
+
+function baseName(uri: string): string {
+  const path = pathOf(uri) ?? uri;
+  return basename(path);
 }
 
 function isUnderDotTerraform(dir: string): boolean {

@@ -6,6 +6,7 @@ import { buildRunIndex, type RunIndex } from './runIndex';
 import { poolGraphOf } from '../../model';
 import { RESOURCE_TYPE } from '../../knowledge';
 import { ItemCache, recordingModule } from './itemCache';
+import { judgeProvenance, ReadLog } from './provenance';
 import type { Finding, Rule, RuleContext } from './types';
 import { unknownAttribute } from './CUP101-unknown-attribute';
 import { unknownObjectKey } from './CUP102-unknown-object-key';
@@ -40,7 +41,6 @@ import { analyticsPairing } from './CUP411-analytics-pairing';
 import { implicitFlow } from './CUP501-implicit-flow';
 import { userExistenceErrors } from './CUP502-user-existence-errors';
 import { tokenRevocationDisabled } from './CUP503-token-revocation-disabled';
-import { generateSecretReplaces } from './CUP504-generate-secret-replaces';
 import { unknownImportArgument } from './CUP601-unknown-import-argument';
 import { importMissingTo } from './CUP602-import-missing-to';
 import { importToNotAResource } from './CUP603-import-to-not-a-resource';
@@ -97,7 +97,6 @@ export const rules: readonly Rule[] = [
   implicitFlow,
   userExistenceErrors,
   tokenRevocationDisabled,
-  generateSecretReplaces,
   unknownImportArgument,
   importMissingTo,
   importToNotAResource,
@@ -146,16 +145,21 @@ function runEach(rules: readonly Rule[], ctx: FeatureContext, index: RunIndex, i
   // One context per call, not one per rule: copying the context for each of ~45 rules on each of
   // thousands of blocks was a tenth of a first diagnostics run.
   let code = '';
+  const reads = new ReadLog();
   const context: RuleContext = {
     ctx,
     index,
     report: (span, message, fixes) => {
-      into.push({ code, span: { start: span.start, end: span.end }, message, fixes });
+      const finding: Finding = { code, span: { start: span.start, end: span.end }, message, fixes };
+      judgeProvenance(finding, reads.defaultsBehind(span, index));
+      into.push(finding);
     },
+    noteRead: reads.note,
   };
   let complete = true;
   for (const rule of rules) {
     code = rule.code;
+    reads.clear();
     try {
       rule.check(context);
     } catch (e) {
