@@ -6,6 +6,7 @@ export { jsonDeclarationsOf } from './jsonDeclarations';
 export { ModuleSnapshot } from './module';
 export { poolGraphOf, type PoolGraph, type PoolEntry, type DeclaredName, type ResourceServer, type IdentityProvider } from './poolGraph';
 export { isTfvarsFileName, type TfvarsValue } from './tfvars';
+export { BoundModule, childDirOf, type CallerArgument } from './moduleCalls';
 
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';

@@ -90,7 +90,7 @@ function buildGraph(module: TerraformModule): PoolGraph {
     for (const d of module.resources(type)) {
       if (d.override) continue;
       const block = blockOf(d);
-      const key = `${type}.${d.name}`;
+      const key = `${namespaceOf(module)}${type}.${d.name}`;
       const e = entry(key);
       (e as { pool?: PoolDeclaration }).pool = { declaration: d, schema: block && !isRepeated(block) ? schemaOf(block, type) : undefined };
     }
@@ -117,6 +117,19 @@ function buildGraph(module: TerraformModule): PoolGraph {
       const repeated = isRepeated(block);
       entry(key).providers.push({ declaration: d, providerName: repeated ? undefined : declaredString(attributeValue(block, 'provider_name'), module), repeated });
     }
+  }
+  // A child seen through a call also sees the pools, servers and providers of its caller.
+  const caller = boundCaller(module);
+  if (caller) {
+    const outer = poolGraphOf(caller);
+    for (const [key, e] of outer.pools) {
+      const inner = entry(key);
+      if (e.pool && !inner.pool) (inner as { pool?: PoolDeclaration }).pool = e.pool;
+      inner.servers.push(...e.servers);
+      inner.providers.push(...e.providers);
+    }
+    unplaced.servers ||= outer.unplaced.servers;
+    unplaced.providers ||= outer.unplaced.providers;
   }
   let clients: Map<string, Declaration[]> | undefined;
   let names = unplaced.servers || unplaced.providers;
@@ -147,6 +160,11 @@ function buildGraph(module: TerraformModule): PoolGraph {
       return clients.get(pool.key) ?? [];
     },
   };
+}
+
+function boundCaller(module: TerraformModule): TerraformModule | undefined {
+  // Any variable name gives the call's caller module; the argument itself does not matter here.
+  return module.callerArgument?.('')?.module;
 }
 
 function blockOf(d: Declaration): Block | undefined {
@@ -195,11 +213,17 @@ function traversalPoolKey(expr: Expression & { kind: 'Traversal' }, module: Terr
   const steps = expr.steps;
   const first = steps[0];
   if (first?.kind !== 'GetAttr' || !first.name) return undefined;
-  if (root === 'var' && steps.length === 1) return `var.${first.name}`;
+  const ns = namespaceOf(module);
+  if (root === 'var' && steps.length === 1) {
+    // In a child seen through a call, the pool is whatever the call passes.
+    const argument = module.callerArgument?.(first.name);
+    if (argument) return argument.expression ? poolKey(argument.expression, argument.module, depth + 1) : undefined;
+    return `${ns}var.${first.name}`;
+  }
   if (root === 'local' && steps.length === 1) {
     const local = module.findLocal(first.name);
     const value = local?.node?.kind === 'Attribute' ? local.node.value : undefined;
-    return poolKey(value, module, depth + 1) ?? `local.${first.name}`;
+    return poolKey(value, module, depth + 1) ?? `${ns}local.${first.name}`;
   }
   if (!(POOL_TYPES as readonly string[]).includes(root)) return undefined;
   let i = 1;
@@ -218,7 +242,15 @@ function traversalPoolKey(expr: Expression & { kind: 'Traversal' }, module: Terr
   const attr = steps[i];
   if (attr?.kind !== 'GetAttr' || steps.length !== i + 1) return undefined;
   const isId = attr.name === 'id' || (root === 'awscc_cognito_user_pool' && attr.name === 'user_pool_id');
-  return isId ? `${root}.${first.name}${instance}` : undefined;
+  return isId ? `${ns}${root}.${first.name}${instance}` : undefined;
+}
+
+/**
+ * Keys of a child seen through a call are kept apart from the caller's (both may name a resource
+ * `awscc_cognito_user_pool.this`); a pool the call passes in keys as the caller's.
+ */
+function namespaceOf(module: TerraformModule): string {
+  return module.callerArgument ? 'child:' : '';
 }
 
 /** A string written as a literal, or through locals of literals. */

@@ -152,6 +152,8 @@ function runEach(rules: readonly Rule[], ctx: FeatureContext, index: RunIndex, i
     report: (span, message, fixes) => {
       const finding: Finding = { code, span: { start: span.start, end: span.end }, message, fixes };
       judgeProvenance(finding, reads.defaultsBehind(span, index));
+      const caller = ctx.module.callerArgument && reads.callerBehind(span, index);
+      if (caller) finding.caller = caller;
       into.push(finding);
     },
     noteRead: reads.note,

@@ -47,6 +47,14 @@ const MAX_BLOCKS = 500;
  * reaches the creator's address.
  */
 export function orderedAfter(module: TerraformModule, block: Block, creator: Declaration): boolean {
+  if (reaches(module, block, creator)) return true;
+  // In a child seen through a call, the call's own references and depends_on order every resource of the
+  // child after what they name.
+  const call = module.callerArgument?.('');
+  return call ? reaches(call.module, call.callBlock, creator) : false;
+}
+
+function reaches(module: TerraformModule, block: Block, creator: Declaration): boolean {
   const seen = new Set<string>();
   const queue: Node[] = [block];
   let visited = 0;
