@@ -40,7 +40,7 @@ function check(files: Record<string, string>, path: string): { lines: string[]; 
   const diagnostics = computeDiagnostics(workspace.contextFor(uri)!);
   return {
     lines: diagnostics.map((d) => `${d.range.start.line + 1}: ${SEVERITY[d.severity!]} ${d.code}`),
-    messages: diagnostics.map((d) => d.message),
+    messages: diagnostics.map((d) => String(d.message)),
   };
 }
 

@@ -4,7 +4,7 @@ export { type FileSystemHost, nodeFileSystem, isTerraformFileName } from './file
 export { declarationsOf, importTarget, staticAddress, isOverrideFile } from './declarations';
 export { jsonDeclarationsOf } from './jsonDeclarations';
 export { ModuleSnapshot } from './module';
-export { poolGraphOf, type PoolGraph, type PoolEntry, type DeclaredName, type ResourceServer, type IdentityProvider } from './poolGraph';
+export { poolGraphOf, recorderOf, POOLS_DEPENDENCY, type DependencyRecorder, POOL_TYPES, RESOURCE_SERVER_TYPES, IDENTITY_PROVIDER_TYPES, type PoolGraph, type PoolEntry, type DeclaredName, type ResourceServer, type IdentityProvider } from './poolGraph';
 export { isTfvarsFileName, type TfvarsValue } from './tfvars';
 export { BoundModule, childDirOf, type CallerArgument } from './moduleCalls';
 

@@ -61,12 +61,37 @@ export interface PoolGraph {
   readonly unplaced: { servers: boolean; providers: boolean };
   /** Whether the module declares anything a client's strings can be checked against. */
   readonly names: boolean;
+  /** Everything the graph says, as text: equal signatures, equal answers (the item cache compares them). */
+  readonly signature: string;
+}
+
+/**
+ * A module that records what a rule reads (features/rules/itemCache.ts) exposes the module it wraps and a
+ * way to note a dependency, so the graph is built once per snapshot and cached findings know they used it.
+ */
+export interface DependencyRecorder {
+  readonly unwrapped: TerraformModule;
+  recordDependency(key: string, value: string): void;
+}
+
+export function recorderOf(module: TerraformModule): DependencyRecorder | undefined {
+  const m = module as Partial<DependencyRecorder>;
+  return m.unwrapped && m.recordDependency ? (m as DependencyRecorder) : undefined;
 }
 
 const graphs = new WeakMap<TerraformModule, PoolGraph>();
 
+/** The item cache's dependency key for "what the pool graph says". */
+export const POOLS_DEPENDENCY = 'pools';
+
 /** The pool graph of a module snapshot, built once per snapshot from the few Cognito blocks it declares. */
 export function poolGraphOf(module: TerraformModule): PoolGraph {
+  const recorder = recorderOf(module);
+  if (recorder) {
+    const graph = poolGraphOf(recorder.unwrapped);
+    recorder.recordDependency(POOLS_DEPENDENCY, graph.signature);
+    return graph;
+  }
   let graph = graphs.get(module);
   if (!graph) {
     graph = buildGraph(module);
@@ -134,10 +159,14 @@ function buildGraph(module: TerraformModule): PoolGraph {
   let clients: Map<string, Declaration[]> | undefined;
   let names = unplaced.servers || unplaced.providers;
   for (const p of pools.values()) names ||= p.servers.length > 0 || p.providers.length > 0 || p.pool?.schema !== undefined;
+  let signature: string | undefined;
   return {
     pools,
     unplaced,
     names,
+    get signature() {
+      return (signature ??= signatureOf(pools, unplaced));
+    },
     poolOf(block) {
       const key = poolKey(attributeValue(block, 'user_pool_id'), module, 0);
       return key === undefined ? undefined : pools.get(key) ?? { key, servers: [], providers: [] };
@@ -349,3 +378,14 @@ function boolOf(expr: Expression | undefined): boolean | undefined {
 }
 
 const NO_EXPRESSION = { kind: 'Invalid', start: 0, end: 0 } as unknown as Expression;
+
+function signatureOf(pools: ReadonlyMap<string, PoolEntry>, unplaced: PoolGraph['unplaced']): string {
+  const parts: string[] = [`${unplaced.servers}${unplaced.providers}`];
+  for (const key of [...pools.keys()].sort()) {
+    const e = pools.get(key)!;
+    parts.push(`P${key}|${e.pool?.declaration.address ?? ''}|${e.pool?.schema?.map((a) => `${a.value}:${a.mutable}`).join(',') ?? '?'}`);
+    for (const s of e.servers) parts.push(`S${s.declaration.address}|${s.repeated}|${s.identifier?.value ?? '?'}|${s.scopes?.map((x) => x.value).join(',') ?? '?'}`);
+    for (const p of e.providers) parts.push(`I${p.declaration.address}|${p.repeated}|${p.providerName?.value ?? '?'}`);
+  }
+  return parts.join('\n');
+}

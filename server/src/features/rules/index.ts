@@ -3,8 +3,6 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../../model';
 import type { Span } from '../../parser';
 import { buildRunIndex, type RunIndex } from './runIndex';
-import { poolGraphOf } from '../../model';
-import { RESOURCE_TYPE } from '../../knowledge';
 import { ItemCache, recordingModule } from './itemCache';
 import { judgeProvenance, ReadLog } from './provenance';
 import type { Finding, Rule, RuleContext } from './types';
@@ -175,14 +173,10 @@ function runEach(rules: readonly Rule[], ctx: FeatureContext, index: RunIndex, i
 function runModuleRules(ctx: FeatureContext, selected: readonly Rule[], onError?: OnRuleError): Finding[] {
   const moduleRules = selected.filter((r) => r.scope === 'module');
   const file = ctx.document.file;
-  // Module rules look at import blocks, and at our clients only when the pool graph has names to check
-  // them against (resource servers, identity providers, pool schemas), so a keystroke in a module without
-  // any costs no walk over its clients.
-  const withClients = moduleRules.length > 0 && poolGraphOf(ctx.module).names;
-  const checked = file.body.items.filter((i) => i.kind === 'Block' && (i.type.name === 'import' || (withClients && i.type.name === 'resource' && i.labels[0]?.value === RESOURCE_TYPE)));
-  if (moduleRules.length === 0 || checked.length === 0) return [];
+  const imports = file.body.items.filter((i) => i.kind === 'Block' && i.type.name === 'import');
+  if (moduleRules.length === 0 || imports.length === 0) return [];
   const findings: Finding[] = [];
-  runEach(moduleRules, ctx, buildRunIndex(file, checked, ''), findings, onError);
+  runEach(moduleRules, ctx, buildRunIndex(file, imports, ''), findings, onError);
   return findings;
 }
 
