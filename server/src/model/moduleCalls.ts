@@ -3,7 +3,7 @@
 // none). Static evaluation reads a bound child's variables from the caller, so the child's rules judge the
 // values AWS will see for that call.
 import { isAbsolute, resolve } from 'node:path';
-import type { Block, Expression } from '../parser';
+import type { Block, Expression, HclFile } from '../parser';
 import { staticString } from '../parser';
 import type { FileSystemHost } from './fileSystem';
 import type { Declaration, ModuleDocument, RequiredProvider, TerraformModule, ImportDeclaration } from './types';
@@ -117,4 +117,23 @@ export class BoundModule implements TerraformModule {
   requiredProviders(): readonly RequiredProvider[] {
     return this.child.requiredProviders();
   }
+}
+
+/**
+ * Whether a file has a `module` block whose local `source` is the folder `dir`; both folders are `file:`
+ * URIs ending in `/`. The server re-checks such callers when a file of the child changes.
+ */
+export function callsFolder(file: HclFile, callerDir: string, dir: string): boolean {
+  for (const item of file.body.items) {
+    if (item.kind !== 'Block' || item.type.name !== 'module') continue;
+    const source = item.body.items.find((i) => i.kind === 'Attribute' && i.name.name === 'source');
+    const path = source?.kind === 'Attribute' ? staticString(source.value) : undefined;
+    if (!path || !(path.startsWith('./') || path.startsWith('../'))) continue;
+    try {
+      if (new URL(path.replace(/\/*$/, '/'), callerDir).href === dir) return true;
+    } catch {
+      // Not a path a URL can hold: not a folder we can compare.
+    }
+  }
+  return false;
 }
