@@ -11,7 +11,7 @@ import {
   type InitializeResult,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
-import { Workspace, normalizeUri, type ModuleDocument } from './model';
+import { Workspace, callsFolder, normalizeUri, type ModuleDocument } from './model';
 import { computeDiagnostics } from './features/diagnostics';
 import { HashicorpTerraformNotification, ServerInfoRequest, StatusNotification } from './protocol';
 import { BusyStatus, LARGE_EDIT_CHARS } from './busyStatus';
@@ -61,7 +61,7 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(async () => {
   if (supportsWatchRegistration) {
     await connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/*.tf' }, { globPattern: '**/*.tf.json' }],
+      watchers: [{ globPattern: '**/*.tf' }, { globPattern: '**/*.tf.json' }, { globPattern: '**/*.tfvars' }, { globPattern: '**/*.tfvars.json' }],
     });
   }
   await refreshSettings();
@@ -175,6 +175,8 @@ function scheduleModule(uri: string, othersToo = true): void {
   for (const doc of workspace.openDocuments()) {
     if (doc.uri === key) schedule(key);
     else if (dirOf(doc.uri) === dir && (othersToo || pending.has(doc.uri))) schedule(doc.uri, settings.debounceMs * 2);
+    // A caller's findings come from its children's values too (features/moduleCalls.ts).
+    else if (callsFolder(doc.file, dirOf(doc.uri), dir)) schedule(doc.uri, settings.debounceMs * 2);
   }
 }
 

@@ -4,6 +4,15 @@ import { CATEGORY_TITLES, type Rule, type RuleCategory } from './types';
 import { SUPPRESSION_MARKER } from '../suppressions';
 import { MAX_SYNTAX_DIAGNOSTICS } from '../syntaxDiagnostics';
 
+/** Codes that were once reported: never reused. */
+export const RETIRED_RULES: readonly { code: string; name: string; why: string }[] = [
+  {
+    code: 'CUP504',
+    name: 'generate-secret-replaces',
+    why: 'Was an Information reminder on every `generate_secret` that changing it replaces the client. A reminder names nothing to do, so it moved to the hover of `generate_secret`, which says the choice is fixed at creation.',
+  },
+];
+
 export function renderRuleDocs(rules: readonly Rule[]): string {
   const out: string[] = [];
   out.push('# Diagnostics rule reference');
@@ -48,6 +57,7 @@ export function renderRuleDocs(rules: readonly Rule[]): string {
   out.push('| --- | --- | --- | --- |');
   for (const r of rules) out.push(`| [${r.code}](#${ruleAnchor(r.code, r.name)}) | ${r.name} | ${r.defaultSeverity}${r.structural ? ' (structural)' : ''} | ${oneLine(r.doc.summary)} |`);
   let category: RuleCategory | undefined;
+  const retired = RETIRED_RULES.filter((r) => !rules.some((x) => x.code === r.code));
   for (const r of rules) {
     if (r.category !== category) {
       category = r.category;
@@ -61,6 +71,18 @@ export function renderRuleDocs(rules: readonly Rule[]): string {
     out.push(`- **What:** ${r.doc.summary}`);
     out.push(`- **Why:** ${r.doc.why}`);
     out.push(`- **Quick fix:** ${r.doc.fix ?? 'none'}`);
+  }
+  if (retired.length > 0) {
+    out.push('');
+    out.push('## Retired codes');
+    out.push('');
+    out.push('These codes are no longer reported; they stay reserved so that a setting or suppression comment naming one never means another rule.');
+    for (const r of retired) {
+      out.push('');
+      out.push(`### ${r.code} ${r.name} (retired)`);
+      out.push('');
+      out.push(`- ${r.why}`);
+    }
   }
   out.push('');
   return out.join('\n');

@@ -3,9 +3,8 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../../model';
 import type { Span } from '../../parser';
 import { buildRunIndex, type RunIndex } from './runIndex';
-import { poolGraphOf } from '../../model';
-import { RESOURCE_TYPE } from '../../knowledge';
 import { ItemCache, recordingModule } from './itemCache';
+import { judgeProvenance, ReadLog } from './provenance';
 import type { Finding, Rule, RuleContext } from './types';
 import { unknownAttribute } from './CUP101-unknown-attribute';
 import { unknownObjectKey } from './CUP102-unknown-object-key';
@@ -41,7 +40,6 @@ import { analyticsPairing } from './CUP411-analytics-pairing';
 import { implicitFlow } from './CUP501-implicit-flow';
 import { userExistenceErrors } from './CUP502-user-existence-errors';
 import { tokenRevocationDisabled } from './CUP503-token-revocation-disabled';
-import { generateSecretReplaces } from './CUP504-generate-secret-replaces';
 import { unknownImportArgument } from './CUP601-unknown-import-argument';
 import { importMissingTo } from './CUP602-import-missing-to';
 import { importToNotAResource } from './CUP603-import-to-not-a-resource';
@@ -100,7 +98,6 @@ export const rules: readonly Rule[] = [
   implicitFlow,
   userExistenceErrors,
   tokenRevocationDisabled,
-  generateSecretReplaces,
   unknownImportArgument,
   importMissingTo,
   importToNotAResource,
@@ -150,16 +147,23 @@ function runEach(rules: readonly Rule[], ctx: FeatureContext, index: RunIndex, i
   // One context per call, not one per rule: copying the context for each of ~45 rules on each of
   // thousands of blocks was a tenth of a first diagnostics run.
   let code = '';
+  const reads = new ReadLog();
   const context: RuleContext = {
     ctx,
     index,
     report: (span, message, fixes) => {
-      into.push({ code, span: { start: span.start, end: span.end }, message, fixes });
+      const finding: Finding = { code, span: { start: span.start, end: span.end }, message, fixes };
+      judgeProvenance(finding, reads.defaultsBehind(span, index));
+      const caller = ctx.module.callerArgument && reads.callerBehind(span, index);
+      if (caller) finding.caller = caller;
+      into.push(finding);
     },
+    noteRead: reads.note,
   };
   let complete = true;
   for (const rule of rules) {
     code = rule.code;
+    reads.clear();
     try {
       rule.check(context);
     } catch (e) {
@@ -173,14 +177,10 @@ function runEach(rules: readonly Rule[], ctx: FeatureContext, index: RunIndex, i
 function runModuleRules(ctx: FeatureContext, selected: readonly Rule[], onError?: OnRuleError): Finding[] {
   const moduleRules = selected.filter((r) => r.scope === 'module');
   const file = ctx.document.file;
-  // Module rules look at import blocks, and at our clients only when the pool graph has names to check
-  // them against (resource servers, identity providers, pool schemas), so a keystroke in a module without
-  // any costs no walk over its clients.
-  const withClients = moduleRules.length > 0 && poolGraphOf(ctx.module).names;
-  const checked = file.body.items.filter((i) => i.kind === 'Block' && (i.type.name === 'import' || (withClients && i.type.name === 'resource' && i.labels[0]?.value === RESOURCE_TYPE)));
-  if (moduleRules.length === 0 || checked.length === 0) return [];
+  const imports = file.body.items.filter((i) => i.kind === 'Block' && i.type.name === 'import');
+  if (moduleRules.length === 0 || imports.length === 0) return [];
   const findings: Finding[] = [];
-  runEach(moduleRules, ctx, buildRunIndex(file, checked, ''), findings, onError);
+  runEach(moduleRules, ctx, buildRunIndex(file, imports, ''), findings, onError);
   return findings;
 }
 
