@@ -3,7 +3,6 @@
 // `awscc_cognito_user_pool_client.web.client_id`. Returns undefined for everything we do not model, because
 // HashiCorp's terraform-ls answers hovers in the same files and two answers for one thing is noise.
 import type { Attribute, Block, Expression, Node, Range, Span, Traversal } from '../parser';
-import { nodePathAt } from '../parser';
 import type { FeatureContext } from '../model';
 import { importTarget } from '../model';
 import {
@@ -19,7 +18,7 @@ import {
   type SchemaSpec,
 } from '../knowledge';
 import { hoverAttributeValue, hoverIdentityObject, hoverImportId, type HoverText } from './hoverValues';
-import { directAttribute, within } from './caretContext';
+import { caretPathAt, directAttribute, within } from './caretContext';
 
 export interface HoverResult {
   /** Markdown. */
@@ -34,7 +33,7 @@ export function asLspHover(result: HoverResult): { contents: { kind: 'markdown';
 
 export function hover(ctx: FeatureContext, offset: number): HoverResult | undefined {
   const file = ctx.document.file;
-  const path = nodePathAt(file, offset);
+  const path = caretPathAt(file, offset);
   const found = hoverReference(path, offset) ?? hoverBlock(path, offset);
   return found && { contents: found.markdown, range: file.rangeOf(found.span) };
 }
