@@ -173,8 +173,11 @@ export type ValueSlot =
   | { kind: 'bare'; replace: Span; expression?: Expression }
   /** Inside the quotes of a string; `replace` is the text between the quotes. */
   | { kind: 'string'; replace: Span; string: StringLiteral; list?: Tuple }
-  /** An element position of a list that has no quote yet (`[`, `["a", `, `[AL`). */
-  | { kind: 'listItem'; replace: Span; list: Tuple }
+  /**
+   * An element position of a list that has no quote yet (`[`, `["a", `, `[AL`). `separator` is what must
+   * follow an inserted element because another one comes after the caret (`[|"a"]` needs `, `).
+   */
+  | { kind: 'listItem'; replace: Span; list: Tuple; separator?: string }
   /** Inside the braces of an object value. */
   | { kind: 'object'; object: ObjectExpr };
 
@@ -259,7 +262,8 @@ function stringSlot(s: StringLiteral, offset: number, list?: Tuple): ValueSlot |
 
 function listSlot(text: TextSource, list: Tuple, offset: number): ValueSlot | undefined {
   if (offset <= list.start || (list.closed && offset >= list.end)) return undefined;
-  const element = list.items.find((e) => within(e, offset));
+  // A caret right before an element (`[|"a"]`) is between elements, not in one.
+  const element = list.items.find((e) => within(e, offset) && (offset > e.start || e.kind === 'Invalid'));
   if (element) {
     if (element.kind === 'String') return stringSlot(element, offset, list);
     if (element.kind === 'Variable') return { kind: 'listItem', replace: { start: element.start, end: element.end }, list };
@@ -268,7 +272,22 @@ function listSlot(text: TextSource, list: Tuple, offset: number): ValueSlot | un
   let i = offset;
   while (i > list.start && /\s/.test(text.charAt(i - 1))) i--;
   const before = text.charAt(i - 1);
-  return before === '[' || before === ',' ? { kind: 'listItem', replace: { start: offset, end: offset }, list } : undefined;
+  if (before !== '[' && before !== ',') return undefined;
+  const separator = separatorBefore(text, list, offset);
+  return { kind: 'listItem', replace: { start: offset, end: offset }, list, ...(separator ? { separator } : {}) };
+}
+
+/** `, ` when another element follows right after the caret, `,` when blank space or a line break comes first, else ''. */
+function separatorBefore(text: TextSource, list: Tuple, offset: number): string {
+  const next = list.items.find((e) => e.start >= offset && e.kind !== 'Invalid');
+  if (!next) return '';
+  let sameLine = true;
+  for (let i = offset; i < next.start; i++) {
+    const c = text.charAt(i);
+    if (c === ',') return '';
+    if (c === '\n') sameLine = false;
+  }
+  return sameLine && !isBlank(text.charAt(offset)) ? ', ' : ',';
 }
 
 /** Static string values of a list's elements other than `except` (to leave out values already chosen). */
