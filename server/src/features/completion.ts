@@ -5,6 +5,7 @@ import type { CompletionList } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../model';
 import { schemaFor } from '../knowledge';
 import { caretPathAt, insideBraces, topLevelBlock } from './caretContext';
+import { completeTopLevel } from './completion/blockSnippets';
 import { completeImport } from './completion/importBlock';
 import type { CompletionOptions, CompletionRequest } from './completion/items';
 import { completeReference } from './completion/references';
@@ -38,7 +39,7 @@ export function complete(ctx: FeatureContext, offset: number, options: Completio
 function completeAt(req: CompletionRequest) {
   if (inComment(req)) return [];
   const block = topLevelBlock(req.path);
-  if (!block) return [];
+  if (!block) return completeTopLevel(req);
   const kind = block.type.name;
   if (kind === 'resource' || kind === 'data') {
     const labelItems = completeTypeLabel(req, block);
