@@ -60,7 +60,7 @@ describe('CUP407 oauth-settings-ignored', () => {
   test('OAuth settings without the switch: warning, and the fix adds it', () => {
     const text = client('  «allowed_o_auth_flows» = ["code"]\n  callback_ur_ls = ["https://a.example/cb"]');
     const [d] = expectAt(text, 'CUP407', 'warning');
-    assert.match(d.message, /allowed_o_auth_flows`, `callback_ur_ls` have no effect/);
+    assert.match(d.message, /allowed_o_auth_flows', 'callback_ur_ls' have no effect/);
     assert.equal(
       applyFix(text.replace(/[«»]/g, ''), 'CUP407'),
       'resource "awscc_cognito_user_pool_client" "c" {\n  allowed_o_auth_flows_user_pool_client = true\n  user_pool_id = "us-east-1_AbC123"\n  allowed_o_auth_flows = ["code"]\n  callback_ur_ls = ["https://a.example/cb"]\n}\n',
@@ -101,11 +101,11 @@ describe('CUP411 analytics-pairing', () => {
   });
   test('an application_id setting next to application_arn is information on that key', () => {
     const [d] = expectAt(client('  analytics_configuration = {\n    application_arn = "arn:aws:mobiletargeting:us-east-1:111122223333:apps/abc"\n    «role_arn» = "arn:aws:iam::111122223333:role/r"\n  }'), 'CUP411', 'information');
-    assert.match(d.message, /^`role_arn` next to `application_arn`: .*UNCONFIRMED/);
+    assert.match(d.message, /^'role_arn' next to 'application_arn': .*UNCONFIRMED/);
   });
   test('application_id without role_arn or external_id names what is missing', () => {
     const [d] = expectAt(client('  analytics_configuration = { «application_id» = "abc", role_arn = "arn:aws:iam::111122223333:role/r" }'), 'CUP411', 'information');
-    assert.match(d.message, /^`application_id` without `external_id`: /);
+    assert.match(d.message, /^'application_id' without 'external_id': /);
   });
   test('no project at all is reported on the attribute; null counts as absent', () => {
     expectAt(client('  «analytics_configuration» = { user_data_shared = true, application_arn = null }'), 'CUP411', 'information');

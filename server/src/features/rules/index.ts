@@ -54,6 +54,7 @@ import { importVersionRequirements } from './CUP612-import-version-requirements'
 import { idUsedAsClientId } from './CUP701-id-used-as-client-id';
 import { unknownAttributeReference } from './CUP702-unknown-attribute-reference';
 import { secretOutputNotSensitive } from './CUP703-secret-output-not-sensitive';
+import { plainMessage } from './plainMessage';
 
 export type { Rule, RuleContext, Finding, Fix, FixEdit, RuleSeverity, RuleCategory } from './types';
 
@@ -140,7 +141,7 @@ function runEach(rules: readonly Rule[], ctx: FeatureContext, index: RunIndex, i
     ctx,
     index,
     report: (span, message, fixes) => {
-      into.push({ code, span: { start: span.start, end: span.end }, message, fixes });
+      into.push({ code, span: { start: span.start, end: span.end }, message: plainMessage(message), fixes });
     },
   };
   let complete = true;
