@@ -30,7 +30,8 @@ describe('plain-text messages', () => {
         const ctx = workspace.contextFor(pathToFileURL(join(ROOT, module, name)).href)!;
         for (const d of computeDiagnostics(ctx)) {
           codes.add(String(d.code));
-          assert.ok(!d.message.includes('`'), `${module}/${name} ${d.code}: ${d.message}`);
+          const message = d.message as string;
+          assert.ok(!message.includes('`'), `${module}/${name} ${d.code}: ${message}`);
         }
         const lines = ctx.document.file.lines.lineCount;
         const whole = { start: { line: 0, character: 0 }, end: { line: lines, character: 0 } };
@@ -47,6 +48,6 @@ describe('plain-text messages', () => {
 
   test('messages of a rule that writes code spans arrive without them', () => {
     const [d] = diagnose('resource "awscc_cognito_user_pool_client" "c" {\n  user_pool_id = "p"\n  prevent_user_existence_errors = "LEGACY"\n}\n').filter((x) => x.code === 'CUP502');
-    assert.match(d.message, /^'LEGACY' lets/);
+    assert.match(d.message as string, /^'LEGACY' lets/);
   });
 });
