@@ -70,7 +70,7 @@ export function lineStartOf(file: HclFile, offset: number): number {
 }
 
 /** Start of the line after the one holding `offset`, or -1 on the last line. */
-function nextLineStart(file: HclFile, offset: number): number {
+export function nextLineStart(file: HclFile, offset: number): number {
   const line = file.lines.positionAt(offset).line + 1;
   return line < file.lines.lineCount ? file.lines.offsetAt({ line, character: 0 }) : -1;
 }
