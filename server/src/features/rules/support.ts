@@ -98,6 +98,16 @@ export function insertIntoBlock(file: HclFile, block: Block, line: string): FixE
   return { start: block.openBrace + 1, end: block.openBrace + 1, newText: `${eol}${indent}${line}${eol}${blockIndent}` };
 }
 
+/** An edit that adds `line` as the last item of a block body (first, when the `}` does not start its line). */
+export function appendToBlock(file: HclFile, block: Block, line: string): FixEdit | undefined {
+  if (block.closeBrace < 0) return undefined;
+  const start = lineStartOf(file, block.closeBrace);
+  if (file.slice(start, block.closeBrace).trim() !== '' || start <= block.openBrace) return insertIntoBlock(file, block, line);
+  const last = block.body.items[block.body.items.length - 1];
+  const indent = last ? indentAt(file, last.start) : indentAt(file, block.start) + '  ';
+  return { start, end: start, newText: `${indent}${line}${lineBreakOf(file)}` };
+}
+
 /** An edit that removes an attribute with its whole line (and a trailing comment on it). */
 export function removeAttributeLine(file: HclFile, attribute: Attribute): FixEdit {
   const start = lineStartOf(file, attribute.start);
