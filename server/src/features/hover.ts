@@ -9,6 +9,7 @@ import {
   RESOURCE_TYPE,
   dataSourceSchema,
   describeAttribute,
+  describeIdentityKeys,
   describeImportArgument,
   describeSchema,
   findAttribute,
@@ -100,7 +101,10 @@ function hoverImportBlock(block: Block, path: readonly Node[], offset: number): 
   const name = attribute.name.name;
   if (within(attribute.name, offset)) {
     const arg = importBlockSchema.arguments.find((a) => a.name === name);
-    return arg && { markdown: describeImportArgument(arg), span: attribute.name };
+    if (!arg) return undefined;
+    // On `identity`, what to write inside it: the target type's keys.
+    const keys = name === 'identity' ? `\n\n${describeIdentityKeys()}` : '';
+    return { markdown: describeImportArgument(arg) + keys, span: attribute.name };
   }
   if (!within(attribute.value, offset)) return undefined;
   if (name === 'id') return hoverImportId(attribute.value, offset);
