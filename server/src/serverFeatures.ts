@@ -12,6 +12,7 @@ import { RenderImportsRequest } from './protocol';
 import { complete } from './features/completion';
 import { definition } from './features/definition';
 import { documentSymbols } from './features/symbols';
+import { poolNameReferences } from './features/poolNames';
 
 export interface FeatureEnvironment {
   settings: ServerSettings;
@@ -30,11 +31,24 @@ function at(workspace: Workspace, params: PositionParams): { ctx: FeatureContext
   return { ctx, offset: ctx.document.file.lines.offsetAt(params.position) };
 }
 
-export function registerFeatures(connection: Connection, workspace: Workspace, env: () => FeatureEnvironment): void {
+/**
+ * `clientUri` gives the client's own spelling of a document's URI (see server.ts): edits and locations go
+ * out under it, so the client finds its document by plain string comparison.
+ */
+export function registerFeatures(
+  connection: Connection,
+  workspace: Workspace,
+  env: () => FeatureEnvironment,
+  clientUri: (key: string) => string = (key) => key,
+): void {
   connection.onCodeAction((params) => {
     const ctx = workspace.contextFor(params.textDocument.uri);
     if (!ctx) return null;
     const actions = codeActions(ctx, params.range, params.context.diagnostics, { severities: env().settings.severities });
+    for (const action of actions) {
+      const changes = action.edit?.changes;
+      if (changes) action.edit = { changes: Object.fromEntries(Object.entries(changes).map(([uri, edits]) => [clientUri(uri), edits])) };
+    }
     const only = params.context.only;
     return only ? actions.filter((a) => only.some((k) => a.kind === k || a.kind?.startsWith(`${k}.`))) : actions;
   });
@@ -78,7 +92,11 @@ export function registerFeatures(connection: Connection, workspace: Workspace, e
   );
   connection.onDefinition((params: PositionParams) => {
     const found = at(workspace, params);
-    return found ? definition(found.ctx, found.offset) : null;
+    return found ? definition(found.ctx, found.offset).map((link) => ({ ...link, targetUri: clientUri(link.targetUri) })) : null;
+  });
+  connection.onReferences((params: PositionParams & { context?: { includeDeclaration?: boolean } }) => {
+    const found = at(workspace, params);
+    return (found && poolNameReferences(found.ctx, found.offset, params.context?.includeDeclaration ?? true)) ?? null;
   });
   connection.onDocumentSymbol((params: { textDocument: { uri: string } }) => {
     const ctx = workspace.contextFor(params.textDocument.uri);
@@ -109,6 +127,7 @@ registerFeatures.capabilities = {
   // No newline trigger: a new line is where the user starts typing a name, and letters trigger anyway.
   completionProvider: { triggerCharacters: ['"', '.', '=', ' ', '[', ',', '{'] },
   definitionProvider: true,
+  referencesProvider: true,
   documentSymbolProvider: true,
 } satisfies ServerCapabilities;
 
