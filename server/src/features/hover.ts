@@ -19,12 +19,8 @@ import {
   type SchemaSpec,
 } from '../knowledge';
 import { hoverAttributeValue, hoverIdentityObject, hoverImportId, type HoverText } from './hoverValues';
-<<<<<<< HEAD
 import { caretPathAt, directAttribute, within } from './caretContext';
-=======
-import { directAttribute, within } from './caretContext';
 import { hoverPoolName } from './poolNames';
->>>>>>> main
 
 export interface HoverResult {
   /** Markdown. */
@@ -39,13 +35,8 @@ export function asLspHover(result: HoverResult): { contents: { kind: 'markdown';
 
 export function hover(ctx: FeatureContext, offset: number): HoverResult | undefined {
   const file = ctx.document.file;
-<<<<<<< HEAD
   const path = caretPathAt(file, offset);
-  const found = hoverReference(path, offset) ?? hoverBlock(path, offset);
-=======
-  const path = nodePathAt(file, offset);
   const found = hoverReference(path, offset) ?? hoverPoolName(ctx, offset) ?? hoverBlock(path, offset);
->>>>>>> main
   return found && { contents: found.markdown, range: file.rangeOf(found.span) };
 }
 
