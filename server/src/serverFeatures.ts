@@ -1,6 +1,6 @@
 // Wires the request-style features (hover, completion, ...) to the connection. Each handler converts the
 // LSP position to an offset, asks the pure feature, and converts back; nothing else happens here.
-import type { Connection, ServerCapabilities } from 'vscode-languageserver/node';
+import { MessageType, ShowMessageNotification, type Connection, type ServerCapabilities } from 'vscode-languageserver/node';
 import type { Workspace, FeatureContext } from './model';
 import type { ServerSettings } from './settings';
 import { AWSCC_PROVIDER_VERSION } from './knowledge';
@@ -68,12 +68,20 @@ export function registerFeatures(
     const module = workspace.moduleFor(`${params.moduleUri.replace(/\/+$/, '')}/.awscc-cognito-render.tf`);
     return renderImports(params.clients, module, params.options);
   });
+  // Format on save asks on every save: the reason is shown once per document version, not on each request.
+  let lastRefusal = '';
   connection.onDocumentFormatting((params) => {
     const ctx = workspace.contextFor(params.textDocument.uri);
     if (!ctx) return null;
     const result = formatDocument(ctx);
     if ('error' in result) {
       connection.console.log(`${params.textDocument.uri}: ${result.error}`);
+      // An empty edit list looks like "already formatted" in the editor; say why nothing changed.
+      const key = `${params.textDocument.uri}@${ctx.document.version}`;
+      if (key !== lastRefusal) {
+        lastRefusal = key;
+        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: result.error });
+      }
       return [];
     }
     return result.edits;

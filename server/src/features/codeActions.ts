@@ -8,6 +8,7 @@ import type { DiagnosticOptions } from './diagnostics';
 import { rules, runRules, type Finding, type Fix } from './rules';
 import { DIAGNOSTIC_SOURCE } from './syntaxDiagnostics';
 import { identityToIdFix, idToIdentityFix } from './rules/importConversion';
+import { plainMessage } from './rules/plainMessage';
 import { RESOURCE_TYPE } from '../knowledge';
 import { importTarget } from '../model';
 import { awsClientBlocks, planMigration, type MigrateStyle } from './migrate';
@@ -73,7 +74,8 @@ function toAction(fix: Fix, kind: string, ctx: FeatureContext, diagnostics?: Dia
     (changes[uri] ??= []).push({ range: target.rangeOf(edit), newText: edit.newText });
   }
   return {
-    title: fix.title,
+    // Titles are plain text in every editor's menu, like diagnostic messages.
+    title: plainMessage(fix.title),
     kind,
     ...(diagnostics ? { diagnostics } : {}),
     ...(fix.preferred ? { isPreferred: true } : {}),

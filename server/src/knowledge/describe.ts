@@ -138,6 +138,13 @@ export function describeImportArgument(arg: ImportArgumentSpec): string {
   ].join('\n\n');
 }
 
+/** The identity keys of `awscc_cognito_user_pool_client`, required first, as a markdown list. */
+export function describeIdentityKeys(): string {
+  const keys = [...identitySchema.attributes].sort((a, b) => Number(b.required) - Number(a.required));
+  const lines = keys.map((k) => `- ${code(k.name)} — ${k.required ? 'required' : 'optional'}: ${k.summary}`);
+  return [`**Identity keys of ${code('awscc_cognito_user_pool_client')}:**`, lines.join('\n')].join('\n\n');
+}
+
 export function describeIdentityAttribute(attr: IdentityAttributeSpec): string {
   return [
     `**${code(attr.name)}** — identity attribute of ${code('awscc_cognito_user_pool_client')}, string, ${attr.required ? 'required' : 'optional'}`,

@@ -36,16 +36,19 @@ export const explicitAuthFlows: readonly EnumValue[] = [
     value: 'ADMIN_NO_SRP_AUTH',
     summary: 'Old spelling of the admin username/password flow. Cannot be mixed with any ALLOW_* value; prefer ALLOW_ADMIN_USER_PASSWORD_AUTH.',
     legacy: true,
+    replacedBy: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
   },
   {
     value: 'CUSTOM_AUTH_FLOW_ONLY',
     summary: 'Old setting that allowed only Lambda-driven custom auth. Cannot be mixed with any ALLOW_* value; prefer ALLOW_CUSTOM_AUTH.',
     legacy: true,
+    replacedBy: 'ALLOW_CUSTOM_AUTH',
   },
   {
     value: 'USER_PASSWORD_AUTH',
     summary: 'Old spelling of the plain username/password flow. Cannot be mixed with any ALLOW_* value; prefer ALLOW_USER_PASSWORD_AUTH.',
     legacy: true,
+    replacedBy: 'ALLOW_USER_PASSWORD_AUTH',
   },
 ];
 

@@ -11,6 +11,7 @@ export * from './tokenValidity';
 export * from './importBlock';
 export * from './crossFieldFacts';
 export * from './describe';
+export * from './blockSnippets';
 export { resourceSchema, userPoolClientAttributes } from './userPoolClient';
 export { dataSourceSchema } from './dataSource';
 

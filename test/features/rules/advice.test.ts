@@ -1,5 +1,5 @@
 import { describe, test } from 'node:test';
-import { client, diagnose, expectAt, expectNone } from './helpers';
+import { applyFix, client, diagnose, expectAt, expectNone } from './helpers';
 import assert from 'node:assert/strict';
 import { rules, rulesByCode } from '../../../server/src/features/rules';
 import { renderRuleDocs } from '../../../server/src/features/rules/docs';
@@ -14,6 +14,14 @@ describe('advice (information, each switchable)', () => {
     expectAt(client('  prevent_user_existence_errors = «"LEGACY"»'), 'CUP502', 'information');
     expectAt('resource "awscc_cognito_user_pool_client" «"c"» {\n  user_pool_id = "us-east-1_AbC123"\n}\n', 'CUP502', 'information');
     expectNone(client('  prevent_user_existence_errors = "ENABLED"'), 'CUP502');
+  });
+  test('CUP502 quick fix sets "ENABLED": replacing LEGACY, or adding the argument', () => {
+    const title = 'Set prevent_user_existence_errors = "ENABLED"';
+    assert.equal(applyFix(client('  prevent_user_existence_errors = "LEGACY"'), 'CUP502', title), client('  prevent_user_existence_errors = "ENABLED"'));
+    assert.equal(
+      applyFix('resource "awscc_cognito_user_pool_client" "c" {\n  user_pool_id = "us-east-1_AbC123"\n}\n', 'CUP502', title),
+      'resource "awscc_cognito_user_pool_client" "c" {\n  user_pool_id = "us-east-1_AbC123"\n  prevent_user_existence_errors = "ENABLED"\n}\n',
+    );
   });
   test('CUP503 token revocation off', () => {
     expectAt(client('  enable_token_revocation = «false»'), 'CUP503', 'information');

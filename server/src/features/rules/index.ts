@@ -60,6 +60,7 @@ import { undeclaredCustomScope } from './CUP801-undeclared-custom-scope';
 import { undeclaredIdentityProvider } from './CUP802-undeclared-identity-provider';
 import { undeclaredCustomAttribute } from './CUP803-undeclared-custom-attribute';
 import { creationOrderRace } from './CUP804-creation-order-race';
+import { plainMessage } from './plainMessage';
 
 export type { Rule, RuleContext, Finding, Fix, FixEdit, RuleSeverity, RuleCategory } from './types';
 
@@ -152,7 +153,7 @@ function runEach(rules: readonly Rule[], ctx: FeatureContext, index: RunIndex, i
     ctx,
     index,
     report: (span, message, fixes) => {
-      const finding: Finding = { code, span: { start: span.start, end: span.end }, message, fixes };
+      const finding: Finding = { code, span: { start: span.start, end: span.end }, message: plainMessage(message), fixes };
       judgeProvenance(finding, reads.defaultsBehind(span, index));
       const caller = ctx.module.callerArgument && reads.callerBehind(span, index);
       if (caller) finding.caller = caller;
