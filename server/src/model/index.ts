@@ -4,6 +4,7 @@ export { type FileSystemHost, nodeFileSystem, isTerraformFileName } from './file
 export { declarationsOf, importTarget, staticAddress, isOverrideFile } from './declarations';
 export { jsonDeclarationsOf } from './jsonDeclarations';
 export { ModuleSnapshot } from './module';
+export { poolGraphOf, type PoolGraph, type PoolEntry, type DeclaredName, type ResourceServer, type IdentityProvider } from './poolGraph';
 
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';

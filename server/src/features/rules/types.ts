@@ -7,7 +7,7 @@ import type { RunIndex } from './runIndex';
 export type RuleSeverity = 'error' | 'warning' | 'information';
 
 /** The code scheme: CUP001 syntax, then one hundred per category. */
-export type RuleCategory = 'schema' | 'values' | 'token-validity' | 'cross-field' | 'advice' | 'import' | 'references';
+export type RuleCategory = 'schema' | 'values' | 'token-validity' | 'cross-field' | 'advice' | 'import' | 'references' | 'module';
 
 export const CATEGORY_TITLES: Readonly<Record<RuleCategory, string>> = {
   schema: 'CUP1xx — schema',
@@ -17,6 +17,7 @@ export const CATEGORY_TITLES: Readonly<Record<RuleCategory, string>> = {
   advice: 'CUP5xx — advice',
   import: 'CUP6xx — import blocks',
   references: 'CUP7xx — references',
+  module: 'CUP8xx — the rest of the module',
 };
 
 export interface RuleDoc {
