@@ -53,7 +53,7 @@ export const unknownOAuthScope: Rule = {
             `\`${v}\` is not a standard scope, nor a custom scope written \`<resource-server-identifier>/<scope-name>\`${viaText(item)}.${suggestion(better)}`,
             changeStringFix(item, better),
           );
-        } else context.report(item.span, `\`${v}\` is not a valid custom scope${viaText(item)}: ${problem}.`);
+        } else context.report(item.span, `"${v}" is not a valid custom scope${viaText(item)}: ${problem}.`);
       }
     }
   },

@@ -7,6 +7,8 @@ import type { StaticValue } from '../evaluate';
 
 /** The OpenID Connect and user scopes: they describe a signed-in user, and a client_credentials token has none. */
 const USER_SCOPES = new Set(standardOAuthScopes.map((s) => s.value));
+/** Scopes the refusal is seen quoted for in public reports. */
+const REFUSAL_SEEN = new Set(['openid', 'email']);
 
 export const clientCredentialsOpenIdScopes: Rule = {
   code: 'CUP412',
@@ -31,14 +33,22 @@ export const clientCredentialsOpenIdScopes: Rule = {
       const bad = list.items.flatMap((item, index) => (item?.kind === 'string' && USER_SCOPES.has(item.value) ? [{ item, index }] : []));
       if (bad.length === 0) continue;
       const fix = removeFix(context, list, bad.map((b) => b.index), bad.map((b) => b.item.kind === 'string' ? b.item.value : ''));
-      const names = bad.map((b) => (b.item.kind === 'string' ? `\`${b.item.value}\`` : '')).join(', ');
-      const message = (one: string) =>
-        `${one} cannot be used with the \`client_credentials\` flow: a client_credentials token has no user, and AWS refuses the client (InvalidOAuthFlowException). Use custom resource-server scopes.`;
-      if (list.direct) for (const b of bad) context.report(b.item.span, message(`\`${(b.item as { value: string }).value}\``), fix);
-      else context.report(list.span, message(`${names} (value of ${list.via})`), fix);
+      const values = bad.map((b) => (b.item.kind === 'string' ? b.item.value : ''));
+      if (list.direct) for (const [i, b] of bad.entries()) context.report(b.item.span, message([values[i]]), fix);
+      else context.report(list.span, message(values, list.via), fix);
     }
   },
 };
+
+/** What the message may claim: AWS's refusal is seen quoted for openid and email; the other user scopes by analogy. */
+function message(values: string[], via?: string): string {
+  const quoted = values.map((v) => `"${v}"`).join(', ');
+  const seen = values.every((v) => REFUSAL_SEEN.has(v));
+  const what = `${quoted}${via ? ` (value of ${via})` : ''} ${values.length === 1 ? 'is a user scope' : 'are user scopes'}, but a client_credentials token belongs to no user`;
+  return seen
+    ? `${what}: AWS refuses such a client (InvalidOAuthFlowException "... is not supported with client_credentials flow"). Use custom resource-server scopes.`
+    : `${what}: AWS refuses "openid" and "email" on such a client (InvalidOAuthFlowException), and most likely this too. Use custom resource-server scopes.`;
+}
 
 /** The quick fix: edit the list literal where it is written (here, or in the local it comes from). */
 function removeFix(context: RuleContext, list: StaticValue & { kind: 'list' }, indices: number[], names: string[]): Fix[] | undefined {

@@ -71,17 +71,17 @@ function checkPlace(context: RuleContext, place: string, expr: Expression): void
 }
 
 function message(place: string, part: Exclude<IdPart, 'client'>, origin: IdOrigin): string {
-  const through = origin.via.length > 0 ? `\`${origin.via[0].name}\` holds ${partText(part)} of \`${origin.resource}\`` : `This is ${partText(part)} of \`${origin.resource}\``;
+  const through = origin.via.length > 0 ? `${origin.via[0].name} holds ${partText(part)} of ${origin.resource}` : `This is ${partText(part)} of ${origin.resource}`;
   return part === 'whole'
-    ? `${through}: the awscc id is \`<user_pool_id>|<client_id>\`, but \`${place}\` wants the client ID. Use \`.client_id\` (or \`split("|", ….id)[1]\`).`
-    : `${through}: the part before \`|\` is the user pool ID, but \`${place}\` wants the client ID. Use \`.client_id\` (or index 1 of the split).`;
+    ? `${through}: the awscc id is "<user_pool_id>|<client_id>", but "${place}" wants the client ID. Use .client_id (or split("|", ….id)[1]).`
+    : `${through}: the part before "|" is the user pool ID, but "${place}" wants the client ID. Use .client_id (or index 1 of the split).`;
 }
 
 function partText(part: Exclude<IdPart, 'client'>): string {
-  return part === 'whole' ? 'the whole `.id`' : 'the user pool part of `.id`';
+  return part === 'whole' ? 'the whole .id' : 'the user pool part of .id';
 }
 
 function fixFor(part: IdPart, origin: IdOrigin): Fix[] | undefined {
   if (part !== 'whole' || origin.via.length > 0) return undefined;
-  return [{ title: 'Use `.client_id`', edits: [{ ...origin.attribute, newText: 'client_id' }], preferred: true }];
+  return [{ title: 'Use .client_id', edits: [{ ...origin.attribute, newText: 'client_id' }], preferred: true }];
 }
