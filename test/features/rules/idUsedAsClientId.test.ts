@@ -141,3 +141,19 @@ describe('CUP701 id-used-as-client-id', () => {
     expectAt(`locals {\n  client_ids = ${X}[*].«id»\n}\n` + RESOURCE, 'CUP701', 'warning');
   });
 });
+
+describe('CUP701 and the per-block cache', () => {
+  test('a change to a local in another file re-checks the block that reads it', async () => {
+    const { createModuleFromTexts } = await import('../../../server/src/model');
+    const { computeDiagnostics } = await import('../../../server/src/features/diagnostics');
+    const locals = (value: string) => ({ 'locals.tf': `locals {\n  cid = ${value}\n}\n` });
+    const ws = createModuleFromTexts({ 'main.tf': place('local.cid'), ...locals(`split("|", ${X}.id)[1]`) });
+    const found = () => computeDiagnostics(ws.contextFor('main.tf')).filter((d) => d.code === 'CUP701').length;
+    assert.equal(found(), 0);
+    const uri = ws.contextFor('locals.tf').document.uri;
+    ws.workspace.changeDocument(uri, 2, [{ text: locals(`${X}.id`)['locals.tf'] }]);
+    assert.equal(found(), 1, 'the local now holds the whole id');
+    ws.workspace.changeDocument(uri, 3, [{ text: locals(`${X}.client_id`)['locals.tf'] }]);
+    assert.equal(found(), 0);
+  });
+});
