@@ -76,3 +76,24 @@ describe('CUP412 client-credentials-openid-scopes', () => {
     assert.match(d.message, /refuses "openid" and "email" .* most likely this too/);
   });
 });
+
+describe('CUP412 fix in another file', () => {
+  test('scopes from a local in locals.tf: the fix edits locals.tf, not the client', async () => {
+    const { contextFor } = await import('../../support/context');
+    const { computeDiagnostics } = await import('../../../server/src/features/diagnostics');
+    const { codeActions } = await import('../../../server/src/features/codeActions');
+    const localsText = 'locals {\n  m2m_scopes = [\n    "https://api.example.com/orders.read",\n    "openid",\n  ]\n}\n';
+    const ctx = contextFor(client(CC + '  allowed_o_auth_scopes = local.m2m_scopes'), { 'locals.tf': localsText });
+    const diagnostics = computeDiagnostics(ctx).filter((d) => d.code === 'CUP412');
+    assert.equal(diagnostics.length, 1);
+    const [action] = codeActions(ctx, diagnostics[0].range, diagnostics).filter((a) => a.diagnostics?.[0]?.code === 'CUP412');
+    assert.ok(action, 'a fix is offered');
+    assert.equal(action.title, 'Remove "openid" from local.m2m_scopes');
+    const changes = action.edit?.changes ?? {};
+    assert.deepEqual(Object.keys(changes).map((u) => u.split('/').pop()), ['locals.tf']);
+    const locals = ctx.module.documents().find((d) => d.uri.endsWith('locals.tf'))!.file;
+    const edits = changes[Object.keys(changes)[0]];
+    const { applyEdits } = await import('./helpers');
+    assert.equal(applyEdits(localsText, edits, locals.lines.offsetAt.bind(locals.lines)), 'locals {\n  m2m_scopes = [\n    "https://api.example.com/orders.read",\n  ]\n}\n');
+  });
+});
