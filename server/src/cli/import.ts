@@ -9,6 +9,7 @@ import { LiveCallError, type CognitoClientOptions } from '../live';
 import { nodeFileSystem, Workspace, type TerraformModule } from '../model';
 import { renderImports } from '../render';
 import { IMPORT_HELP, ImportUsageError, parseImportArgs, type ImportArgs } from './importArgs';
+import { terminalField, terminalSafe } from './terminal';
 import { gatherClients, planRegions, PlanError, type GatherResult, type Missing } from './importGather';
 
 export interface ImportIo {
@@ -25,7 +26,10 @@ export interface ImportRunOptions {
   interactive?: boolean;
 }
 
-export async function runImport(argv: readonly string[], io: ImportIo, options: ImportRunOptions = {}): Promise<number> {
+export async function runImport(argv: readonly string[], rawIo: ImportIo, options: ImportRunOptions = {}): Promise<number> {
+  // Client names, notes and service error codes come from the API: escaped before they reach a terminal.
+  // The generated HCL is escaped the same way, which inside its strings means the same characters.
+  const io = terminalSafe(rawIo);
   const cwd = options.cwd ?? process.cwd();
   let args: ImportArgs;
   let plans;
@@ -56,13 +60,21 @@ export async function runImport(argv: readonly string[], io: ImportIo, options: 
       signal: options.signal,
       credentials: options.credentials,
       progress: (line) => io.err(`${line}\n`),
-      // \r rewrites the counter in place; the final count stays, followed by a line break.
-      described: options.interactive ? (done, total) => io.err(`\rDescribed ${done}/${total}${done === total ? '\n' : ''}`) : undefined,
+      // In a terminal \r rewrites the counter in place (the final count stays, followed by a line break);
+      // elsewhere (a CI log, a pipe) one line per client, so a log shows how far a slow import got.
+      described: options.interactive
+        ? (done, total) => rawIo.err(`\rDescribed ${done}/${total}${done === total ? '\n' : ''}`)
+        : (done, total) => io.err(`Described ${done}/${total}\n`),
     });
   } catch (err) {
     if (err instanceof LiveCallError && err.live.kind === 'cancelled') {
       io.err(`${options.interactive ? '\n' : ''}awscc-cognito: cancelled; nothing was written.\n`);
       return 130;
+    }
+    if (err instanceof LiveCallError && err.live.kind === 'insecure-endpoint') {
+      // From AWS_ENDPOINT_URL*: refused before any call, like a bad --endpoint.
+      io.err(`awscc-cognito: ${err.live.message}\n${err.live.nextStep}\n`);
+      return 2;
     }
     throw err;
   }
@@ -75,7 +87,7 @@ export async function runImport(argv: readonly string[], io: ImportIo, options: 
   const texts = [rendered.importsText, rendered.resourcesText].filter((t) => t.trim() !== '');
   if (texts.length > 0) io.out(texts.map((t) => t.replace(/\n+$/, '')).join('\n\n') + '\n');
 
-  const nameOf = new Map(gathered.clients.map((c) => [c.ClientId, c.ClientName ? `"${c.ClientName}" (${c.ClientId})` : c.ClientId]));
+  const nameOf = new Map(gathered.clients.map((c) => [c.ClientId, terminalField(c.ClientName ? `"${c.ClientName}" (${c.ClientId})` : c.ClientId)]));
   for (const skip of rendered.skipped) io.err(`Skipped ${nameOf.get(skip.clientId) ?? skip.clientId}: ${skip.message}\n`);
   for (const client of rendered.clients) {
     if (client.status === 'declared') {

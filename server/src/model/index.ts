@@ -1,6 +1,6 @@
 export * from './types';
 export { Workspace, normalizeUri, pathOf, type FileEvent } from './workspace';
-export { type FileSystemHost, nodeFileSystem, isTerraformFileName } from './fileSystem';
+export { type FileSystemHost, type ReadResult, nodeFileSystem, isTerraformFileName, readTextFile, describeError, kindOf, MAX_INDEXED_FILE_BYTES } from './fileSystem';
 export { declarationsOf, importTarget, staticAddress, isOverrideFile } from './declarations';
 export { jsonDeclarationsOf } from './jsonDeclarations';
 export { ModuleSnapshot } from './module';
