@@ -83,7 +83,9 @@ describe('CUP407 oauth-settings-ignored', () => {
   test('OAuth settings without the switch: warning, and the fix adds it', () => {
     const text = client('  «allowed_o_auth_flows» = ["code"]\n  callback_ur_ls = ["https://a.example/cb"]');
     const [d] = expectAt(text, 'CUP407', 'warning');
-    assert.match(d.message, /allowed_o_auth_flows', 'callback_ur_ls' have no effect/);
+    // Only what the API reference says: the flag must be true before these can be configured (not "silently ignored").
+    assert.match(d.message, /^allowed_o_auth_flows, callback_ur_ls can only be configured when allowed_o_auth_flows_user_pool_client = true/);
+    assert.doesNotMatch(d.message, /ignore/);
     assert.equal(
       applyFix(text.replace(/[«»]/g, ''), 'CUP407'),
       'resource "awscc_cognito_user_pool_client" "c" {\n  allowed_o_auth_flows_user_pool_client = true\n  user_pool_id = "us-east-1_AbC123"\n  allowed_o_auth_flows = ["code"]\n  callback_ur_ls = ["https://a.example/cb"]\n}\n',

@@ -37,6 +37,7 @@ import { rotationWithRefreshTokenAuth } from './CUP408-rotation-with-refresh-tok
 import { oauthNeedsFlowsAndScopes } from './CUP409-oauth-needs-flows-and-scopes';
 import { rotationFeatureMissing } from './CUP410-rotation-feature-missing';
 import { analyticsPairing } from './CUP411-analytics-pairing';
+import { clientCredentialsOpenIdScopes } from './CUP412-client-credentials-openid-scopes';
 import { implicitFlow } from './CUP501-implicit-flow';
 import { userExistenceErrors } from './CUP502-user-existence-errors';
 import { tokenRevocationDisabled } from './CUP503-token-revocation-disabled';
@@ -96,6 +97,7 @@ export const rules: readonly Rule[] = [
   oauthNeedsFlowsAndScopes,
   rotationFeatureMissing,
   analyticsPairing,
+  clientCredentialsOpenIdScopes,
   implicitFlow,
   userExistenceErrors,
   tokenRevocationDisabled,
