@@ -57,7 +57,7 @@ describe('CUP108 dynamic-block', () => {
 
   test('no fix for a dynamic block whose label is not an object attribute, or whose content has blocks', () => {
     const diag = expectAt(client('  «dynamic» "callback_ur_ls" {\n    for_each = []\n    content {}\n  }'), 'CUP108', 'error');
-    assert.match(diag[0].message, /`callback_ur_ls` is an attribute/);
+    assert.match(diag[0].message, /'callback_ur_ls' is an attribute/);
     assert.throws(() => applyFix(client('  dynamic "callback_ur_ls" {\n    for_each = []\n    content {}\n  }'), 'CUP108'), /no fix/);
     assert.throws(() => applyFix(client('  dynamic "token_validity_units" {\n    for_each = []\n    content {\n      inner {}\n    }\n  }'), 'CUP108'), /no fix/);
   });
