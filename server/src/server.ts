@@ -3,13 +3,15 @@
 import {
   createConnection,
   DidChangeWatchedFilesNotification,
+  StreamMessageReader,
+  StreamMessageWriter,
   FileChangeType,
   ProposedFeatures,
   TextDocumentSyncKind,
   type InitializeResult,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
-import { Workspace, normalizeUri, type ModuleDocument } from './model';
+import { Workspace, callsFolder, normalizeUri, type ModuleDocument } from './model';
 import { computeDiagnostics } from './features/diagnostics';
 import { HashicorpTerraformNotification, ServerInfoRequest, StatusNotification } from './protocol';
 import { BusyStatus, LARGE_EDIT_CHARS } from './busyStatus';
@@ -19,12 +21,21 @@ import { registerFeatures } from './serverFeatures';
 
 const VERSION = typeof __VERSION__ !== 'undefined' ? __VERSION__ : 'dev';
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = openConnection();
 const workspace = new Workspace();
 let settings: ServerSettings = defaultSettings;
 let hashicorpActive = false;
 let supportsConfiguration = false;
 let supportsWatchRegistration = false;
+let resolvesCodeActionEdits = false;
+
+/**
+ * The URI string the client used for each open document, by our normalized key. Publications and edits go
+ * out under the client's spelling: a client that compares URIs as strings would otherwise keep stale
+ * diagnostics (a folder `a%40b` comes back from a path round trip as `a@b`).
+ */
+const clientUris = new Map<string, string>();
+const clientUri = (key: string): string => clientUris.get(key) ?? key;
 
 const pending = new Map<string, ReturnType<typeof setTimeout>>();
 const busy = new BusyStatus((params) => void connection.sendNotification(StatusNotification, params));
@@ -37,6 +48,7 @@ connection.onInitialize((params): InitializeResult => {
   settings = readSettings(options.settings);
   supportsConfiguration = params.capabilities.workspace?.configuration === true;
   supportsWatchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  resolvesCodeActionEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -49,7 +61,7 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(async () => {
   if (supportsWatchRegistration) {
     await connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/*.tf' }, { globPattern: '**/*.tf.json' }],
+      watchers: [{ globPattern: '**/*.tf' }, { globPattern: '**/*.tf.json' }, { globPattern: '**/*.tfvars' }, { globPattern: '**/*.tfvars.json' }],
     });
   }
   await refreshSettings();
@@ -78,6 +90,7 @@ connection.onNotification(HashicorpTerraformNotification, (params) => {
 
 connection.onDidOpenTextDocument(({ textDocument }) => {
   const doc = workspace.openDocument(textDocument.uri, textDocument.version, textDocument.text);
+  clientUris.set(doc.uri, textDocument.uri);
   outward.changed(doc.uri, doc.file);
   busy.forget(doc.uri);
   // The debounce is for typing: a document just opened is checked at once (the others of its folder wait).
@@ -133,6 +146,7 @@ connection.onDidCloseTextDocument(({ textDocument }) => {
   clearTimeout(pending.get(uri));
   pending.delete(uri);
   workspace.closeDocument(uri);
+  clientUris.delete(uri);
   outward.forget(uri);
   busy.forget(uri);
   void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
@@ -162,6 +176,8 @@ function scheduleModule(uri: string, othersToo = true, ownDelay = settings.debou
   for (const doc of workspace.openDocuments()) {
     if (doc.uri === key) schedule(key, ownDelay);
     else if (dirOf(doc.uri) === dir && (othersToo || pending.has(doc.uri))) schedule(doc.uri, settings.debounceMs * 2);
+    // A caller's findings come from its children's values too (features/moduleCalls.ts).
+    else if (callsFolder(doc.file, dirOf(doc.uri), dir)) schedule(doc.uri, settings.debounceMs * 2);
   }
 }
 
@@ -184,7 +200,7 @@ function publish(uri: string): void {
   let runMs: number;
   try {
     const params = {
-      uri: doc.uri,
+      uri: clientUri(doc.uri),
       version: doc.version,
       diagnostics: computeDiagnostics(ctx, { severities: settings.severities, yieldStructural: yieldsToHashicorp() }),
     };
@@ -224,7 +240,24 @@ export function yieldsToHashicorp(): boolean {
   return hashicorpActive;
 }
 
-registerFeatures(connection, workspace, () => ({ settings, yieldToHashicorp: yieldsToHashicorp() }));
+registerFeatures(connection, workspace, () => ({ settings, yieldToHashicorp: yieldsToHashicorp(), resolvesCodeActionEdits }), clientUri);
+
+/**
+ * On stdio the connection gets its reader from us, to hear about frames it cannot read. After a bad header
+ * (`Content-Length: abc`) the reader has lost the frame boundaries and would ignore everything that
+ * follows, leaving a server that is alive but deaf. Exiting instead, with the reason on stderr, lets the
+ * client see the failure and restart us (vscode-languageclient does). IPC carries whole messages, so there
+ * is no framing to lose there.
+ */
+function openConnection() {
+  if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
+  const reader = new StreamMessageReader(process.stdin);
+  reader.onError((error) => {
+    process.stderr.write(`awscc-cognito language server: cannot read a message from the client, exiting: ${error.message}\n`);
+    process.exit(1);
+  });
+  return createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
+}
 
 process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e}`));
 connection.listen();

@@ -129,6 +129,14 @@ describe('hover in import blocks', () => {
     assert.match(mustHover(importBlock('  for_ea|ch = {}')).contents, /each\.key/);
     assert.match(mustHover(importBlock('  provi|der = awscc.eu')).contents, /provider configuration/);
   });
+  test('hover on identity lists the identity keys of the target type, required first', () => {
+    const h = mustHover(importBlock('  ident|ity = {\n    user_pool_id = "us-east-1_abc"\n  }')).contents;
+    const keys = [...h.matchAll(/^- `(\w+)` — (required|optional)/gm)].map((m) => `${m[1]} ${m[2]}`);
+    assert.deepEqual(keys, ['user_pool_id required', 'client_id required', 'account_id optional', 'region optional']);
+    // The same while the import block is still open.
+    assert.equal(mustHover('import {\n  to = awscc_cognito_user_pool_client.web\n  ident|ity = {\n').contents, h);
+    assert.doesNotMatch(mustHover(importBlock('  i^d = "a|b"'), '^').contents, /Identity keys/);
+  });
   test('import blocks for other resource types get no hover', () => {
     assert.equal(hoverAt('import {\n  to = aws_instance.x\n  i|d = "i-123"\n}\n'), undefined);
   });

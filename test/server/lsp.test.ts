@@ -138,3 +138,31 @@ test('hostile depth (100,000 nested brackets, a 100,000-operator chain) in our r
   }
   assert.equal(session.process.exitCode, null, 'server still running');
 });
+
+test('formatting a document with a syntax error changes nothing and tells the user why, once per version', async () => {
+  const uri = fileUri(join(dir, 'broken-format.tf'));
+  const text = 'resource "awscc_cognito_user_pool_client" "web" {\n  user_pool_id =    "us-east-1_abc"\n  client_name = "web\n}\n';
+  const diagnostics = session.nextDiagnostics(uri, 1);
+  await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'terraform', version: 1, text } });
+  await diagnostics;
+  const shown = () => session.notifications.filter((n) => n.method === 'window/showMessage').map((n) => n.params as { type: number; message: string });
+  const before = shown().length;
+  const request = { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } };
+  assert.deepEqual(await session.connection.sendRequest('textDocument/formatting', request), []);
+  await waitFor(() => shown().length > before);
+  const message = shown()[before];
+  assert.equal(message.type, 2, 'a warning');
+  assert.match(message.message, /Not formatted: the document has a syntax error \(line 3: Unterminated string\)/);
+  // Format on save asks again on every save: the same version does not pop up a second time.
+  assert.deepEqual(await session.connection.sendRequest('textDocument/formatting', request), []);
+  await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+  assert.equal(shown().length, before + 1);
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

@@ -34,6 +34,7 @@ export async function startServer(
     rootDir?: string;
     /** What the client answers to `workspace/configuration` (the awsccCognito section); a 0 ms debounce if absent. */
     configuration?: unknown;
+    textDocumentCapabilities?: Record<string, unknown>;
   } = {},
 ): Promise<LspSession> {
   const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -64,7 +65,7 @@ export async function startServer(
     rootUri: options.rootDir ? fileUri(options.rootDir) : null,
     capabilities: {
       workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
-      textDocument: { synchronization: { dynamicRegistration: false }, publishDiagnostics: { versionSupport: true } },
+      textDocument: { synchronization: { dynamicRegistration: false }, publishDiagnostics: { versionSupport: true }, ...options.textDocumentCapabilities },
     },
     initializationOptions: options.initializationOptions ?? { settings: { diagnostics: { debounceMs: 0 } } },
   })) as InitializeResult;

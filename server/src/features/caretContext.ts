@@ -2,8 +2,8 @@
 // is in, which attribute of a body it runs through, which branch of a conditional, and — for completion,
 // which must work in half-typed code — which "slot" of a body or object it sits in (a name being typed, or a
 // value after `=`). Hover and completion both read these so they agree on what the caret points at.
-import type { Attribute, Block, Body, Expression, Node, ObjectExpr, ObjectItem, Span, StringLiteral, TextSource, Tuple } from '../parser';
-import { staticString } from '../parser';
+import type { Attribute, Block, Body, Expression, HclFile, Node, ObjectExpr, ObjectItem, Span, StringLiteral, TextSource, Tuple } from '../parser';
+import { nodePathAt, staticString } from '../parser';
 
 /** `span` contains `offset`, end inclusive (a caret right after a token is still "in" it). */
 export const within = (span: Span, offset: number): boolean => span.start <= offset && offset <= span.end;
@@ -40,6 +40,100 @@ export function objectKeyName(key: Expression): string | undefined {
 /** The caret is between a block's braces (an unclosed block runs to the end of the file). */
 export function insideBraces(block: Block, offset: number): boolean {
   return block.openBrace >= 0 && offset > block.openBrace && (block.closeBrace < 0 || offset <= block.closeBrace);
+}
+
+// ----- unclosed blocks: the caret after the last thing typed ---------------------------------------------
+//
+// A block, object or list whose closing brace is not typed yet ends (in the tree) at its last token: the
+// parser stopped at the next top-level header or the end of the file and cannot know where the author meant
+// it to end. For features, the blank space after that last token still belongs to it, as it would once the
+// brace is typed. Syntax diagnostics keep reporting the missing brace; this is recovery for features only.
+
+/** The node was left open: its closing brace or bracket is missing, so nothing after it can have closed it. */
+export function leftOpen(node: Node): boolean {
+  switch (node.kind) {
+    case 'Block':
+      return node.openBrace >= 0 && node.closeBrace < 0;
+    case 'Object':
+    case 'Tuple':
+      return !node.closed;
+    case 'Attribute':
+    case 'ObjectItem':
+      return leftOpen(node.value);
+    default:
+      return false;
+  }
+}
+
+/** The open child that the blank space after `node`'s last token belongs to. */
+function openTail(node: Node): Node | undefined {
+  let tail: Node | undefined;
+  switch (node.kind) {
+    case 'Block':
+      return leftOpen(node) ? node.body : undefined;
+    case 'Body':
+    case 'Object':
+    case 'Tuple':
+      tail = node.items[node.items.length - 1];
+      break;
+    case 'Attribute':
+    case 'ObjectItem':
+      tail = node.value;
+      break;
+    default:
+      return undefined;
+  }
+  return tail && leftOpen(tail) ? tail : undefined;
+}
+
+/** Only white space and comments between `from` and `to`. */
+export function blankBetween(text: TextSource, from: number, to: number): boolean {
+  let i = from;
+  while (i < to) {
+    const c = text.charAt(i);
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') i++;
+    else if (c === '#' || (c === '/' && text.charAt(i + 1) === '/')) {
+      while (i < to && text.charAt(i) !== '\n') i++;
+    } else if (c === '/' && text.charAt(i + 1) === '*') {
+      i += 2;
+      while (i < to && !(text.charAt(i) === '*' && text.charAt(i + 1) === '/')) i++;
+      i += 2;
+    } else return false;
+  }
+  return true;
+}
+
+/** `entry` is the last of its container, left open, and the caret is in the blank space after it. */
+function runsOnTo(text: TextSource, entry: Entry, last: boolean, offset: number): boolean {
+  return last && offset > entry.node.end && leftOpen(entry.node) && blankBetween(text, entry.node.end, offset);
+}
+
+/**
+ * The nodes containing the caret, outermost first, like `nodePathAt`, but the blank space after the last
+ * token of an unclosed block, object or list (at the end of the file, or before the next top-level block)
+ * belongs to it — and to its unclosed last child, and so on down.
+ */
+export function caretPathAt(file: HclFile, offset: number): Node[] {
+  const path = nodePathAt(file, offset);
+  const text = file.source;
+  if (path.length === 1) {
+    const items = file.body.items;
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (items[mid].end < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = items[lo - 1];
+    if (!before || !leftOpen(before) || !blankBetween(text, before.end, offset)) return path;
+    path.push(before);
+  }
+  for (;;) {
+    const tail = openTail(path[path.length - 1]);
+    if (!tail || tail.end >= offset || !blankBetween(text, tail.end, offset)) return path;
+    path.push(tail);
+  }
 }
 
 // ----- slots: what the caret is about to write -----------------------------------------------------------
@@ -79,8 +173,11 @@ export type ValueSlot =
   | { kind: 'bare'; replace: Span; expression?: Expression }
   /** Inside the quotes of a string; `replace` is the text between the quotes. */
   | { kind: 'string'; replace: Span; string: StringLiteral; list?: Tuple }
-  /** An element position of a list that has no quote yet (`[`, `["a", `, `[AL`). */
-  | { kind: 'listItem'; replace: Span; list: Tuple }
+  /**
+   * An element position of a list that has no quote yet (`[`, `["a", `, `[AL`). `separator` is what must
+   * follow an inserted element because another one comes after the caret (`[|"a"]` needs `, `).
+   */
+  | { kind: 'listItem'; replace: Span; list: Tuple; separator?: string }
   /** Inside the braces of an object value. */
   | { kind: 'object'; object: ObjectExpr };
 
@@ -99,11 +196,13 @@ const isBlank = (c: string) => c === ' ' || c === '\t';
  */
 export function slotAt(text: TextSource, entries: Entry[], offset: number, openers: string): Slot | undefined {
   let entry: Entry | undefined;
+  let index = -1;
   for (const e of entries) {
     if (e.node.start > offset) break;
     entry = e;
+    index++;
   }
-  if (entry && offset <= entry.node.end) {
+  if (entry && (offset <= entry.node.end || runsOnTo(text, entry, index === entries.length - 1, offset))) {
     if (within(entry.nameSpan, offset)) {
       if (entry.node.kind === 'Block' && offset > entry.nameSpan.end) return undefined;
       return { kind: 'name', replace: { start: entry.nameSpan.start, end: entry.nameSpan.end }, current: entry, entries };
@@ -163,7 +262,8 @@ function stringSlot(s: StringLiteral, offset: number, list?: Tuple): ValueSlot |
 
 function listSlot(text: TextSource, list: Tuple, offset: number): ValueSlot | undefined {
   if (offset <= list.start || (list.closed && offset >= list.end)) return undefined;
-  const element = list.items.find((e) => within(e, offset));
+  // A caret right before an element (`[|"a"]`) is between elements, not in one.
+  const element = list.items.find((e) => within(e, offset) && (offset > e.start || e.kind === 'Invalid'));
   if (element) {
     if (element.kind === 'String') return stringSlot(element, offset, list);
     if (element.kind === 'Variable') return { kind: 'listItem', replace: { start: element.start, end: element.end }, list };
@@ -172,7 +272,22 @@ function listSlot(text: TextSource, list: Tuple, offset: number): ValueSlot | un
   let i = offset;
   while (i > list.start && /\s/.test(text.charAt(i - 1))) i--;
   const before = text.charAt(i - 1);
-  return before === '[' || before === ',' ? { kind: 'listItem', replace: { start: offset, end: offset }, list } : undefined;
+  if (before !== '[' && before !== ',') return undefined;
+  const separator = separatorBefore(text, list, offset);
+  return { kind: 'listItem', replace: { start: offset, end: offset }, list, ...(separator ? { separator } : {}) };
+}
+
+/** `, ` when another element follows right after the caret, `,` when blank space or a line break comes first, else ''. */
+function separatorBefore(text: TextSource, list: Tuple, offset: number): string {
+  const next = list.items.find((e) => e.start >= offset && e.kind !== 'Invalid');
+  if (!next) return '';
+  let sameLine = true;
+  for (let i = offset; i < next.start; i++) {
+    const c = text.charAt(i);
+    if (c === ',') return '';
+    if (c === '\n') sameLine = false;
+  }
+  return sameLine && !isBlank(text.charAt(offset)) ? ', ' : ',';
 }
 
 /** Static string values of a list's elements other than `except` (to leave out values already chosen). */

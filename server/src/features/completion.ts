@@ -3,9 +3,9 @@
 // quotes. Each kind of place has its own completer under ./completion/; this file only dispatches.
 import type { CompletionList } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../model';
-import { nodePathAt } from '../parser';
 import { schemaFor } from '../knowledge';
-import { insideBraces, topLevelBlock } from './caretContext';
+import { caretPathAt, insideBraces, topLevelBlock } from './caretContext';
+import { completeTopLevel } from './completion/blockSnippets';
 import { completeImport } from './completion/importBlock';
 import type { CompletionOptions, CompletionRequest } from './completion/items';
 import { completeReference } from './completion/references';
@@ -31,7 +31,7 @@ function inComment(req: CompletionRequest): boolean {
 
 export function complete(ctx: FeatureContext, offset: number, options: CompletionOptions): CompletionList {
   const file = ctx.document.file;
-  const req: CompletionRequest = { ctx, file, text: file.source, offset, path: nodePathAt(file, offset), options };
+  const req: CompletionRequest = { ctx, file, text: file.source, offset, path: caretPathAt(file, offset), options };
   const items = completeAt(req);
   return { isIncomplete: req.incomplete === true, items };
 }
@@ -39,7 +39,7 @@ export function complete(ctx: FeatureContext, offset: number, options: Completio
 function completeAt(req: CompletionRequest) {
   if (inComment(req)) return [];
   const block = topLevelBlock(req.path);
-  if (!block) return [];
+  if (!block) return completeTopLevel(req);
   const kind = block.type.name;
   if (kind === 'resource' || kind === 'data') {
     const labelItems = completeTypeLabel(req, block);

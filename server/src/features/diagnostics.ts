@@ -4,6 +4,8 @@ import type { FeatureContext } from '../model';
 import { DIAGNOSTIC_SOURCE, SYNTAX_CODE, syntaxDiagnostics } from './syntaxDiagnostics';
 import { byPosition, rules, runRulesCached, type Finding, type Rule } from './rules';
 import { isSuppressed, suppressedLines } from './suppressions';
+import { defaultsOf, defaultSiteDiagnostics } from './defaultSites';
+import { moduleCallDiagnostics } from './moduleCalls';
 
 export interface DiagnosticOptions {
   /** Per-code severity override, or 'off'. Keys are rule codes (CUP123). */
@@ -20,22 +22,31 @@ export interface DiagnosticOptions {
 const LEVELS = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
 
 export function computeDiagnostics(ctx: FeatureContext, options: DiagnosticOptions = {}): Diagnostic[] {
+  // Modules that `terraform init` downloaded are not the user's to edit: nothing is reported in them.
+  if (isUnderDotTerraform(ctx.document.uri)) return [];
   const file = ctx.document.file;
   const onError = (rule: Rule, e: unknown) => {
     // Never silent: a broken rule must be visible, but it must not hide the other rules' findings.
     if (options.onRuleError) options.onRuleError(rule.code, e);
     else console.error(`awscc-cognito: rule ${rule.code} failed: ${(e as Error)?.stack ?? e}`);
   };
-  const toDiagnostic = (f: Finding): Diagnostic => ({
-    range: f.range ?? file.rangeOf(f.span),
-    severity: LEVELS[rulesByCodeLocal.get(f.code)?.defaultSeverity ?? 'error'],
-    code: f.code,
-    source: DIAGNOSTIC_SOURCE,
-    message: f.message,
-  });
-  const { items, module } = runRulesCached(ctx, activeRules(options), toDiagnostic, onError);
+  const diagnosticsOf = (f: Finding, on = file): Diagnostic => {
+    const d: Diagnostic = {
+      range: f.range ?? on.rangeOf(f.span),
+      severity: LEVELS[f.severity ?? rulesByCodeLocal.get(f.code)?.defaultSeverity ?? 'error'],
+      code: f.code,
+      source: DIAGNOSTIC_SOURCE,
+      message: f.message,
+    };
+    if (f.defaults) d.data = { defaults: f.defaults };
+    return d;
+  };
+  const selected = activeRules(options);
+  const { items, module } = runRulesCached(ctx, selected, (f) => diagnosticsOf(f), onError);
+  const onDefaults = defaultSiteDiagnostics(ctx, items, (other) => runRulesCached(other, selected, (f) => diagnosticsOf(f, other.document.file), onError).items);
   // Item diagnostics arrive in source order; the few others are merged in.
-  const others = [...(options.yieldStructural ? [] : syntaxDiagnostics(file)), ...module].sort(byPosition);
+  const calls = moduleCallDiagnostics(ctx, selected, (f) => diagnosticsOf(f), onError);
+  const others = [...(options.yieldStructural ? [] : syntaxDiagnostics(file)), ...module, ...onDefaults, ...calls].sort(byPosition);
   const all = others.length === 0 ? items : merge(items, others);
   return applySuppressions(applySeverities(all, options), ctx);
 }
@@ -65,7 +76,9 @@ function applySeverities(diagnostics: Diagnostic[], options: DiagnosticOptions):
   for (const d of diagnostics) {
     const o = typeof d.code === 'string' ? overrides[d.code] : undefined;
     if (o === 'off') continue;
-    out.push(o ? { ...d, severity: LEVELS[o] } : d);
+    // A finding that rests on a default stays Information at most, whatever the rule is raised to.
+    const level = o && defaultsOf(d) ? Math.max(LEVELS[o], DiagnosticSeverity.Information) : o ? LEVELS[o] : undefined;
+    out.push(level !== undefined ? { ...d, severity: level as DiagnosticSeverity } : d);
   }
   return out;
 }
@@ -80,4 +93,8 @@ function applySuppressions(diagnostics: Diagnostic[], ctx: FeatureContext): Diag
   if (lines.size === 0) return diagnostics;
   // Syntax errors are never silenced: the rest of the file's diagnostics depend on the text parsing.
   return diagnostics.filter((d) => d.code === SYNTAX_CODE || !isSuppressed(lines, d.range.start.line, String(d.code)));
+}
+
+function isUnderDotTerraform(uri: string): boolean {
+  return /\/\.terraform\//.test(uri);
 }

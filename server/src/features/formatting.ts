@@ -1,5 +1,5 @@
 // Document formatting: the formatter's offset edits as LSP TextEdits. A document with syntax errors is left
-// alone (no edits) and the reason goes back to the adapter, which logs it.
+// alone (no edits) and the reason goes back to the adapter, which logs it and shows it in the editor.
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../model';
 import { formatEdits, type FormatOptions } from '../format';

@@ -3,13 +3,13 @@
 // `awscc_cognito_user_pool_client.web.client_id`. Returns undefined for everything we do not model, because
 // HashiCorp's terraform-ls answers hovers in the same files and two answers for one thing is noise.
 import type { Attribute, Block, Expression, Node, Range, Span, Traversal } from '../parser';
-import { nodePathAt } from '../parser';
 import type { FeatureContext } from '../model';
 import { importTarget } from '../model';
 import {
   RESOURCE_TYPE,
   dataSourceSchema,
   describeAttribute,
+  describeIdentityKeys,
   describeImportArgument,
   describeSchema,
   findAttribute,
@@ -19,7 +19,7 @@ import {
   type SchemaSpec,
 } from '../knowledge';
 import { hoverAttributeValue, hoverIdentityObject, hoverImportId, type HoverText } from './hoverValues';
-import { directAttribute, within } from './caretContext';
+import { caretPathAt, directAttribute, within } from './caretContext';
 import { hoverPoolName } from './poolNames';
 
 export interface HoverResult {
@@ -35,7 +35,7 @@ export function asLspHover(result: HoverResult): { contents: { kind: 'markdown';
 
 export function hover(ctx: FeatureContext, offset: number): HoverResult | undefined {
   const file = ctx.document.file;
-  const path = nodePathAt(file, offset);
+  const path = caretPathAt(file, offset);
   const found = hoverReference(path, offset) ?? hoverPoolName(ctx, offset) ?? hoverBlock(path, offset);
   return found && { contents: found.markdown, range: file.rangeOf(found.span) };
 }
@@ -102,7 +102,10 @@ function hoverImportBlock(block: Block, path: readonly Node[], offset: number): 
   const name = attribute.name.name;
   if (within(attribute.name, offset)) {
     const arg = importBlockSchema.arguments.find((a) => a.name === name);
-    return arg && { markdown: describeImportArgument(arg), span: attribute.name };
+    if (!arg) return undefined;
+    // On `identity`, what to write inside it: the target type's keys.
+    const keys = name === 'identity' ? `\n\n${describeIdentityKeys()}` : '';
+    return { markdown: describeImportArgument(arg) + keys, span: attribute.name };
   }
   if (!within(attribute.value, offset)) return undefined;
   if (name === 'id') return hoverImportId(attribute.value, offset);

@@ -2,6 +2,7 @@
 // both say the same thing. Pure string building; no editor types.
 import type { IdentityAttributeSpec, ImportArgumentSpec } from './importBlock';
 import { identitySchema, importBlockSchema } from './importBlock';
+import { factsAbout } from './crossFieldFacts';
 import { AWSCC_PROVIDER_VERSION, RESOURCE_DOC_URL } from './meta';
 import { tokenValidity, validityBoundsInUnit, type TimeUnit } from './tokenValidity';
 import type { AttributeSpec, Enforcement, EnumConstraint, EnumValue, SchemaSpec, ValueType } from './types';
@@ -102,8 +103,17 @@ export function describeAttribute(spec: AttributeSpec, options: DescribeOptions 
   }
   if (spec.cfnName) facts.push(`- **CloudFormation:** ${code(spec.cfnName)}`);
   if (spec.since) facts.push(`- **Since:** awscc v${spec.since}`);
-  parts.push(facts.join('\n'), footer(options.docUrl));
+  parts.push(facts.join('\n'));
+  // Read-only attributes (and the data source's) are never configured, so no cross-field rule applies.
+  if (spec.mode !== 'computed') parts.push(...withOtherSettings(options.path ?? spec.name));
+  parts.push(footer(options.docUrl));
   return parts.join('\n\n');
+}
+
+/** The cross-field facts about a path (and value), each in the one wording its record gives it. */
+function withOtherSettings(path: string, value?: string): string[] {
+  const facts = factsAbout(path, value);
+  return facts.length === 0 ? [] : [`**Rules and caveats:**\n${facts.map((f) => `- ${f.statement}`).join('\n')}`];
 }
 
 /** Hover markdown for one value of an enum-typed attribute. */
@@ -113,7 +123,7 @@ export function describeEnumValue(spec: AttributeSpec, value: EnumValue, options
   if (value.deprecated) notes.push('Deprecated.');
   if (value.unconfirmed) notes.push(value.unconfirmed);
   const head = `${code(value.value)} — value of ${code(options.path ?? spec.name)}`;
-  return [head, value.summary, ...(notes.length ? [notes.join(' ')] : []), footer(options.docUrl)].join('\n\n');
+  return [head, value.summary, ...(notes.length ? [notes.join(' ')] : []), ...withOtherSettings(options.path ?? spec.name, value.value), footer(options.docUrl)].join('\n\n');
 }
 
 export function describeSchema(schema: SchemaSpec): string {
@@ -136,6 +146,13 @@ export function describeImportArgument(arg: ImportArgumentSpec): string {
     arg.description + since,
     `[Terraform import block](${importBlockSchema.docUrl})`,
   ].join('\n\n');
+}
+
+/** The identity keys of `awscc_cognito_user_pool_client`, required first, as a markdown list. */
+export function describeIdentityKeys(): string {
+  const keys = [...identitySchema.attributes].sort((a, b) => Number(b.required) - Number(a.required));
+  const lines = keys.map((k) => `- ${code(k.name)} — ${k.required ? 'required' : 'optional'}: ${k.summary}`);
+  return [`**Identity keys of ${code('awscc_cognito_user_pool_client')}:**`, lines.join('\n')].join('\n\n');
 }
 
 export function describeIdentityAttribute(attr: IdentityAttributeSpec): string {

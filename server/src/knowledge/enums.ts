@@ -30,22 +30,25 @@ export const explicitAuthFlows: readonly EnumValue[] = [
   {
     value: 'ALLOW_USER_AUTH',
     summary:
-      'Choice-based sign-in (the USER_AUTH flow): the user picks password, SRP, a one-time code by email/SMS, or a passkey. Does not cover custom auth. Needs the Essentials feature plan or higher.',
+      'Choice-based sign-in (the USER_AUTH flow): the user picks password, SRP, a one-time code by email/SMS, or a passkey. Does not cover custom auth.',
   },
   {
     value: 'ADMIN_NO_SRP_AUTH',
-    summary: 'Old spelling of the admin username/password flow. Cannot be mixed with any ALLOW_* value; prefer ALLOW_ADMIN_USER_PASSWORD_AUTH.',
+    summary: 'Old spelling of the admin username/password flow; prefer ALLOW_ADMIN_USER_PASSWORD_AUTH.',
     legacy: true,
+    replacedBy: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
   },
   {
     value: 'CUSTOM_AUTH_FLOW_ONLY',
-    summary: 'Old setting that allowed only Lambda-driven custom auth. Cannot be mixed with any ALLOW_* value; prefer ALLOW_CUSTOM_AUTH.',
+    summary: 'Old setting that allowed only Lambda-driven custom auth; prefer ALLOW_CUSTOM_AUTH.',
     legacy: true,
+    replacedBy: 'ALLOW_CUSTOM_AUTH',
   },
   {
     value: 'USER_PASSWORD_AUTH',
-    summary: 'Old spelling of the plain username/password flow. Cannot be mixed with any ALLOW_* value; prefer ALLOW_USER_PASSWORD_AUTH.',
+    summary: 'Old spelling of the plain username/password flow; prefer ALLOW_USER_PASSWORD_AUTH.',
     legacy: true,
+    replacedBy: 'ALLOW_USER_PASSWORD_AUTH',
   },
 ];
 
@@ -54,17 +57,17 @@ export const oauthFlows: readonly EnumValue[] = [
   {
     value: 'code',
     summary:
-      'Authorization code grant: the browser receives a short-lived code that the app exchanges for tokens at the token endpoint (use PKCE for public clients). Needs at least one callback URL.',
+      'Authorization code grant: the browser receives a short-lived code that the app exchanges for tokens at the token endpoint (use PKCE for public clients).',
   },
   {
     value: 'implicit',
     summary:
-      'Implicit grant: tokens come back directly in the redirect URL, with no code exchange. Older and less safe than `code`. Needs at least one callback URL.',
+      'Implicit grant: tokens come back directly in the redirect URL, with no code exchange. Older and less safe than `code`.',
   },
   {
     value: 'client_credentials',
     summary:
-      'Machine-to-machine grant: the client signs in as itself with its ID and secret and gets an access token for custom resource-server scopes. Must be the only flow in the list and needs a client secret.',
+      'Machine-to-machine grant: the client signs in as itself with its ID and secret and gets an access token for custom resource-server scopes.',
   },
 ];
 
@@ -94,7 +97,7 @@ export const rotationFeature: readonly EnumValue[] = [
   {
     value: 'ENABLED',
     summary:
-      'Every refresh returns a new refresh token and retires the old one (after the grace period). Refresh through GetTokensFromRefreshToken; drop ALLOW_REFRESH_TOKEN_AUTH.',
+      'Every refresh returns a new refresh token and retires the old one (after the grace period).',
   },
   { value: 'DISABLED', summary: 'Refresh tokens are reused until they expire (no rotation).' },
 ];

@@ -11,6 +11,7 @@ export * from './tokenValidity';
 export * from './importBlock';
 export * from './crossFieldFacts';
 export * from './describe';
+export * from './blockSnippets';
 export { resourceSchema, userPoolClientAttributes } from './userPoolClient';
 export { dataSourceSchema } from './dataSource';
 
@@ -41,3 +42,4 @@ export function schemaFor(blockType: string, typeLabel: string): SchemaSpec | un
 export function settableAttributes(attributes: readonly AttributeSpec[]): AttributeSpec[] {
   return attributes.filter((a) => a.mode !== 'computed');
 }
+export * from './awsProviderClient';

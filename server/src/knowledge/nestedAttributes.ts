@@ -17,8 +17,7 @@ export const analyticsConfigurationAttributes: readonly AttributeSpec[] = [
     mode: 'optional',
     summary: 'ARN of the Amazon Pinpoint project that receives sign-in analytics.',
     description:
-      'Amazon Pinpoint project (application) ARN. With an ARN, Cognito uses its service-linked role, so `role_arn` and `external_id` are not needed. ' +
-      'Using either `application_arn` alone or `application_id` + `role_arn` + `external_id` is how hashicorp/aws validates it; as an AWS rule it is UNCONFIRMED.',
+      'Amazon Pinpoint project (application) ARN.',
     length: { min: 20, max: 2048, enforcedBy: 'aws' },
     pattern: ARN_PATTERN,
     sources: ['P1', 'A1', 'S1'],
@@ -30,7 +29,7 @@ export const analyticsConfigurationAttributes: readonly AttributeSpec[] = [
     mode: 'optional',
     summary: 'ID of the Amazon Pinpoint project that receives sign-in analytics.',
     description:
-      'Amazon Pinpoint project ID (hexadecimal). When you give the ID instead of `application_arn`, also give `role_arn` and `external_id` (the pairing is how hashicorp/aws validates it; UNCONFIRMED as an AWS rule).',
+      'Amazon Pinpoint project ID (hexadecimal).',
     pattern: { regex: '^[0-9a-fA-F]+$', meaning: 'hexadecimal digits only', enforcedBy: 'aws' },
     sources: ['P1', 'A1', 'S1'],
   },
@@ -41,7 +40,7 @@ export const analyticsConfigurationAttributes: readonly AttributeSpec[] = [
     mode: 'optional',
     summary: 'External ID that the trust policy of `role_arn` expects.',
     description:
-      'If the IAM role in `role_arn` has an external-ID condition in its trust policy, this value must match it.',
+      'When the trust policy of the analytics IAM role has an external-ID condition, this value must match it.',
     length: { min: 0, max: 131072, enforcedBy: 'aws' },
     sources: ['P1', 'A1', 'A4'],
   },
@@ -95,8 +94,7 @@ export const refreshTokenRotationAttributes: readonly AttributeSpec[] = [
     mode: 'optional',
     summary: 'Turns refresh token rotation on (`ENABLED`) or off (`DISABLED`).',
     description:
-      'With rotation on, each refresh hands out a new refresh token and invalidates the previous one; apps must refresh through the GetTokensFromRefreshToken API and should not list `ALLOW_REFRESH_TOKEN_AUTH`. ' +
-      'The AWS API requires this key whenever `refresh_token_rotation` is sent, although the provider lets you leave it out.',
+      'With rotation on, each refresh hands out a new refresh token and invalidates the previous one (after the grace period).',
     enum: { values: rotationFeature, enforcedBy: 'provider', closed: true },
     sources: ['P1', 'P2', 'A3', 'C3'],
   },

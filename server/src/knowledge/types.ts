@@ -19,6 +19,8 @@ export interface EnumValue {
   summary: string;
   /** An old spelling kept by AWS for compatibility (e.g. `ADMIN_NO_SRP_AUTH`). */
   legacy?: boolean;
+  /** For a legacy value: the current value that does the same (`ALLOW_USER_PASSWORD_AUTH` for `USER_PASSWORD_AUTH`). */
+  replacedBy?: string;
   deprecated?: boolean;
   /** A fact about this value that no primary source confirms. */
   unconfirmed?: string;

@@ -74,7 +74,7 @@ export const userPoolClientAttributes: readonly AttributeSpec[] = [
     mode: 'optional',
     summary: 'OAuth 2.0 grants the client may use with the user pool authorization server.',
     description:
-      'Only takes effect when `allowed_o_auth_flows_user_pool_client = true`. `client_credentials` must stand alone and needs a client secret; `code` and `implicit` need at least one callback URL.',
+      '`code` (authorization code grant), `implicit` (tokens straight in the redirect) or `client_credentials` (machine to machine, no user).',
     enum: { values: oauthFlows, enforcedBy: 'aws', closed: true },
     listSize: { max: 3, enforcedBy: 'aws' },
     sources: ['P1', 'A1', 'A2', 'A4'],
@@ -86,8 +86,7 @@ export const userPoolClientAttributes: readonly AttributeSpec[] = [
     mode: 'optional',
     summary: 'Switch that lets this client use the OAuth 2.0 endpoints (managed login / hosted UI).',
     description:
-      'While false, OAuth flows, scopes, callback and logout URLs have no effect and users can only sign in through the SDK/API. ' +
-      'When true, AWS also wants non-empty `allowed_o_auth_flows` and `allowed_o_auth_scopes` (known from service error messages; the API reference does not state it).',
+      'Turns on the OAuth 2.0 authorization server features of the user pool (managed login pages, the authorize and token endpoints) for this client.',
     awsDefault: { text: '`false`', confirmed: true },
     sources: ['P1', 'A1', 'A2'],
   },
@@ -98,7 +97,7 @@ export const userPoolClientAttributes: readonly AttributeSpec[] = [
     mode: 'optional',
     summary: 'OAuth scopes the client may request.',
     description:
-      'Standard scopes (`openid`, `email`, `phone`, `profile`, `aws.cognito.signin.user.admin`) or custom scopes of a resource server written `<resource-server-identifier>/<scope-name>`. A scope that does not exist in the pool makes AWS reject the client.',
+      'Standard scopes (`openid`, `email`, `phone`, `profile`, `aws.cognito.signin.user.admin`) or custom scopes of a resource server written `<resource-server-identifier>/<scope-name>`. The identifier may be a URL, as in `https://api.example.com/orders.read`.',
     enum: { values: standardOAuthScopes, enforcedBy: 'aws', closed: false },
     listSize: { max: 50, enforcedBy: 'aws' },
     length: { min: 1, max: 256, enforcedBy: 'aws' },
@@ -116,7 +115,7 @@ export const userPoolClientAttributes: readonly AttributeSpec[] = [
     mode: 'optional',
     summary: 'Sends sign-in analytics for this client to an Amazon Pinpoint project.',
     description:
-      'An object (`analytics_configuration = { ... }`). Give either `application_arn`, or `application_id` together with `role_arn` and `external_id`.',
+      'An object (`analytics_configuration = { ... }`) naming the Amazon Pinpoint project that receives sign-in events.',
     attributes: analyticsConfigurationAttributes,
     sources: ['P1', 'P2', 'A2'],
   },
@@ -168,7 +167,7 @@ export const userPoolClientAttributes: readonly AttributeSpec[] = [
     type: 'string',
     mode: 'optional',
     summary: 'Callback URL used when a sign-in request names none.',
-    description: 'Must be one of the entries of `callback_ur_ls`.',
+    description: 'Where the authorization server redirects when an authorization request names no `redirect_uri`.',
     length: { min: 1, max: 1024, enforcedBy: 'aws' },
     pattern: URL_PATTERN,
     sources: ['P1', 'A1', 'A2'],
@@ -180,7 +179,7 @@ export const userPoolClientAttributes: readonly AttributeSpec[] = [
     mode: 'optional',
     summary: "Lets the app pass the user's IP address and device data to Cognito's threat protection.",
     description:
-      'Allows the `UserContextData` (such as the end user\'s IP address) sent by the app to be used for adaptive authentication. Only allowed on a client that has a client secret (`generate_secret = true`).',
+      'Allows the `UserContextData` (such as the end user\'s IP address) sent by the app to be used for adaptive authentication.',
     sources: ['P1', 'A2'],
   },
   {
@@ -200,7 +199,7 @@ export const userPoolClientAttributes: readonly AttributeSpec[] = [
     mode: 'optional',
     summary: 'Sign-in flows the app may call directly through the Cognito APIs.',
     description:
-      'Use the `ALLOW_*` values. The three legacy values cannot be mixed with `ALLOW_*` values. With refresh token rotation enabled, leave out `ALLOW_REFRESH_TOKEN_AUTH`.',
+      'Use the `ALLOW_*` values; the three values without that prefix are legacy spellings.',
     enum: { values: explicitAuthFlows, enforcedBy: 'aws', closed: true },
     awsDefault: { text: '`ALLOW_REFRESH_TOKEN_AUTH`, `ALLOW_USER_SRP_AUTH`, `ALLOW_CUSTOM_AUTH`', confirmed: true },
     sources: ['P1', 'A1', 'A2', 'C2'],
@@ -270,7 +269,7 @@ export const userPoolClientAttributes: readonly AttributeSpec[] = [
     mode: 'optional',
     summary: 'Refresh token rotation settings.',
     description:
-      'An object (`refresh_token_rotation = { ... }`). Set `feature` whenever you set the object: the AWS API needs it even though the provider does not.',
+      'An object (`refresh_token_rotation = { ... }`) with `feature` and `retry_grace_period_seconds`.',
     attributes: refreshTokenRotationAttributes,
     awsDefault: { text: 'rotation off when the object is absent', confirmed: false },
     since: '1.39.0',
@@ -322,7 +321,7 @@ export const userPoolClientAttributes: readonly AttributeSpec[] = [
     mode: 'optional',
     summary: 'User attributes this client may change.',
     description:
-      'Standard attribute names or `custom:<name>`. If users sign in through an external identity provider, include every attribute that has an IdP attribute mapping. The verification flags `email_verified` and `phone_number_verified` are probably not writable by app clients (UNCONFIRMED: only an emulator issue and an SDK issue report the failure).',
+      'Standard attribute names or `custom:<name>`.',
     enum: { values: standardUserAttributes, enforcedBy: 'aws', closed: false },
     length: { min: 1, max: 2048, enforcedBy: 'aws' },
     awsDefault: { text: 'all standard attributes', confirmed: true },

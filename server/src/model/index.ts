@@ -4,7 +4,9 @@ export { type FileSystemHost, type ReadResult, nodeFileSystem, isTerraformFileNa
 export { declarationsOf, importTarget, staticAddress, isOverrideFile } from './declarations';
 export { jsonDeclarationsOf } from './jsonDeclarations';
 export { ModuleSnapshot } from './module';
-export { poolGraphOf, type PoolGraph, type PoolEntry, type DeclaredName, type ResourceServer, type IdentityProvider } from './poolGraph';
+export { poolGraphOf, recorderOf, POOLS_DEPENDENCY, type DependencyRecorder, POOL_TYPES, RESOURCE_SERVER_TYPES, IDENTITY_PROVIDER_TYPES, type PoolGraph, type PoolEntry, type DeclaredName, type ResourceServer, type IdentityProvider } from './poolGraph';
+export { isTfvarsFileName, type TfvarsValue } from './tfvars';
+export { BoundModule, callsFolder, childDirOf, type CallerArgument } from './moduleCalls';
 
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
@@ -24,6 +26,7 @@ export function createModuleFromTexts(files: Record<string, string>, dir = '/vir
   const uriOf = (name: string) => pathToFileURL(join(dir, name)).href;
   for (const [name, text] of Object.entries(files)) {
     if (name.endsWith('.tf.json')) continue;
+    // tfvars files (`.json` ones too) are open documents like the rest: the module reads them from there.
     workspace.openDocument(uriOf(name), 1, text);
   }
   const jsonFiles = Object.entries(files).filter(([name]) => name.endsWith('.tf.json'));

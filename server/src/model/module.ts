@@ -3,6 +3,7 @@
 import type { Declaration, ImportDeclaration, ModuleDocument, RequiredProvider, TerraformModule } from './types';
 import { declarationsOf } from './declarations';
 import type { JsonDeclarations } from './jsonDeclarations';
+import { tfvarsValues, type TfvarsSource, type TfvarsValue } from './tfvars';
 
 export type ModuleSource =
   | { readonly kind: 'hcl'; readonly document: ModuleDocument }
@@ -41,12 +42,26 @@ export class ModuleSnapshot implements TerraformModule {
     readonly dir: string,
     private readonly sources: readonly ModuleSource[],
     previous?: ModuleSnapshot,
+    /** The folder's automatically loaded tfvars files, in Terraform's loading order. */
+    private readonly tfvarsSources: readonly TfvarsSource[] = [],
+    private readonly resolveChild?: (call: Declaration) => TerraformModule | undefined,
   ) {
     // Skip a replaced snapshot nobody asked anything (several quick keystrokes): reuse the last built one.
     this.previous = previous && !previous.index ? previous.previous : previous;
   }
 
   private previous?: ModuleSnapshot;
+  private tfvars?: Map<string, TfvarsValue>;
+
+  tfvarsValue(name: string): TfvarsValue | undefined {
+    if (this.tfvarsSources.length === 0) return undefined;
+    this.tfvars ??= tfvarsValues(this.tfvarsSources);
+    return this.tfvars.get(name);
+  }
+
+  childModule(call: Declaration): TerraformModule | undefined {
+    return this.resolveChild?.(call);
+  }
 
   documents(): readonly ModuleDocument[] {
     const docs: ModuleDocument[] = [];

@@ -2,14 +2,16 @@
 // version, incrementally); other .tf/.tf.json files of the folder are read from disk on first need and kept
 // current through file events. Files under `.terraform/` never join a module.
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { HclFile, TextChange } from '../parser';
 import { parse, reparse, skim } from '../parser';
 import { forgetDocument } from './declarations';
 import { jsonDeclarationsOf, type JsonDeclarations } from './jsonDeclarations';
 import { ModuleSnapshot, type ModuleSource } from './module';
 import { type FileSystemHost, isTerraformFileName, joinPath, nodeFileSystem } from './fileSystem';
-import type { FeatureContext, ModuleDocument, TerraformModule } from './types';
+import { isTfvarsFileName, tfvarsOrder, type TfvarsSource } from './tfvars';
+import type { Declaration, FeatureContext, ModuleDocument, TerraformModule } from './types';
+import { childDirOf } from './moduleCalls';
 
 interface DiskEntry {
   text: string;
@@ -85,13 +87,24 @@ export class Workspace {
       const doc = this.open.get(key) ?? this.diskDocument(key);
       return new ModuleSnapshot(dir ?? '', doc ? [{ kind: 'hcl', document: doc }] : []);
     }
+    return this.snapshotOf(dir, key);
+  }
+
+  private snapshotOf(dir: string, requestingUri?: string): ModuleSnapshot {
     let snapshot = this.snapshots.get(dir);
     if (!snapshot) {
-      snapshot = new ModuleSnapshot(dir, this.sourcesOf(dir, key), this.stale.get(dir));
+      const resolveChild = (call: Declaration) => this.childModule(dir, call);
+      snapshot = new ModuleSnapshot(dir, this.sourcesOf(dir, requestingUri), this.stale.get(dir), this.tfvarsOf(dir), resolveChild);
       this.stale.delete(dir);
       this.snapshots.set(dir, snapshot);
     }
     return snapshot;
+  }
+
+  /** The module a call of a module in `callerDir` runs: a local path, or where `terraform init` put it. */
+  private childModule(callerDir: string, call: Declaration): TerraformModule | undefined {
+    const dir = childDirOf(callerDir, call, this.fs);
+    return dir === undefined || dir === callerDir ? undefined : this.snapshotOf(dir);
   }
 
   contextFor(uri: string): FeatureContext | undefined {
@@ -100,15 +113,15 @@ export class Workspace {
     return { document, module: this.moduleFor(uri) };
   }
 
-  private sourcesOf(dir: string, requestingUri: string): ModuleSource[] {
+  private sourcesOf(dir: string, requestingUri?: string): ModuleSource[] {
     let names = this.listings.get(dir);
     if (!names) {
-      names = this.fs.listFiles(dir).filter(isTerraformFileName).sort();
+      names = this.fs.listFiles(dir).filter((n) => isTerraformFileName(n) || isTfvarsFileName(n)).sort();
       this.listings.set(dir, names);
     }
-    const uris = new Set(names.map((n) => pathToFileURL(joinPath(dir, n)).href));
-    for (const uri of this.open.keys()) if (dirOf(uri) === dir) uris.add(uri);
-    if (this.open.has(requestingUri)) uris.add(requestingUri);
+    const uris = new Set(names.filter(isTerraformFileName).map((n) => pathToFileURL(joinPath(dir, n)).href));
+    for (const uri of this.open.keys()) if (dirOf(uri) === dir && !isTfvarsFileName(baseName(uri))) uris.add(uri);
+    if (requestingUri !== undefined && this.open.has(requestingUri)) uris.add(requestingUri);
     const sources: ModuleSource[] = [];
     for (const uri of [...uris].sort()) {
       if (uri.endsWith('.tf.json')) {
@@ -123,6 +136,23 @@ export class Workspace {
       if (doc) sources.push({ kind: 'hcl', document: doc });
     }
     return sources;
+  }
+
+  /** The folder's tfvars files (open documents over disk), in Terraform's loading order. */
+  private tfvarsOf(dir: string): TfvarsSource[] {
+    const uris = new Set((this.listings.get(dir) ?? []).filter(isTfvarsFileName).map((n) => pathToFileURL(joinPath(dir, n)).href));
+    for (const uri of this.open.keys()) if (dirOf(uri) === dir && isTfvarsFileName(baseName(uri))) uris.add(uri);
+    const sources: TfvarsSource[] = [];
+    for (const uri of uris) {
+      const fileName = baseName(uri);
+      const open = this.open.get(uri);
+      if (open) sources.push({ uri, fileName, text: open.file.text, file: fileName.endsWith('.json') ? undefined : open.file });
+      else {
+        const entry = this.diskEntry(uri);
+        if (entry) sources.push({ uri, fileName, text: entry.text });
+      }
+    }
+    return sources.sort((a, b) => tfvarsOrder(a.fileName, b.fileName));
   }
 
   private diskEntry(uri: string): DiskEntry | undefined {
@@ -172,6 +202,11 @@ export function pathOf(uri: string): string | undefined {
 function dirOf(uri: string): string | undefined {
   const path = pathOf(uri);
   return path === undefined ? undefined : dirname(path);
+}
+
+function baseName(uri: string): string {
+  const path = pathOf(uri) ?? uri;
+  return basename(path);
 }
 
 function isUnderDotTerraform(dir: string): boolean {

@@ -51,6 +51,28 @@ describe('enum values in lists', () => {
     );
   });
 
+  test('right after `[` of a list that already has values (Ctrl+Space), the value goes first with its comma', () => {
+    const flows = '  explicit_auth_flows = [|"ALLOW_USER_SRP_AUTH"]';
+    const names = labels(completeSnippet(resource(flows)).list);
+    assert.ok(!names.includes('ALLOW_USER_SRP_AUTH') && names.includes('ALLOW_REFRESH_TOKEN_AUTH'), names.join(','));
+    assert.equal(accept(resource(flows), 'ALLOW_REFRESH_TOKEN_AUTH'), resource('  explicit_auth_flows = ["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH"]'));
+    assert.equal(
+      accept(resource('  explicit_auth_flows = [| "ALLOW_USER_SRP_AUTH"]'), 'ALLOW_REFRESH_TOKEN_AUTH'),
+      resource('  explicit_auth_flows = ["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH"]'),
+    );
+  });
+
+  test('between two values, and before a value on the next line', () => {
+    assert.equal(
+      accept(resource('  allowed_o_auth_flows = ["code", |"implicit"]'), 'client_credentials'),
+      resource('  allowed_o_auth_flows = ["code", "client_credentials", "implicit"]'),
+    );
+    assert.equal(
+      accept(resource('  explicit_auth_flows = [\n    |\n    "ALLOW_USER_SRP_AUTH",\n  ]'), 'ALLOW_REFRESH_TOKEN_AUTH'),
+      resource('  explicit_auth_flows = [\n    "ALLOW_REFRESH_TOKEN_AUTH",\n    "ALLOW_USER_SRP_AUTH",\n  ]'),
+    );
+  });
+
   test('legacy values come last and are marked deprecated', () => {
     const legacy = pick(completeSnippet(resource('  explicit_auth_flows = ["|"]')).list, 'ADMIN_NO_SRP_AUTH');
     assert.deepEqual(legacy.tags, [1]);

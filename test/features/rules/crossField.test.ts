@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyFix, client, expectAt, expectNone } from './helpers';
+import { applyFix, client, diagnose, expectAt, expectNone } from './helpers';
 
 const OAUTH = '  allowed_o_auth_flows_user_pool_client = true\n  allowed_o_auth_scopes = ["openid"]\n';
 
@@ -15,6 +15,29 @@ describe('CUP402 legacy-auth-flows-mixed', () => {
   test('legacy values next to ALLOW_* values; legacy alone is fine', () => {
     expectAt(client('  explicit_auth_flows = [«"USER_PASSWORD_AUTH"», "ALLOW_REFRESH_TOKEN_AUTH"]'), 'CUP402', 'error');
     expectNone(client('  explicit_auth_flows = ["USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH"]'), 'CUP402');
+  });
+  test('the message names the ALLOW_ form; the fix writes it', () => {
+    const [d] = expectAt(client('  explicit_auth_flows = [«"ADMIN_NO_SRP_AUTH"», "ALLOW_REFRESH_TOKEN_AUTH"]'), 'CUP402', 'error');
+    assert.match(d.message as string, /use "ALLOW_ADMIN_USER_PASSWORD_AUTH" instead/);
+    assert.equal(
+      applyFix(client('  explicit_auth_flows = ["CUSTOM_AUTH_FLOW_ONLY", "ALLOW_REFRESH_TOKEN_AUTH"]'), 'CUP402', 'Change to "ALLOW_CUSTOM_AUTH"'),
+      client('  explicit_auth_flows = ["ALLOW_CUSTOM_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]'),
+    );
+  });
+  test('when the ALLOW_ form is already listed the fix removes the legacy value instead of repeating it', () => {
+    assert.equal(
+      applyFix(client('  explicit_auth_flows = ["ALLOW_USER_PASSWORD_AUTH", "USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]'), 'CUP402', 'Remove "USER_PASSWORD_AUTH" ("ALLOW_USER_PASSWORD_AUTH" is already listed)'),
+      client('  explicit_auth_flows = ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]'),
+    );
+  });
+  test('every legacy value gets its own fix; applying them all leaves no legacy value and no repeat', () => {
+    let text = client('  explicit_auth_flows = [\n    "USER_PASSWORD_AUTH",\n    "ADMIN_NO_SRP_AUTH",\n    "ALLOW_ADMIN_USER_PASSWORD_AUTH",\n    "ALLOW_REFRESH_TOKEN_AUTH",\n  ]');
+    for (let i = 0; i < 3 && diagnose(text).some((d) => d.code === 'CUP402'); i++) text = applyFix(text, 'CUP402');
+    assert.equal(text, client('  explicit_auth_flows = [\n    "ALLOW_USER_PASSWORD_AUTH",\n    "ALLOW_ADMIN_USER_PASSWORD_AUTH",\n    "ALLOW_REFRESH_TOKEN_AUTH",\n  ]'));
+  });
+  test('a value that came through a local gets no fix', () => {
+    const text = 'locals {\n  flows = ["USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]\n}\n' + client('  explicit_auth_flows = local.flows');
+    assert.throws(() => applyFix(text, 'CUP402'), /no fix|no CUP402 reported/);
   });
 });
 
@@ -60,7 +83,9 @@ describe('CUP407 oauth-settings-ignored', () => {
   test('OAuth settings without the switch: warning, and the fix adds it', () => {
     const text = client('  «allowed_o_auth_flows» = ["code"]\n  callback_ur_ls = ["https://a.example/cb"]');
     const [d] = expectAt(text, 'CUP407', 'warning');
-    assert.match(d.message, /allowed_o_auth_flows`, `callback_ur_ls` have no effect/);
+    // Only what the API reference says: the flag must be true before these can be configured (not "silently ignored").
+    assert.match(d.message, /^allowed_o_auth_flows, callback_ur_ls can only be configured when allowed_o_auth_flows_user_pool_client = true/);
+    assert.doesNotMatch(d.message, /ignore/);
     assert.equal(
       applyFix(text.replace(/[«»]/g, ''), 'CUP407'),
       'resource "awscc_cognito_user_pool_client" "c" {\n  allowed_o_auth_flows_user_pool_client = true\n  user_pool_id = "us-east-1_AbC123"\n  allowed_o_auth_flows = ["code"]\n  callback_ur_ls = ["https://a.example/cb"]\n}\n',
@@ -101,11 +126,11 @@ describe('CUP411 analytics-pairing', () => {
   });
   test('an application_id setting next to application_arn is information on that key', () => {
     const [d] = expectAt(client('  analytics_configuration = {\n    application_arn = "arn:aws:mobiletargeting:us-east-1:111122223333:apps/abc"\n    «role_arn» = "arn:aws:iam::111122223333:role/r"\n  }'), 'CUP411', 'information');
-    assert.match(d.message, /^`role_arn` next to `application_arn`: .*UNCONFIRMED/);
+    assert.match(d.message, /^'role_arn' next to 'application_arn': .*UNCONFIRMED/);
   });
   test('application_id without role_arn or external_id names what is missing', () => {
     const [d] = expectAt(client('  analytics_configuration = { «application_id» = "abc", role_arn = "arn:aws:iam::111122223333:role/r" }'), 'CUP411', 'information');
-    assert.match(d.message, /^`application_id` without `external_id`: /);
+    assert.match(d.message, /^'application_id' without 'external_id': /);
   });
   test('no project at all is reported on the attribute; null counts as absent', () => {
     expectAt(client('  «analytics_configuration» = { user_data_shared = true, application_arn = null }'), 'CUP411', 'information');

@@ -34,7 +34,7 @@ describe('CUP604 import-id-or-identity', () => {
   test('both: error on identity, with fixes to keep either', () => {
     const text = imp('  id = "us-east-1_AbC123|abc"\n  identity = {\n    user_pool_id = "us-east-1_AbC123"\n    client_id = "abc"\n  }');
     expectAt(text.replace('identity =', '«identity» =') + RESOURCE, 'CUP604', 'error');
-    assert.equal(applyFix(text + RESOURCE, 'CUP604', 'Remove `identity`'), imp('  id = "us-east-1_AbC123|abc"') + RESOURCE);
+    assert.equal(applyFix(text + RESOURCE, 'CUP604', "Remove 'identity'"), imp('  id = "us-east-1_AbC123|abc"') + RESOURCE);
   });
   test('neither: error on the header', () => {
     expectAt(`«import» {\n  to = awscc_cognito_user_pool_client.web\n}\n${RESOURCE}`, 'CUP604', 'error');

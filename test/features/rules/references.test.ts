@@ -25,7 +25,7 @@ describe('CUP702 unknown-attribute-reference', () => {
   test('.secret is an error with did-you-mean and a fix', () => {
     const text = 'output "s" {\n  value     = awscc_cognito_user_pool_client.web.«secret»\n  sensitive = true\n}\n';
     const [d] = expectAt(text + RESOURCE, 'CUP702', 'error');
-    assert.match(d.message, /Did you mean `client_secret`/);
+    assert.match(d.message, /Did you mean 'client_secret'/);
     assert.equal(applyFix(text.replace(/[«»]/g, '') + RESOURCE, 'CUP702'), text.replace('«secret»', 'client_secret') + RESOURCE);
   });
   test('data source references and known attributes pass', () => {

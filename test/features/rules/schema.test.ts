@@ -10,7 +10,7 @@ describe('CUP101 unknown-attribute', () => {
   });
   test('a typo gets a did-you-mean, a name far from everything gets none', () => {
     const [typo] = expectAt(client('  «client_nmae» = "x"'), 'CUP101', 'error');
-    assert.match(typo.message, /Did you mean `client_name`\?/);
+    assert.match(typo.message, /Did you mean 'client_name'\?/);
     const [far] = expectAt(client('  «zzzzzzzz» = 1'), 'CUP101', 'error');
     assert.doesNotMatch(far.message, /Did you mean/);
   });

@@ -21,9 +21,9 @@ describe('CUP201 invalid-enum-value', () => {
     const [d] = expectAt(client('  prevent_user_existence_errors = «local.mode»') + 'locals {\n  mode = "enabled"\n}\n', 'CUP201', 'error');
     assert.match(d.message, /value of local\.mode/);
   });
-  test("a variable's literal default is checked; a variable without default is not", () => {
+  test("a variable's literal default is checked (as Information: callers may pass another value); a variable without default is not", () => {
     const vars = { 'variables.tf': 'variable "mode" {\n  default = "Legacy"\n}\nvariable "free" {}\n' };
-    expectAt(client('  prevent_user_existence_errors = «var.mode»'), 'CUP201', 'error', vars);
+    expectAt(client('  prevent_user_existence_errors = «var.mode»'), 'CUP201', 'information', vars);
     expectNone(client('  prevent_user_existence_errors = var.free'), 'CUP201', vars);
   });
   test('expressions are left alone', () => {

@@ -16,7 +16,9 @@ export function valueItems(req: CompletionRequest, spec: AttributeSpec, path: st
     return enumItems(req, spec, path, slot, listValues(slot.list, slot.string));
   }
   if (spec.type === 'list' && slot.kind === 'listItem') {
-    return enumItems(req, spec, path, slot, listValues(slot.list, slot.replace));
+    // A word being replaced is not yet a chosen value; an insertion point replaces nothing.
+    const replaced = slot.replace.end > slot.replace.start ? slot.replace : undefined;
+    return enumItems(req, spec, path, slot, listValues(slot.list, replaced));
   }
   // `explicit_auth_flows = ` with nothing yet: a one-value list to start from.
   if (spec.type === 'list' && slot.kind === 'bare' && !slot.expression) return enumItems(req, spec, path, slot, new Set(), true);
@@ -42,7 +44,8 @@ function enumItems(
   const values = spec.enum!.values.filter((v) => !taken.has(v.value));
   return values.map((v, i) => {
     const quoted = JSON.stringify(v.value);
-    const text = inString ? v.value + (closeQuote ? '"' : '') : asList ? `[${quoted}]` : quoted;
+    const separator = slot.kind === 'listItem' ? (slot.separator ?? '') : '';
+    const text = inString ? v.value + (closeQuote ? '"' : '') : asList ? `[${quoted}]` : quoted + separator;
     const legacy = v.legacy || v.deprecated;
     return textItem(req, slot.replace, {
       label: v.value,

@@ -12,7 +12,7 @@ export const oauthSettingsIgnored: Rule = {
   category: 'cross-field',
   doc: {
     summary: 'OAuth flows, scopes or redirect URLs are set while `allowed_o_auth_flows_user_pool_client` is not `true`.',
-    why: 'Per the Cognito API reference these settings only take effect when the client may use OAuth; otherwise AWS accepts and silently ignores them, and managed login does not work.',
+    why: 'The Cognito API reference says the flag must be true before these settings can be configured, and that while it is false only SDK-based sign-in is permitted. It does not say whether AWS then refuses or ignores them; either way the OAuth sign-in they describe does not work, hence a warning.',
     fix: 'Sets `allowed_o_auth_flows_user_pool_client = true`.',
   },
   check(context) {
@@ -36,7 +36,7 @@ export const oauthSettingsIgnored: Rule = {
       const where = flag.absent ? client.attributes.get(present[0])!.name : flag.known!.span;
       context.report(
         where,
-        `${present.map((p) => `\`${p}\``).join(', ')} ${present.length === 1 ? 'has' : 'have'} no effect unless \`${FLAG} = true\`${flag.absent ? ' (not set; AWS defaults to false)' : ''}; AWS ignores ${present.length === 1 ? 'it' : 'them'} silently.`,
+        `${present.join(', ')} can only be configured when ${FLAG} = true${flag.absent ? ' (not set; AWS defaults to false)' : ''}: while it is false, only SDK-based sign-in is permitted (API reference).`,
         fix ? [fix] : undefined,
       );
     }

@@ -10,7 +10,7 @@ export const rotationWithRefreshTokenAuth: Rule = {
   category: 'cross-field',
   doc: {
     summary: '`refresh_token_rotation.feature = "ENABLED"` together with `ALLOW_REFRESH_TOKEN_AUTH` in `explicit_auth_flows`.',
-    why: 'With rotation on, AWS documents refreshing through GetTokensFromRefreshToken instead of the REFRESH_TOKEN_AUTH flow. Whether AWS rejects the combination when the client is saved is UNCONFIRMED, hence information only.',
+    why: 'With rotation on, the API reference has apps refresh through GetTokensFromRefreshToken; that ALLOW_REFRESH_TOKEN_AUTH should go is seen only as a quote of the developer guide, and whether AWS rejects the combination when the client is saved is UNCONFIRMED, hence information only.',
     fix: 'Removes `ALLOW_REFRESH_TOKEN_AUTH`.',
   },
   check(context) {
@@ -26,7 +26,7 @@ export const rotationWithRefreshTokenAuth: Rule = {
       const tuple = flows.value.direct && (flows.value.span as { kind?: string }).kind === 'Tuple' ? (flows.value.span as import('../../parser').Tuple) : undefined;
       context.report(
         item.span,
-        'With refresh token rotation enabled, apps refresh through GetTokensFromRefreshToken, not `ALLOW_REFRESH_TOKEN_AUTH`; AWS may refuse this combination (UNCONFIRMED).',
+        "With refresh token rotation enabled, apps refresh through GetTokensFromRefreshToken, and AWS's developer guide (seen only as quoted) says to leave out ALLOW_REFRESH_TOKEN_AUTH. Whether AWS refuses the client with it is UNCONFIRMED.",
         tuple ? [{ title: 'Remove `ALLOW_REFRESH_TOKEN_AUTH`', edits: [removeTupleItem(file, tuple, index)] }] : undefined,
       );
     }

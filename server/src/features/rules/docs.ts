@@ -1,8 +1,18 @@
 // Renders the rule reference (docs/rules.md) from the catalogue, so the documentation cannot drift from
 // the rules: scripts/gen-rule-docs.ts writes it and a test fails when the committed file is stale.
 import { CATEGORY_TITLES, type Rule, type RuleCategory } from './types';
+import { factsOfRule } from '../../knowledge';
 import { SUPPRESSION_MARKER } from '../suppressions';
 import { MAX_SYNTAX_DIAGNOSTICS } from '../syntaxDiagnostics';
+
+/** Codes that were once reported: never reused. */
+export const RETIRED_RULES: readonly { code: string; name: string; why: string }[] = [
+  {
+    code: 'CUP504',
+    name: 'generate-secret-replaces',
+    why: 'Was an Information reminder on every `generate_secret` that changing it replaces the client. A reminder names nothing to do, so it moved to the hover of `generate_secret`, which says the choice is fixed at creation.',
+  },
+];
 
 export function renderRuleDocs(rules: readonly Rule[]): string {
   const out: string[] = [];
@@ -17,7 +27,7 @@ export function renderRuleDocs(rules: readonly Rule[]): string {
     out.push(`- **${title}** (${n} rule${n === 1 ? '' : 's'})`);
   }
   out.push('');
-  out.push('Severity follows the evidence: **error** where Terraform rejects the configuration or a primary AWS source says AWS does; **warning** where the evidence is secondary, AWS silently ignores the setting, or it is almost surely a mistake; **information** for advice and for facts no primary source confirms (the message then says UNCONFIRMED).');
+  out.push('Severity follows the evidence: **error** where Terraform rejects the configuration or a primary AWS source says AWS does; **warning** where the evidence is secondary, the setting cannot work as written, or it is almost surely a mistake; **information** for advice and for facts no primary source confirms (the message then says UNCONFIRMED).');
   out.push('');
   out.push('Rules marked *structural* duplicate what HashiCorp\'s Terraform extension (terraform-ls) reports; while that extension is active they yield to it (setting `awsccCognito.coexistence`), together with `CUP001`. Their quick fixes stay available.');
   out.push('');
@@ -48,6 +58,7 @@ export function renderRuleDocs(rules: readonly Rule[]): string {
   out.push('| --- | --- | --- | --- |');
   for (const r of rules) out.push(`| [${r.code}](#${ruleAnchor(r.code, r.name)}) | ${r.name} | ${r.defaultSeverity}${r.structural ? ' (structural)' : ''} | ${oneLine(r.doc.summary)} |`);
   let category: RuleCategory | undefined;
+  const retired = RETIRED_RULES.filter((r) => !rules.some((x) => x.code === r.code));
   for (const r of rules) {
     if (r.category !== category) {
       category = r.category;
@@ -60,7 +71,21 @@ export function renderRuleDocs(rules: readonly Rule[]): string {
     out.push(`- **Severity:** ${r.defaultSeverity}${r.structural ? ' — structural: yields to terraform-ls when HashiCorp\'s extension is active' : ''}`);
     out.push(`- **What:** ${r.doc.summary}`);
     out.push(`- **Why:** ${r.doc.why}`);
+    // The same sentence hover shows on the attributes involved: one record per fact (knowledge/crossFieldFacts.ts).
+    for (const f of factsOfRule(r.code)) out.push(`- **Evidence (${f.evidence}):** ${f.statement}`);
     out.push(`- **Quick fix:** ${r.doc.fix ?? 'none'}`);
+  }
+  if (retired.length > 0) {
+    out.push('');
+    out.push('## Retired codes');
+    out.push('');
+    out.push('These codes are no longer reported; they stay reserved so that a setting or suppression comment naming one never means another rule.');
+    for (const r of retired) {
+      out.push('');
+      out.push(`### ${r.code} ${r.name} (retired)`);
+      out.push('');
+      out.push(`- ${r.why}`);
+    }
   }
   out.push('');
   return out.join('\n');

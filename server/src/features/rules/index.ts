@@ -3,9 +3,8 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../../model';
 import { releaseBody, type Span } from '../../parser';
 import { buildRunIndex, type RunIndex } from './runIndex';
-import { poolGraphOf } from '../../model';
-import { RESOURCE_TYPE } from '../../knowledge';
 import { ItemCache, recordingModule } from './itemCache';
+import { judgeProvenance, ReadLog } from './provenance';
 import type { Finding, Rule, RuleContext } from './types';
 import { unknownAttribute } from './CUP101-unknown-attribute';
 import { unknownObjectKey } from './CUP102-unknown-object-key';
@@ -14,6 +13,7 @@ import { readOnlyAttribute } from './CUP104-read-only-attribute';
 import { wrongType } from './CUP105-wrong-type';
 import { objectWrittenAsBlock } from './CUP106-object-written-as-block';
 import { duplicateObjectKey } from './CUP107-duplicate-object-key';
+import { dynamicBlock } from './CUP108-dynamic-block';
 import { invalidEnumValue } from './CUP201-invalid-enum-value';
 import { numberOutOfRange } from './CUP202-number-out-of-range';
 import { stringLength } from './CUP203-string-length';
@@ -37,10 +37,10 @@ import { rotationWithRefreshTokenAuth } from './CUP408-rotation-with-refresh-tok
 import { oauthNeedsFlowsAndScopes } from './CUP409-oauth-needs-flows-and-scopes';
 import { rotationFeatureMissing } from './CUP410-rotation-feature-missing';
 import { analyticsPairing } from './CUP411-analytics-pairing';
+import { clientCredentialsOpenIdScopes } from './CUP412-client-credentials-openid-scopes';
 import { implicitFlow } from './CUP501-implicit-flow';
 import { userExistenceErrors } from './CUP502-user-existence-errors';
 import { tokenRevocationDisabled } from './CUP503-token-revocation-disabled';
-import { generateSecretReplaces } from './CUP504-generate-secret-replaces';
 import { unknownImportArgument } from './CUP601-unknown-import-argument';
 import { importMissingTo } from './CUP602-import-missing-to';
 import { importToNotAResource } from './CUP603-import-to-not-a-resource';
@@ -53,6 +53,7 @@ import { identityRegionMismatch } from './CUP609-identity-region-mismatch';
 import { importTargetNotDeclared } from './CUP610-import-target-not-declared';
 import { duplicateImportTarget } from './CUP611-duplicate-import-target';
 import { importVersionRequirements } from './CUP612-import-version-requirements';
+import { importPlaceholder } from './CUP613-import-placeholder';
 import { idUsedAsClientId } from './CUP701-id-used-as-client-id';
 import { unknownAttributeReference } from './CUP702-unknown-attribute-reference';
 import { secretOutputNotSensitive } from './CUP703-secret-output-not-sensitive';
@@ -60,6 +61,7 @@ import { undeclaredCustomScope } from './CUP801-undeclared-custom-scope';
 import { undeclaredIdentityProvider } from './CUP802-undeclared-identity-provider';
 import { undeclaredCustomAttribute } from './CUP803-undeclared-custom-attribute';
 import { creationOrderRace } from './CUP804-creation-order-race';
+import { plainMessage } from './plainMessage';
 
 export type { Rule, RuleContext, Finding, Fix, FixEdit, RuleSeverity, RuleCategory } from './types';
 
@@ -71,6 +73,7 @@ export const rules: readonly Rule[] = [
   wrongType,
   objectWrittenAsBlock,
   duplicateObjectKey,
+  dynamicBlock,
   invalidEnumValue,
   numberOutOfRange,
   stringLength,
@@ -94,10 +97,10 @@ export const rules: readonly Rule[] = [
   oauthNeedsFlowsAndScopes,
   rotationFeatureMissing,
   analyticsPairing,
+  clientCredentialsOpenIdScopes,
   implicitFlow,
   userExistenceErrors,
   tokenRevocationDisabled,
-  generateSecretReplaces,
   unknownImportArgument,
   importMissingTo,
   importToNotAResource,
@@ -110,6 +113,7 @@ export const rules: readonly Rule[] = [
   importTargetNotDeclared,
   duplicateImportTarget,
   importVersionRequirements,
+  importPlaceholder,
   idUsedAsClientId,
   unknownAttributeReference,
   secretOutputNotSensitive,
@@ -146,16 +150,23 @@ function runEach(rules: readonly Rule[], ctx: FeatureContext, index: RunIndex, i
   // One context per call, not one per rule: copying the context for each of ~45 rules on each of
   // thousands of blocks was a tenth of a first diagnostics run.
   let code = '';
+  const reads = new ReadLog();
   const context: RuleContext = {
     ctx,
     index,
     report: (span, message, fixes) => {
-      into.push({ code, span: { start: span.start, end: span.end }, message, fixes });
+      const finding: Finding = { code, span: { start: span.start, end: span.end }, message: plainMessage(message), fixes };
+      judgeProvenance(finding, reads.defaultsBehind(span, index));
+      const caller = ctx.module.callerArgument && reads.callerBehind(span, index);
+      if (caller) finding.caller = caller;
+      into.push(finding);
     },
+    noteRead: reads.note,
   };
   let complete = true;
   for (const rule of rules) {
     code = rule.code;
+    reads.clear();
     try {
       rule.check(context);
     } catch (e) {
@@ -169,14 +180,10 @@ function runEach(rules: readonly Rule[], ctx: FeatureContext, index: RunIndex, i
 function runModuleRules(ctx: FeatureContext, selected: readonly Rule[], onError?: OnRuleError): Finding[] {
   const moduleRules = selected.filter((r) => r.scope === 'module');
   const file = ctx.document.file;
-  // Module rules look at import blocks, and at our clients only when the pool graph has names to check
-  // them against (resource servers, identity providers, pool schemas), so a keystroke in a module without
-  // any costs no walk over its clients.
-  const withClients = moduleRules.length > 0 && poolGraphOf(ctx.module).names;
-  const checked = file.body.items.filter((i) => i.kind === 'Block' && (i.type.name === 'import' || (withClients && i.type.name === 'resource' && i.labels[0]?.value === RESOURCE_TYPE)));
-  if (moduleRules.length === 0 || checked.length === 0) return [];
+  const imports = file.body.items.filter((i) => i.kind === 'Block' && i.type.name === 'import');
+  if (moduleRules.length === 0 || imports.length === 0) return [];
   const findings: Finding[] = [];
-  runEach(moduleRules, ctx, buildRunIndex(file, checked, ''), findings, onError);
+  runEach(moduleRules, ctx, buildRunIndex(file, imports, ''), findings, onError);
   return findings;
 }
 

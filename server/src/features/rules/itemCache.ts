@@ -1,7 +1,7 @@
 // Diagnostics of item-scoped rules, cached per top-level block between runs. A block's diagnostics are
 // reused when the block is the same node as in the previous run (the incremental parser moves untouched
 // blocks into the new tree, shifting their offsets in place) or has the same text, and every local or
-// variable it read still has the same declaration text. When the block did not move to another line
+// variable it read still has the same declaration text (and, for variables, the same tfvars value). When the block did not move to another line
 // (typing on a line keeps the lines below where they were) the very same diagnostic objects are reused;
 // otherwise they are moved by the line delta. A keystroke in a 1,000-block file re-checks about one block.
 //
@@ -12,6 +12,8 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { BodyItem, HclFile, Position } from '../../parser';
 import type { Declaration, TerraformModule } from '../../model';
+import { POOLS_DEPENDENCY, poolGraphOf } from '../../model';
+import { ORDER_DEPENDENCY, orderDependency } from './poolFacts';
 
 /** The locals and variables some blocks read, with their declaration texts ('' when undeclared). */
 interface DependencySet {
@@ -72,7 +74,15 @@ export function recordingModule(module: TerraformModule, deps: Map<string, strin
   return new Proxy(module, {
     get(target, prop, receiver) {
       if (prop === 'findLocal') return (name: string) => record(deps, `local.${name}`, target.findLocal(name));
-      if (prop === 'findVariable') return (name: string) => record(deps, `var.${name}`, target.findVariable(name));
+      if (prop === 'findVariable') {
+        return (name: string) => {
+          const decl = target.findVariable(name);
+          deps.set(`var.${name}`, variableText(target, name, decl));
+          return decl;
+        };
+      }
+      if (prop === 'unwrapped') return target;
+      if (prop === 'recordDependency') return (key: string, value: string) => deps.set(key, value);
       const value = Reflect.get(target, prop, receiver);
       return typeof value === 'function' ? value.bind(target) : value;
     },
@@ -84,6 +94,15 @@ function record(deps: Map<string, string>, name: string, decl: Declaration | und
   return decl;
 }
 
+/**
+ * What a block that reads `var.name` depends on: the declaration, and the value a tfvars file gives it
+ * (which wins over the default).
+ */
+function variableText(module: TerraformModule, name: string, decl: Declaration | undefined): string {
+  const set = module.tfvarsValue(name);
+  const text = declarationText(decl);
+  return set ? `${text}\u0000${set.uri}:${set.line}\u0000${set.text}` : text;
+}
 
 export class ItemCache {
   private readonly run = ++runs;
@@ -186,8 +205,8 @@ export class ItemCache {
     for (const [name, text] of deps.pairs) {
       let now = this.current.get(name);
       if (now === undefined) {
-        const decl = name.startsWith('local.') ? module.findLocal(name.slice(6)) : module.findVariable(name.slice(4));
-        this.current.set(name, (now = declarationText(decl)));
+        now = currentText(module, name);
+        this.current.set(name, now);
       }
       if (now !== text) {
         deps.valid = false;
@@ -248,4 +267,13 @@ function movedPosition(p: Position, from: Position, to: Position): Position {
 
 function moved(d: Diagnostic, from: Position, to: Position): Diagnostic {
   return { ...d, range: { start: movedPosition(d.range.start, from, to), end: movedPosition(d.range.end, from, to) } };
+}
+
+/** The current value of a dependency a cached block recorded. */
+function currentText(module: TerraformModule, name: string): string {
+  if (name.startsWith('local.')) return declarationText(module.findLocal(name.slice(6)));
+  if (name.startsWith('var.')) return variableText(module, name.slice(4), module.findVariable(name.slice(4)));
+  if (name === POOLS_DEPENDENCY) return poolGraphOf(module).signature;
+  if (name.startsWith(ORDER_DEPENDENCY)) return orderDependency(module, name);
+  return '';
 }

@@ -30,6 +30,8 @@ export interface ClientReference {
 
 export interface RunIndex {
   file: HclFile;
+  /** The top-level items being checked. */
+  items: readonly BodyItem[];
   clients: ClientBlock[];
   imports: Block[];
   outputs: Block[];
@@ -38,7 +40,7 @@ export interface RunIndex {
 
 /** The index of some top-level items of a file (all of them by default); `itemText`, when given, is their text. */
 export function buildRunIndex(file: HclFile, items: readonly BodyItem[] = file.body.items, itemText?: string): RunIndex {
-  const index: RunIndex = { file, clients: [], imports: [], outputs: [], references: [] };
+  const index: RunIndex = { file, items, clients: [], imports: [], outputs: [], references: [] };
   // Without the type name in the text there is nothing of ours to reference: skip the expression walk.
   const allMayReference = itemText === undefined ? undefined : itemText.includes(RESOURCE_TYPE);
   for (const item of items) {

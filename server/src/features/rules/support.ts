@@ -70,7 +70,7 @@ export function lineStartOf(file: HclFile, offset: number): number {
 }
 
 /** Start of the line after the one holding `offset`, or -1 on the last line. */
-function nextLineStart(file: HclFile, offset: number): number {
+export function nextLineStart(file: HclFile, offset: number): number {
   const line = file.lines.positionAt(offset).line + 1;
   return line < file.lines.lineCount ? file.lines.offsetAt({ line, character: 0 }) : -1;
 }
@@ -96,6 +96,16 @@ export function insertIntoBlock(file: HclFile, block: Block, line: string): FixE
   if (next > 0 && next - 1 < close) return { start: next, end: next, newText: `${indent}${line}${eol}` };
   // `resource "t" "n" {}` on one line.
   return { start: block.openBrace + 1, end: block.openBrace + 1, newText: `${eol}${indent}${line}${eol}${blockIndent}` };
+}
+
+/** An edit that adds `line` as the last item of a block body (first, when the `}` does not start its line). */
+export function appendToBlock(file: HclFile, block: Block, line: string): FixEdit | undefined {
+  if (block.closeBrace < 0) return undefined;
+  const start = lineStartOf(file, block.closeBrace);
+  if (file.slice(start, block.closeBrace).trim() !== '' || start <= block.openBrace) return insertIntoBlock(file, block, line);
+  const last = block.body.items[block.body.items.length - 1];
+  const indent = last ? indentAt(file, last.start) : indentAt(file, block.start) + '  ';
+  return { start, end: start, newText: `${indent}${line}${lineBreakOf(file)}` };
 }
 
 /** An edit that removes an attribute with its whole line (and a trailing comment on it). */

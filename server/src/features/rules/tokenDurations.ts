@@ -10,6 +10,8 @@ export interface TokenDuration {
   /** The configured number, when set and known. */
   value?: StaticValue & { kind: 'number' };
   unit: TimeUnit;
+  /** The `token_validity_units` entry's value that set `unit`, when one did. */
+  unitValue?: StaticValue;
   seconds: number;
 }
 
@@ -31,13 +33,18 @@ export function tokenDurations(context: RuleContext, client: ClientBlock): Map<T
     const value = valueAt(context, client, fact.attribute);
     if (attribute) {
       if (value?.kind !== 'number') continue;
-      out.set(fact.token, { fact, value, unit, seconds: value.value * SECONDS_PER_UNIT[unit] });
+      out.set(fact.token, { fact, value, unit, unitValue: entry?.value, seconds: value.value * SECONDS_PER_UNIT[unit] });
     } else if (!entry) {
       // Neither number nor unit set: AWS's documented default.
       out.set(fact.token, { fact, unit, seconds: fact.defaultValue * SECONDS_PER_UNIT[fact.defaultUnit] });
     }
   }
   return out;
+}
+
+/** `48 hours`, `1 day`: a number of a unit, singular for one. */
+export function amount(value: number, unit: TimeUnit): string {
+  return `${value} ${value === 1 ? unit.slice(0, -1) : unit}`;
 }
 
 export function inWords(seconds: number): string {

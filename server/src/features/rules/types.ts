@@ -2,7 +2,8 @@
 // reference (docs/rules.md), SARIF metadata and settings all read the same data.
 import type { Range, Span } from '../../parser';
 import type { FeatureContext } from '../../model';
-import type { RunIndex } from './runIndex';
+import type { ClientBlock, RunIndex } from './runIndex';
+import type { CallerOrigin, StaticValue } from '../evaluate';
 
 export type RuleSeverity = 'error' | 'warning' | 'information';
 
@@ -52,6 +53,12 @@ export interface Finding {
   range?: Range;
   message: string;
   fixes?: Fix[];
+  /** Lower than the rule's severity when the offending value came only from variables' defaults. */
+  severity?: RuleSeverity;
+  /** In a child seen through a module call: the call argument the finding rests on. */
+  caller?: CallerOrigin;
+  /** The variables whose defaults the finding depends on, and its message without the condition. */
+  defaults?: { variables: string[]; message: string };
 }
 
 export interface RuleContext {
@@ -60,6 +67,11 @@ export interface RuleContext {
   readonly index: RunIndex;
   /** Reports a problem at a span of the checked document. */
   report(span: Span, message: string, fixes?: Fix[]): void;
+  /**
+   * Told of every setting a rule reads (through `valueAt`), so that the runner can judge a cross-field
+   * finding by where the values behind it came from.
+   */
+  readonly noteRead?: (client: ClientBlock, value: StaticValue) => void;
 }
 
 export interface Rule {

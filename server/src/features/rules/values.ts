@@ -66,10 +66,14 @@ export function valueAt(context: RuleContext, client: ClientBlock, path: string)
     }
     byClient.set(context.index, index);
   }
-  return index.get(client)?.get(path)?.value;
+  const value = index.get(client)?.get(path)?.value;
+  if (value?.origin) context.noteRead?.(client, value);
+  return value;
 }
 
-/** " (value of local.x)" when a value came through a reference. */
+/** " (value of local.x)" when a value came through a reference; tfvars values name their file and line. */
 export function viaText(value: StaticValue): string {
-  return value.via ? ` (value of ${value.via})` : '';
+  if (!value.via) return '';
+  const o = value.origin;
+  return o?.kind === 'tfvars' ? ` (value of ${value.via}, set in ${o.value.fileName} line ${o.value.line + 1})` : ` (value of ${value.via})`;
 }

@@ -1,4 +1,4 @@
-// Snippets in snippets/: valid snippet syntax, the facts they encode, and text that `terraform fmt`
+// Block snippets (server/src/knowledge/blockSnippets.json): valid snippet syntax, the facts they encode, and text that `terraform fmt`
 // would leave unchanged once the placeholders take their defaults.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 
 const root = join(__dirname, '..', '..');
 const snippets: Record<string, { prefix: string | string[]; body: string[]; description: string }> = JSON.parse(
-  readFileSync(join(root, 'snippets', 'terraform.json'), 'utf8'),
+  readFileSync(join(root, 'server', 'src', 'knowledge', 'blockSnippets.json'), 'utf8'),
 );
 
 /** Expands a snippet the way accepting every default does: first choice, placeholder text, empty tab stops. */
@@ -31,7 +31,7 @@ function snippetNamed(fragment: string): string {
 const terraformAvailable = spawnSync('terraform', ['version'], { stdio: 'ignore' }).status === 0;
 if (!terraformAvailable) console.log('skipped: terraform not on PATH, snippet layout is not checked against terraform fmt');
 
-describe('snippets (snippets/terraform.json)', () => {
+describe('block snippets (knowledge/blockSnippets.json)', () => {
   test('each snippet has a prefix, a description and balanced, numbered placeholders', () => {
     assert.ok(Object.keys(snippets).length >= 3);
     for (const [name, snippet] of Object.entries(snippets)) {
