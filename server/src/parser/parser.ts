@@ -11,7 +11,7 @@ import { quotedLabel } from './templates';
 import { BlockNode } from './blockNode';
 import type { PackStore } from './packFormat';
 import { packBody } from './packWriter';
-import { RegionBody } from './regionBody';
+import { skimmedBlock } from './regionBody';
 
 // Local aliases: under the test runner's per-file transform, imported bindings are getters (slow in hot loops).
 const T = Kinds;
@@ -230,7 +230,7 @@ export class Parser {
         continue;
       }
       if ((this.flags[this.p] & FLAG_IN_TEMPLATE) !== 0) this.itemStartsInTemplate = true;
-      // A skim keeps to files made of blocks that start at a header stop (see skipBody): anything else, and
+      // A skim keeps to files made of blocks that start at a header stop (see regionBody.ts): anything else, and
       // it is over (the caller parses the file in full).
       if (this.skim && (this.skimFailed || k !== T.Ident || (this.flags[this.p] & FLAG_HEADER) === 0)) {
         this.skimFailed = true;
@@ -378,12 +378,8 @@ export class Parser {
     }
     const openBrace = this.start();
     if (this.skim && this.depth === 0) {
-      const closeBrace = this.skipBody();
-      if (closeBrace >= 0) {
-        const block = new BlockNode(type.start, closeBrace + 1, type, labels, openBrace, closeBrace, undefined);
-        block.replaceBodyWith(new RegionBody(this.text, type.start, closeBrace + 1));
-        return block;
-      }
+      const block = skimmedBlock(this, type, labels, openBrace);
+      if (block) return block;
       this.skimFailed = true;
     }
     if (!this.enter()) {
@@ -408,31 +404,6 @@ export class Parser {
     }
     body.end = closeBrace >= 0 ? closeBrace : Math.max(body.start, end);
     return new BlockNode(type.start, end, type, labels, openBrace, closeBrace, body);
-  }
-
-  /**
-   * At `{` of a top-level block: moves to the matching `}` (past it) and returns its offset, or -1 (not
-   * moved) when the full parse would end the body elsewhere: at a header stop or at the end of the text.
-   * Braces of templates are tokens of their own (`${`, `%{` ... TemplateSeqEnd), so counting `{` and `}`
-   * matches what the parser matches.
-   */
-  private skipBody(): number {
-    const kinds = this.kinds;
-    const flags = this.flags;
-    let open = 0;
-    for (let i = this.p; i <= this.last; i++) {
-      const k = kinds[i];
-      if (k === T.OBrace) open++;
-      else if (k === T.CBrace) {
-        if (--open === 0) {
-          this.p = i;
-          const closeBrace = this.start();
-          this.advance();
-          return closeBrace;
-        }
-      } else if (k === T.EOF || (flags[i] & FLAG_HEADER) !== 0) return -1;
-    }
-    return -1;
   }
 
   /** `name { attr = value }` on one line: exactly one attribute. */
