@@ -84,6 +84,14 @@ describe('value provenance', () => {
     expectAt(client('  allowed_o_auth_flows_user_pool_client = true\n  allowed_o_auth_flows = [«"code"»]\n  allowed_o_auth_scopes = ["openid"]\n  callback_ur_ls = []'), 'CUP406', 'warning');
   });
 
+  test('CUP409 rests on the empty list only: the default of the list that is set is not blamed', () => {
+    const vars = 'variable "flows" {\n  default = []\n}\nvariable "scopes" {\n  default = ["openid"]\n}\n';
+    const main = client('  allowed_o_auth_flows_user_pool_client = true\n  allowed_o_auth_flows = var.flows\n  allowed_o_auth_scopes = var.scopes');
+    assert.deepEqual(findingsIn({ 'main.tf': main, 'variables.tf': vars }, 'variables.tf', 'CUP409'), ['information CUP409 []']);
+    const [d] = diagnose(main, { 'variables.tf': vars }).filter((x) => x.code === 'CUP409');
+    assert.match(d.message, /only if var\.flows keeps its default \[\]:/);
+  });
+
   test('values rules of every family: enum, range, token validity, list size', () => {
     const vars = {
       'variables.tf':

@@ -139,9 +139,9 @@ function runEach(rules: readonly Rule[], ctx: FeatureContext, index: RunIndex, i
   const context: RuleContext = {
     ctx,
     index,
-    report: (span, message, fixes) => {
+    report: (span, message, fixes, basis) => {
       const finding: Finding = { code, span: { start: span.start, end: span.end }, message, fixes };
-      judgeProvenance(finding, reads.defaultsBehind(span, index));
+      judgeProvenance(finding, reads.defaultsBehind(span, index, basis));
       into.push(finding);
     },
     noteRead: reads.note,

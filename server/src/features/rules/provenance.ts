@@ -23,11 +23,13 @@ export class ReadLog {
   }
 
   /** The defaults a finding at `span` rests on: the value it is reported at, and the settings its rule read for that client. */
-  defaultsBehind(span: Span, index: RunIndex): DefaultOrigin[] {
+  defaultsBehind(span: Span, index: RunIndex, basis?: readonly (StaticValue | undefined)[]): DefaultOrigin[] {
     const out: DefaultOrigin[] = [];
     const own = originOfSpan(span);
     if (own?.kind === 'default') out.push(own);
-    if (this.reads.length > 0) {
+    if (basis) {
+      for (const v of basis) if (v?.origin?.kind === 'default' && !out.some((o) => o.variable === v.origin!.variable)) out.push(v.origin as DefaultOrigin);
+    } else if (this.reads.length > 0) {
       const client = index.clients.find((c) => c.block.start <= span.start && span.start < c.block.end);
       for (const r of this.reads) if (r.client === client && !out.some((o) => o.variable === r.origin.variable)) out.push(r.origin);
     }
