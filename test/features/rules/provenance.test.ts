@@ -119,3 +119,49 @@ describe('value provenance', () => {
     assert.deepEqual(findingsIn({ ...files, 'terraform.tfvars': 'client_name = "ok"\n' }, 'main.tf'), []);
   });
 });
+
+// Every rule that judges a setting's value, with the offending value supplied only by a default: what is
+// reported is Information (the rule is still heard, at the lowest severity, naming the condition).
+describe('every value rule is Information when the value is only a default', () => {
+  const cases: [code: string, variables: string, body: string][] = [
+    ['CUP102', 'variable "units" {\n  default = { access_token = "hours", session = "hours" }\n}\n', '  token_validity_units = var.units'],
+    ['CUP105', 'variable "validity" {\n  default = "one day"\n}\n', '  refresh_token_validity = var.validity'],
+    ['CUP201', 'variable "flows" {\n  default = ["authorization_code"]\n}\n', '  allowed_o_auth_flows = var.flows\n  allowed_o_auth_flows_user_pool_client = true\n  allowed_o_auth_scopes = ["openid"]\n  callback_ur_ls = ["https://a.example/cb"]'],
+    ['CUP202', 'variable "session" {\n  default = 20\n}\n', '  auth_session_validity = var.session'],
+    ['CUP203', 'variable "name" {\n  default = ""\n}\n', '  client_name = var.name'],
+    ['CUP204', 'variable "name" {\n  default = "web (prod)"\n}\n', '  client_name = var.name'],
+    ['CUP205', 'variable "flows" {\n  default = ["code", "implicit", "code", "implicit"]\n}\n', '  allowed_o_auth_flows = var.flows'],
+    ['CUP206', 'variable "scopes" {\n  default = ["openid", "openid"]\n}\n', '  allowed_o_auth_scopes = var.scopes'],
+    ['CUP207', 'variable "callbacks" {\n  default = ["http://app.example.com/cb"]\n}\n', '  callback_ur_ls = var.callbacks'],
+    ['CUP209', 'variable "read" {\n  default = ["emial"]\n}\n', '  read_attributes = var.read'],
+    ['CUP210', 'variable "scopes" {\n  default = ["opneid"]\n}\n', '  allowed_o_auth_scopes = var.scopes'],
+    ['CUP301', 'variable "hours" {\n  default = 30\n}\n', '  access_token_validity = var.hours'],
+    ['CUP302', 'variable "refresh" {\n  default = 1\n}\n', '  access_token_validity = 23\n  refresh_token_validity = var.refresh\n  token_validity_units = { access_token = "hours", refresh_token = "hours" }'],
+    ['CUP401', 'variable "flows" {\n  default = ["client_credentials", "code"]\n}\n', '  generate_secret = true\n  allowed_o_auth_flows = var.flows\n  allowed_o_auth_flows_user_pool_client = true\n  allowed_o_auth_scopes = ["a/b"]\n  callback_ur_ls = ["https://a.example/cb"]'],
+    ['CUP402', 'variable "auth" {\n  default = ["USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]\n}\n', '  explicit_auth_flows = var.auth'],
+    ['CUP403', 'variable "landing" {\n  default = "https://a.example/home"\n}\n', '  callback_ur_ls = ["https://a.example/cb"]\n  default_redirect_uri = var.landing'],
+    ['CUP404', 'variable "context_data" {\n  default = true\n}\n', '  enable_propagate_additional_user_context_data = var.context_data'],
+    ['CUP405', 'variable "secret" {\n  default = false\n}\n', '  generate_secret = var.secret\n  allowed_o_auth_flows = ["client_credentials"]\n  allowed_o_auth_flows_user_pool_client = true\n  allowed_o_auth_scopes = ["a/b"]'],
+    ['CUP406', 'variable "callbacks" {\n  default = []\n}\n', '  allowed_o_auth_flows = ["code"]\n  allowed_o_auth_flows_user_pool_client = true\n  allowed_o_auth_scopes = ["openid"]\n  callback_ur_ls = var.callbacks'],
+    ['CUP407', 'variable "oauth" {\n  default = false\n}\n', '  allowed_o_auth_flows_user_pool_client = var.oauth\n  allowed_o_auth_flows = ["code"]\n  allowed_o_auth_scopes = ["openid"]\n  callback_ur_ls = ["https://a.example/cb"]'],
+    ['CUP409', 'variable "oauth" {\n  default = true\n}\n', '  allowed_o_auth_flows_user_pool_client = var.oauth'],
+    ['CUP501', 'variable "flows" {\n  default = ["implicit"]\n}\n', '  allowed_o_auth_flows = var.flows\n  allowed_o_auth_flows_user_pool_client = true\n  allowed_o_auth_scopes = ["openid"]\n  callback_ur_ls = ["https://a.example/cb"]'],
+    ['CUP502', 'variable "existence" {\n  default = "LEGACY"\n}\n', '  prevent_user_existence_errors = var.existence'],
+    ['CUP503', 'variable "revocation" {\n  default = false\n}\n', '  enable_token_revocation = var.revocation'],
+  ];
+  for (const [code, variables, body] of cases) {
+    test(code, () => {
+      const text = client(body);
+      const mine = diagnose(text, { 'variables.tf': variables }).filter((d) => d.code === code);
+      assert.ok(mine.length > 0, `${code} not reported at all`);
+      for (const d of mine) {
+        assert.equal(SEVERITY[d.severity ?? 1], 'information', d.message);
+        assert.match(d.message, /keeps its default/);
+      }
+      // The same value written in place keeps the rule's own severity.
+      const inPlace = text.replace(/var\.\w+/, () => /default = (.*)\n/.exec(variables)![1]);
+      const literal = diagnose(inPlace).filter((d) => d.code === code);
+      assert.ok(literal.length > 0 && literal.every((d) => !/keeps its default/.test(d.message)), `${code} in place: ${literal.map((d) => d.message).join(' | ')}`);
+    });
+  }
+});
