@@ -23,7 +23,7 @@ describe('value provenance', () => {
 
   test("CUP203 on a value only a variable's default supplies: Information naming the condition, on the attribute and on the default", () => {
     const [d] = expectAt(client('  client_name = «var.client_name»'), 'CUP203', 'information', { 'variables.tf': emptyDefault });
-    assert.match(d.message, /only if var\.client_name keeps its default ""/);
+    assert.match(String(d.message), /only if var\.client_name keeps its default ""/);
     assert.deepEqual(findingsIn({ 'main.tf': name, 'variables.tf': emptyDefault }, 'variables.tf'), ['information CUP203 ""']);
     const [onDefault] = computeDiagnostics(contextFor(emptyDefault, { 'main.tf': name }, 'variables.tf'));
     assert.match(String(onDefault.message), /With this default, CUP203 reports in main\.tf \(line 3\)/);
@@ -47,7 +47,7 @@ describe('value provenance', () => {
       'variables.tf': 'variable "client_name" {\n  default = "fine"\n}\n',
       'terraform.tfvars': 'region = "eu-west-1"\nclient_name = ""\n',
     });
-    assert.match(d.message, /set in terraform\.tfvars line 2/);
+    assert.match(String(d.message), /set in terraform\.tfvars line 2/);
     // A good value there clears the placeholder default.
     expectNone(client('  client_name = var.client_name'), 'CUP203', { 'variables.tf': emptyDefault, 'terraform.tfvars': 'client_name = "web"\n' });
   });
@@ -66,7 +66,7 @@ describe('value provenance', () => {
       'terraform.tfvars.json': '{ "client_name": "web" }',
       'z.auto.tfvars': '\n\nclient_name = ""\n',
     });
-    assert.match(d.message, /set in z\.auto\.tfvars line 3/);
+    assert.match(String(d.message), /set in z\.auto\.tfvars line 3/);
     // A file Terraform does not load by itself changes nothing.
     expectAt(client('  client_name = «var.client_name»'), 'CUP203', 'information', { ...vars, 'prod.tfvars': 'client_name = "web"\n' });
   });
@@ -78,7 +78,7 @@ describe('value provenance', () => {
     };
     const body = '  allowed_o_auth_flows_user_pool_client = true\n  allowed_o_auth_flows = [«"code"»]\n  allowed_o_auth_scopes = ["openid"]\n  callback_ur_ls = var.callback_urls';
     const [d] = expectAt(client(body), 'CUP406', 'information', vars);
-    assert.match(d.message, /var\.callback_urls keeps its default \[\]/);
+    assert.match(String(d.message), /var\.callback_urls keeps its default \[\]/);
     expectAt(client('  allowed_o_auth_flows_user_pool_client = «var.oauth_enabled»\n  allowed_o_auth_flows = var.flows\n  allowed_o_auth_scopes = ["openid"]'), 'CUP409', 'information', vars);
     // The same settings written in place are a Warning.
     expectAt(client('  allowed_o_auth_flows_user_pool_client = true\n  allowed_o_auth_flows = [«"code"»]\n  allowed_o_auth_scopes = ["openid"]\n  callback_ur_ls = []'), 'CUP406', 'warning');
@@ -89,7 +89,7 @@ describe('value provenance', () => {
     const main = client('  allowed_o_auth_flows_user_pool_client = true\n  allowed_o_auth_flows = var.flows\n  allowed_o_auth_scopes = var.scopes');
     assert.deepEqual(findingsIn({ 'main.tf': main, 'variables.tf': vars }, 'variables.tf', 'CUP409'), ['information CUP409 []']);
     const [d] = diagnose(main, { 'variables.tf': vars }).filter((x) => x.code === 'CUP409');
-    assert.match(d.message, /only if var\.flows keeps its default \[\]:/);
+    assert.match(String(d.message), /only if var\.flows keeps its default \[\]:/);
   });
 
   test('values rules of every family: enum, range, token validity, list size', () => {
@@ -155,13 +155,13 @@ describe('every value rule is Information when the value is only a default', () 
       const mine = diagnose(text, { 'variables.tf': variables }).filter((d) => d.code === code);
       assert.ok(mine.length > 0, `${code} not reported at all`);
       for (const d of mine) {
-        assert.equal(SEVERITY[d.severity ?? 1], 'information', d.message);
-        assert.match(d.message, /keeps its default/);
+        assert.equal(SEVERITY[d.severity ?? 1], "information", String(d.message));
+        assert.match(String(d.message), /keeps its default/);
       }
       // The same value written in place keeps the rule's own severity.
       const inPlace = text.replace(/var\.\w+/, () => /default = (.*)\n/.exec(variables)![1]);
       const literal = diagnose(inPlace).filter((d) => d.code === code);
-      assert.ok(literal.length > 0 && literal.every((d) => !/keeps its default/.test(d.message)), `${code} in place: ${literal.map((d) => d.message).join(' | ')}`);
+      assert.ok(literal.length > 0 && literal.every((d) => !/keeps its default/.test(String(d.message))), `${code} in place: ${literal.map((d) => d.message).join(' | ')}`);
     });
   }
 });
