@@ -13,7 +13,8 @@ const common = {
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'warning',
-  define: { __VERSION__: JSON.stringify(pkg.version) },
+  // The repository URL feeds the CLI's SARIF rule links (helpUri) to docs/rules.md.
+  define: { __VERSION__: JSON.stringify(pkg.version), __REPOSITORY_URL__: JSON.stringify(pkg.repository?.url ?? '') },
 };
 
 await Promise.all([

@@ -4,18 +4,38 @@ import { runCheck } from './cli/check';
 import { IMPORT_HELP } from './cli/importArgs';
 import { PROFILES_HELP, runProfiles } from './cli/profiles';
 import { ruleSummaries } from './features/rules';
-import type { OutputFormat } from './cli/output';
+import { rulesDocUrl, type OutputFormat, type SarifRule } from './cli/output';
+import { ruleAnchor } from './features/rules/docs';
+import { terminalSafe } from './cli/terminal';
 
 const VERSION = typeof __VERSION__ !== 'undefined' ? __VERSION__ : 'dev';
+const RULES_DOC = rulesDocUrl(typeof __REPOSITORY_URL__ !== 'undefined' ? __REPOSITORY_URL__ : '');
+
+/** The rules as SARIF describes them, each linked to its section of docs/rules.md (CUP001 to the page: it has no section). */
+function sarifRules(): SarifRule[] {
+  return ruleSummaries().map((r) => ({
+    ...r,
+    ...(RULES_DOC ? { helpUri: r.id === 'CUP001' ? RULES_DOC : `${RULES_DOC}#${ruleAnchor(r.id, r.name)}` } : {}),
+  }));
+}
+
+const CHECK_HELP = `  awscc-cognito check [--format text|json|sarif] PATH...
+      Check .tf files with the language server's rules. Folders are searched recursively (hidden folders,
+      .terraform and node_modules skipped; links to folders are not followed); a .tf link to a file is
+      checked wherever it points. A file's module is its folder.
+      --format text (default): file:line:column: severity code message, control characters escaped.
+      --format json: [{file, range, severity, code, message}] with LSP ranges (0-based, UTF-16).
+      --format sarif: SARIF 2.1.0 for code-scanning tools.
+      Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage error or a file or folder that
+      could not be read (FIFOs, sockets and devices are never opened; files over 20 MB are not read);
+      everything readable is still checked.
+`;
 
 const HELP = `awscc-cognito ${VERSION}
 Editor tooling for Terraform's awscc_cognito_user_pool_client resource and its import blocks.
 
 Usage:
-  awscc-cognito check [--format text|json|sarif] PATH...
-      Check .tf files (folders are searched recursively; a file's module is its folder).
-      Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O error.
-${IMPORT_HELP}${PROFILES_HELP}  awscc-cognito --help | --version
+${CHECK_HELP}${IMPORT_HELP}${PROFILES_HELP}  awscc-cognito --help | --version
 `;
 
 export interface CliIo {
@@ -23,8 +43,11 @@ export interface CliIo {
   err(text: string): void;
 }
 
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo): Promise<number> {
   const [command, ...rest] = argv;
+  // Arguments, file names and values are echoed back: nothing reaches the terminal with raw control
+  // characters. `import` gets the raw channel too, for its in-place counter, and escapes everything else.
+  const io = terminalSafe(rawIo);
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     io.out(HELP);
     return command === undefined ? 2 : 0;
@@ -34,7 +57,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (command === 'check') return check(rest, io);
-  if (command === 'import') return importCommand(rest, io);
+  if (command === 'import') return importCommand(rest, rawIo);
   if (command === 'profiles') return runProfiles(rest, io);
   io.err(`awscc-cognito: unknown command '${command}'\n\n${HELP}`);
   return 2;
@@ -53,7 +76,7 @@ function check(args: string[], io: CliIo): number {
       }
       format = value;
     } else if (a === '--help' || a === '-h') {
-      io.out(HELP);
+      io.out(`Usage:\n${CHECK_HELP}`);
       return 0;
     } else if (a.startsWith('-')) {
       io.err(`awscc-cognito: unknown option '${a}' for check\n`);
@@ -64,7 +87,7 @@ function check(args: string[], io: CliIo): number {
     io.err('awscc-cognito: check needs at least one file or folder\n');
     return 2;
   }
-  const result = runCheck({ format, paths }, VERSION, ruleSummaries());
+  const result = runCheck({ format, paths }, VERSION, format === 'sarif' ? sarifRules() : []);
   if (result.stdout) io.out(result.stdout + '\n');
   if (result.stderr) io.err(result.stderr + '\n');
   return result.exitCode;

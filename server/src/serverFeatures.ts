@@ -12,6 +12,7 @@ import { RenderImportsRequest } from './protocol';
 import { complete } from './features/completion';
 import { definition } from './features/definition';
 import { documentSymbols } from './features/symbols';
+import { poolNameReferences } from './features/poolNames';
 
 export interface FeatureEnvironment {
   settings: ServerSettings;
@@ -72,6 +73,10 @@ export function registerFeatures(connection: Connection, workspace: Workspace, e
     const found = at(workspace, params);
     return found ? definition(found.ctx, found.offset) : null;
   });
+  connection.onReferences((params: PositionParams & { context?: { includeDeclaration?: boolean } }) => {
+    const found = at(workspace, params);
+    return (found && poolNameReferences(found.ctx, found.offset, params.context?.includeDeclaration ?? true)) ?? null;
+  });
   connection.onDocumentSymbol((params: { textDocument: { uri: string } }) => {
     const ctx = workspace.contextFor(params.textDocument.uri);
     return ctx ? documentSymbols(ctx, { yieldPlainItems: env().yieldToHashicorp }) : null;
@@ -101,6 +106,7 @@ registerFeatures.capabilities = {
   // No newline trigger: a new line is where the user starts typing a name, and letters trigger anyway.
   completionProvider: { triggerCharacters: ['"', '.', '=', ' ', '[', ',', '{'] },
   definitionProvider: true,
+  referencesProvider: true,
   documentSymbolProvider: true,
 } satisfies ServerCapabilities;
 

@@ -10,7 +10,9 @@
 //   - 'generated': test/support/generate.ts as is; its random token validity units yield ~4,800 findings
 //     (~1.2 MB of JSON per publication): what thousands of findings cost to produce and encode;
 //   - 'sane units': the same with conventional units (still ~2,300 findings: advice on every block);
-//   - 'realistic': what a team's module of that size looks like, valid and conventional (~40 findings).
+//   - 'realistic': what a team's module of that size looks like, valid and conventional (~40 findings);
+//   - 'pool graph': 10 user pools with resource servers, identity providers and schemas, and 200 clients
+//     that name their scopes, providers and custom attributes (the CUP8xx rules run on every keystroke).
 // Also the opening of each module: didOpen → first publication, the latency of opening a large file.
 // Edits: one character typed or deleted at positions spread over the file (inside values, names, between
 // blocks), alternating so the file keeps its size. Budget (server, p95): <= 5 ms at 1,000 blocks.
@@ -22,8 +24,9 @@ import { join } from 'node:path';
 import { generateModuleText, seededRandom } from '../support/generate';
 import { fileUri } from '../support/lspClient';
 import { summary, withTimedServer } from '../support/timedServer';
+import { poolGraphModuleText } from './poolModule';
 
-const MODULES = ['generated', 'sane units', 'realistic'] as const;
+const MODULES = ['generated', 'sane units', 'realistic', 'pool graph'] as const;
 type ModuleKind = (typeof MODULES)[number];
 
 export interface DiagnosticsBenchRow {
@@ -79,6 +82,8 @@ function realistic(text: string): string {
 }
 
 export function moduleText(kind: ModuleKind, blocks: number): string {
+  // 10 pools with their resource servers, providers and schemas, and 200 clients naming them (any size).
+  if (kind === 'pool graph') return poolGraphModuleText();
   const text = generateModuleText(blocks);
   return kind === 'generated' ? text : kind === 'sane units' ? saneUnits(text) : realistic(text);
 }

@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync, readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync, readFileSync, realpathSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -79,4 +80,47 @@ test('usage and I/O errors exit 2 with a message on stderr', () => {
   assert.match(badFormat.stderr, /--format must be text, json or sarif/);
   assert.equal(run(['frobnicate']).code, 2);
   assert.equal(run(['check']).code, 2);
+});
+
+test('SARIF locations: relative to a declared SRCROOT inside the folder, file:// URIs outside; rules link to docs/rules.md', () => {
+  const dir = folder({ 'bad file #1.tf': 'locals {\n  a = (1\n}\n' });
+  const outside = folder({ 'other.tf': 'locals {\n  a = (1\n}\n' });
+  try {
+    const r = run(['check', '--format', 'sarif', '.', join(outside, 'other.tf')], dir);
+    const run0 = JSON.parse(r.stdout).runs[0];
+    const base = run0.originalUriBaseIds.SRCROOT.uri as string;
+    assert.equal(base, pathToFileURL(realpathSync(dir)).href + '/');
+    const locations = run0.results.map((x: { locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }[] }) => x.locations[0].physicalLocation.artifactLocation);
+    const inside = locations.find((l: { uriBaseId?: string }) => l.uriBaseId === 'SRCROOT');
+    assert.deepEqual(inside, { uri: 'bad%20file%20%231.tf', uriBaseId: 'SRCROOT' });
+    // Resolved against its base, the URI names the file again.
+    assert.equal(fileURLToPath(new URL(inside.uri, base)), realpathSync(join(dir, 'bad file #1.tf')));
+    assert.ok(locations.some((l: { uri: string; uriBaseId?: string }) => !l.uriBaseId && l.uri === pathToFileURL(join(outside, 'other.tf')).href));
+    // Every rule links to its own section of docs/rules.md, whose heading gives that anchor.
+    const headings = new Set(
+      [...readFileSync(join(__dirname, '..', '..', 'docs', 'rules.md'), 'utf8').matchAll(/^### (CUP\d+) (\S+)$/gm)].map((m) => `${m[1].toLowerCase()}-${m[2]}`),
+    );
+    const rules = run0.tool.driver.rules as { id: string; helpUri: string }[];
+    assert.ok(rules.length >= 40);
+    for (const rule of rules) {
+      assert.match(rule.helpUri, /^https?:\/\/[^#]+\/docs\/rules\.md(#|$)/, rule.id);
+      const anchor = rule.helpUri.split('#')[1];
+      if (rule.id === 'CUP001') assert.equal(anchor, undefined, 'the syntax error is described at the top of the page');
+      else assert.ok(headings.has(anchor), `${rule.id}: no heading for #${anchor}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
+  }
+});
+
+test('check --help is about check; import --help lists every exit code', () => {
+  const help = run(['check', '--help']);
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /awscc-cognito check \[--format text\|json\|sarif\] PATH/);
+  assert.match(help.stdout, /--format sarif/);
+  assert.doesNotMatch(help.stdout, /awscc-cognito (import|profiles)/, 'no other command');
+  const importHelp = run(['import', '--help']);
+  assert.equal(importHelp.code, 0);
+  for (const code of [0, 1, 2, 130]) assert.match(importHelp.stdout, new RegExp(`[ ,]${code} [a-z]`), `exit code ${code}`);
 });

@@ -199,7 +199,11 @@ describe('awscc-cognito profiles', () => {
     const r = runWith(home(undefined, '[evil\u001bcname\u0007]\nregion = us-east-1\n'));
     assert.equal(r.code, 0, r.stderr);
     assert.ok(!/[\u001b\u0007]/.test(r.stdout), JSON.stringify(r.stdout));
-    assert.match(r.stdout, /^evil\?cname\? +us-east-1/m);
+    // Shown as escapes, as everywhere the CLI prints (the same form `--profile` would need spelled out).
+    assert.match(r.stdout, /^evil\\u001bcname\\u0007 +us-east-1/m);
+    const json = runWith(home(undefined, '[evil\u001bcname\u0007]\nregion = us-east-1\n'), ['--format', 'json']);
+    assert.ok(!/[\u001b\u0007]/.test(json.stdout), JSON.stringify(json.stdout));
+    assert.equal(JSON.parse(json.stdout).profiles[0].name, 'evil\u001bcname\u0007', 'JSON carries the exact name');
   });
 
   test('usage errors exit 2 with the reason and print nothing on stdout', () => {

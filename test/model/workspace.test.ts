@@ -1,11 +1,13 @@
 // The module model: which resources, imports, variables and locals a folder declares, and where.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync, unlinkSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Workspace, createModuleFromTexts } from '../../server/src/model';
+import { computeDiagnostics } from '../../server/src/features/diagnostics';
 
 const uri = (p: string) => pathToFileURL(p).href;
 
@@ -232,4 +234,29 @@ test('a keystroke that changes no name keeps the module lists (same objects); a 
   edit('_client.c1', 10, '0'); // a new import target
   assert.notEqual(ws.moduleFor(u).imports(), imports);
   assert.equal(ws.moduleFor(u).imports()[0].to?.address, 'awscc_cognito_user_pool_client.c10');
+});
+
+test('a .tf link to a regular file is a module file (Terraform reads it); links to nothing, folders and FIFOs are not', () => {
+  const shared = tempModule({ 'client.tf': 'resource "awscc_cognito_user_pool_client" "web" {\n  user_pool_id = "us-east-1_Abc"\n  client_name  = "web"\n}\n' });
+  const dir = tempModule({ 'imports.tf': 'import {\n  to = awscc_cognito_user_pool_client.web\n  id = "us-east-1_Abc|1example23456789"\n}\n' });
+  try {
+    // The module's only resource lives in a file outside the folder, reached through a link.
+    symlinkSync(join(shared, 'client.tf'), join(dir, 'client.tf'));
+    symlinkSync(join(dir, 'nowhere.tf'), join(dir, 'dangling.tf'));
+    symlinkSync(shared, join(dir, 'folder.tf'));
+    assert.equal(spawnSync('mkfifo', [join(dir, 'pipe.tf')]).status, 0, 'mkfifo');
+    const ws = new Workspace();
+    const importsUri = uri(join(dir, 'imports.tf'));
+    ws.openDocument(importsUri, 1, readFileSync(join(dir, 'imports.tf'), 'utf8'));
+    const module = ws.moduleFor(importsUri);
+    assert.deepEqual(module.resources('awscc_cognito_user_pool_client').map((r) => [r.name, r.uri]), [['web', uri(join(dir, 'client.tf'))]]);
+    assert.deepEqual(module.documents().map((d) => d.uri).sort(), [uri(join(dir, 'client.tf')), importsUri]);
+    const ctx = ws.contextFor(importsUri)!;
+    assert.deepEqual(computeDiagnostics(ctx).filter((d) => d.code === 'CUP610').map((d) => d.message), []);
+    // Asked for directly (a client that opens nothing but names the FIFO), it is refused without opening it.
+    assert.equal(ws.contextFor(uri(join(dir, 'pipe.tf'))), undefined);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(shared, { recursive: true, force: true });
+  }
 });

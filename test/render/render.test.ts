@@ -149,3 +149,19 @@ describe('what the module already has', () => {
     assert.doesNotMatch(r.resourcesText, /"App 2"/);
   });
 });
+
+describe('hostile names from the API', () => {
+  test('the comment above a block escapes control and bidi characters the way the string value does', () => {
+    const name = 'Pay\u202eroll\u2066 \u001b]0;x\u0007\nnext \u009b2J';
+    const client: DescribedClient = { UserPoolId: POOL, ClientId: 'c1abc', ClientName: name, hasSecret: false };
+    const out = renderImports([client], undefined, { style: 'id', withResource: true });
+    const text = out.importsText + out.resourcesText;
+    assert.ok(!/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(text), JSON.stringify(text));
+    const comment = out.importsText.split('\n').find((l) => l.startsWith('#'));
+    assert.equal(comment, '# App client "Pay\\u202eroll\\u2066 \\u001b]0;x\\u0007\\u000anext \\u009b2J" (c1abc) in user pool us-east-1_Pool1');
+    // The string value keeps meaning exactly the API's name.
+    const resource = parse(out.resourcesText).body.items.find((i): i is Block => i.kind === 'Block')!;
+    const attr = resource.body.items.find((i) => i.kind === 'Attribute' && i.name.name === 'client_name');
+    assert.equal(attr?.kind === 'Attribute' ? staticString(attr.value as Expression) : undefined, name);
+  });
+});

@@ -3,10 +3,11 @@
 // or I/O errors.
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { Workspace, nodeFileSystem } from '../model';
+import { Workspace, nodeFileSystem, readTextFile } from '../model';
 import { computeDiagnostics } from '../features/diagnostics';
 import { collectTerraformFiles, UsageError } from './collect';
-import { formatJson, formatSarif, formatText, type FileDiagnostic, type OutputFormat, type SarifRule } from './output';
+import { terminalField, terminalText } from './terminal';
+import { displayPath, formatJson, formatSarif, formatText, type FileDiagnostic, type OutputFormat, type SarifRule } from './output';
 
 export interface CheckOptions {
   format: OutputFormat;
@@ -20,34 +21,38 @@ export interface CheckResult {
 }
 
 export function runCheck(options: CheckOptions, version: string, rules: readonly SarifRule[] = []): CheckResult {
-  let files: string[];
+  let collected;
   try {
-    files = collectTerraformFiles(options.paths);
+    collected = collectTerraformFiles(options.paths);
   } catch (e) {
-    if (e instanceof UsageError) return { exitCode: 2, stdout: '', stderr: `awscc-cognito: ${e.message}` };
+    if (e instanceof UsageError) return { exitCode: 2, stdout: '', stderr: terminalText(`awscc-cognito: ${e.message}`) };
     throw e;
   }
+  const { files } = collected;
+  const problems = [...collected.problems];
   const workspace = new Workspace(nodeFileSystem);
-  const found: FileDiagnostic[] = [];
-  const unreadable: string[] = [];
+  const read: string[] = [];
   for (const file of files) {
-    const text = nodeFileSystem.readFile(file);
-    if (text === undefined) {
-      unreadable.push(file);
+    const result = readTextFile(file);
+    if ('problem' in result) {
+      problems.push(`cannot read ${displayPath(file)}: ${result.problem}`);
       continue;
     }
-    const uri = pathToFileURL(file).href;
-    workspace.openDocument(uri, 0, text);
+    read.push(file);
+    workspace.openDocument(pathToFileURL(file).href, 0, result.text);
   }
-  for (const file of files) {
+  const found: FileDiagnostic[] = [];
+  for (const file of read) {
     const ctx = workspace.contextFor(pathToFileURL(file).href);
     if (!ctx) continue;
     for (const diagnostic of computeDiagnostics(ctx)) found.push({ file, diagnostic });
   }
   const stdout =
     options.format === 'json' ? formatJson(found) : options.format === 'sarif' ? formatSarif(found, rules, version) : formatText(found);
-  const stderr = unreadable.map((f) => `awscc-cognito: cannot read ${f}`).join('\n');
-  if (unreadable.length > 0) return { exitCode: 2, stdout, stderr };
+  // JSON and SARIF carry the same values after this: it only turns raw C1 and bidi characters into \u escapes.
+  const safeStdout = terminalText(stdout);
+  const stderr = problems.map((p) => `awscc-cognito: ${terminalField(p)}`).join('\n');
+  if (problems.length > 0) return { exitCode: 2, stdout: safeStdout, stderr };
   const hasError = found.some((f) => (f.diagnostic.severity ?? DiagnosticSeverity.Error) === DiagnosticSeverity.Error);
-  return { exitCode: hasError ? 1 : 0, stdout, stderr };
+  return { exitCode: hasError ? 1 : 0, stdout: safeStdout, stderr };
 }

@@ -9,6 +9,7 @@ import { LiveCallError, type CognitoClientOptions } from '../live';
 import { nodeFileSystem, Workspace, type TerraformModule } from '../model';
 import { renderImports } from '../render';
 import { IMPORT_HELP, ImportUsageError, parseImportArgs, type ImportArgs } from './importArgs';
+import { terminalField, terminalSafe } from './terminal';
 import { gatherClients, planRegions, PlanError, type GatherResult, type Missing } from './importGather';
 
 export interface ImportIo {
@@ -25,7 +26,10 @@ export interface ImportRunOptions {
   interactive?: boolean;
 }
 
-export async function runImport(argv: readonly string[], io: ImportIo, options: ImportRunOptions = {}): Promise<number> {
+export async function runImport(argv: readonly string[], rawIo: ImportIo, options: ImportRunOptions = {}): Promise<number> {
+  // Client names, notes and service error codes come from the API: escaped before they reach a terminal.
+  // The generated HCL is escaped the same way, which inside its strings means the same characters.
+  const io = terminalSafe(rawIo);
   const cwd = options.cwd ?? process.cwd();
   let args: ImportArgs;
   let plans;
@@ -57,7 +61,7 @@ export async function runImport(argv: readonly string[], io: ImportIo, options: 
       credentials: options.credentials,
       progress: (line) => io.err(`${line}\n`),
       // \r rewrites the counter in place; the final count stays, followed by a line break.
-      described: options.interactive ? (done, total) => io.err(`\rDescribed ${done}/${total}${done === total ? '\n' : ''}`) : undefined,
+      described: options.interactive ? (done, total) => rawIo.err(`\rDescribed ${done}/${total}${done === total ? '\n' : ''}`) : undefined,
     });
   } catch (err) {
     if (err instanceof LiveCallError && err.live.kind === 'cancelled') {
@@ -75,7 +79,7 @@ export async function runImport(argv: readonly string[], io: ImportIo, options: 
   const texts = [rendered.importsText, rendered.resourcesText].filter((t) => t.trim() !== '');
   if (texts.length > 0) io.out(texts.map((t) => t.replace(/\n+$/, '')).join('\n\n') + '\n');
 
-  const nameOf = new Map(gathered.clients.map((c) => [c.ClientId, c.ClientName ? `"${c.ClientName}" (${c.ClientId})` : c.ClientId]));
+  const nameOf = new Map(gathered.clients.map((c) => [c.ClientId, terminalField(c.ClientName ? `"${c.ClientName}" (${c.ClientId})` : c.ClientId)]));
   for (const skip of rendered.skipped) io.err(`Skipped ${nameOf.get(skip.clientId) ?? skip.clientId}: ${skip.message}\n`);
   for (const client of rendered.clients) {
     if (client.status === 'declared') {

@@ -11,7 +11,8 @@ export const IMPORT_HELP = `  awscc-cognito import [--region R]... [--profile P]
       --module (default: the current folder) decides block names and skips clients it already imports or
       declares. --concurrency: describes in flight at once (1-32, default 4).
       HCL goes to stdout; progress and errors go to stderr.
-      Exit codes: 0 all read, 1 something could not be read (stdout has the complete blocks only), 2 usage error.
+      Exit codes: 0 all read, 1 something could not be read (stdout has the complete blocks only), 2 usage error,
+      130 cancelled (Ctrl+C; nothing written to stdout).
 `;
 
 export type ImportStyle = 'id' | 'identity' | 'for_each';

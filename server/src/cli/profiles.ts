@@ -3,7 +3,8 @@
 // user can see which names `import --profile` accepts instead of guessing. The reader is the picker's own
 // (live/awsProfiles.ts), which drops keys and tokens while reading, so nothing here can print them.
 // The list goes to stdout (JSON stays parseable); notes and problems go to stderr, as with `import`.
-import { listAwsProfiles, printable, profileFileProblem, profileFilePaths, type ProfileFileReport, type ProfileListing } from '../live/awsProfiles';
+import { terminalField, terminalSafe } from './terminal';
+import { listAwsProfiles, profileFileProblem, profileFilePaths, type ProfileFileReport, type ProfileListing } from '../live/awsProfiles';
 
 export const PROFILES_HELP = `  awscc-cognito profiles [--format text|json]
       List the AWS profiles of the shared config and credentials files (AWS_CONFIG_FILE and
@@ -27,7 +28,9 @@ const HINT =
   'To create a profile run `aws configure` (access keys) or `aws configure sso` (IAM Identity Center), or set\n' +
   'AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE to where your files are.';
 
-export async function runProfiles(argv: readonly string[], io: ProfilesIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runProfiles(argv: readonly string[], rawIo: ProfilesIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  // Names and paths come from files and variables this tool did not write: escaped before a terminal sees them.
+  const io = terminalSafe(rawIo);
   let format: ProfilesFormat = 'text';
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -51,7 +54,7 @@ export async function runProfiles(argv: readonly string[], io: ProfilesIo, env: 
   for (const file of listing.files) {
     // A variable that names a missing file is most likely a typo; the SDK would silently ignore it too.
     if (file.state === 'missing' && env[ENV_NAME[file.kind]]?.trim()) {
-      io.err(`awscc-cognito: ${ENV_NAME[file.kind]} names ${printable(file.path)}, which does not exist.\n`);
+      io.err(`awscc-cognito: ${ENV_NAME[file.kind]} names ${terminalField(file.path)}, which does not exist.\n`);
     }
   }
   // The hint only where it helps: after an unreadable file the fix is that file, not `aws configure`.
@@ -66,8 +69,8 @@ function usage(io: ProfilesIo, message: string): number {
 
 function noProfilesNote(files: readonly ProfileFileReport[]): string {
   const read = files.filter((f) => f.state === 'read');
-  if (read.length === 0) return `no AWS profiles: neither ${files.map((f) => printable(f.path)).join(' nor ')} exists.`;
-  return `no AWS profiles in ${read.map((f) => printable(f.path)).join(' or ')} (no [default], [profile NAME] or credentials section).`;
+  if (read.length === 0) return `no AWS profiles: neither ${files.map((f) => terminalField(f.path)).join(' nor ')} exists.`;
+  return `no AWS profiles in ${read.map((f) => terminalField(f.path)).join(' or ')} (no [default], [profile NAME] or credentials section).`;
 }
 
 function formatJson(listing: ProfileListing): string {
@@ -81,13 +84,8 @@ function formatText(listing: ProfileListing): string {
   if (listing.profiles.length === 0) return '';
   const rows = [
     ['PROFILE', 'REGION', 'SSO', 'FILES'],
-    ...listing.profiles.map((p) => [printable(p.name), printable(p.region ?? '(none)'), p.sso ? 'yes' : 'no', p.sources.join(', ')]),
+    ...listing.profiles.map((p) => [terminalField(p.name), terminalField(p.region ?? '(none)'), p.sso ? 'yes' : 'no', p.sources.join(', ')]),
   ];
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]))).join('  ')).join('\n') + '\n';
 }
-
-/**
- * Control characters shown as `?`: names and paths come from files and variables this tool did not write,
- * and an escape sequence in a profile name must not reach the terminal as one.
- */

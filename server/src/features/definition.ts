@@ -8,8 +8,11 @@ import type { Declaration, FeatureContext } from '../model';
 import { importTarget } from '../model';
 import { RESOURCE_TYPE } from '../knowledge';
 import { directAttribute, topLevelBlock, within } from './caretContext';
+import { poolNameDefinition } from './poolNames';
 
 export function definition(ctx: FeatureContext, offset: number): LocationLink[] {
+  const named = poolNameDefinition(ctx, offset);
+  if (named) return named;
   const file = ctx.document.file;
   const path = nodePathAt(file, offset);
   const found = fromImportTarget(ctx, path, offset) ?? fromReference(ctx, path, offset);

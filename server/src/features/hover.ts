@@ -20,6 +20,7 @@ import {
 } from '../knowledge';
 import { hoverAttributeValue, hoverIdentityObject, hoverImportId, type HoverText } from './hoverValues';
 import { directAttribute, within } from './caretContext';
+import { hoverPoolName } from './poolNames';
 
 export interface HoverResult {
   /** Markdown. */
@@ -35,7 +36,7 @@ export function asLspHover(result: HoverResult): { contents: { kind: 'markdown';
 export function hover(ctx: FeatureContext, offset: number): HoverResult | undefined {
   const file = ctx.document.file;
   const path = nodePathAt(file, offset);
-  const found = hoverReference(path, offset) ?? hoverBlock(path, offset);
+  const found = hoverReference(path, offset) ?? hoverPoolName(ctx, offset) ?? hoverBlock(path, offset);
   return found && { contents: found.markdown, range: file.rangeOf(found.span) };
 }
 

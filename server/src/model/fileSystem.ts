@@ -1,10 +1,15 @@
 // The model reads files that are not open in the editor through this host, so that tests and the CLI can
 // supply their own and the model stays free of I/O policy.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+//
+// Symbolic links: Terraform reads every `.tf` entry of a module folder, following a link wherever it points,
+// so a link to a regular file is a module file here too. A FIFO, socket or device is never opened (opening a
+// FIFO blocks until a writer comes; a device may have side effects): its type is checked before the open, and
+// again on the opened descriptor in case the entry was swapped in between.
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 
 export interface FileSystemHost {
-  /** Names (not paths) of the regular files directly inside `dir`; [] when it cannot be read. */
+  /** Names (not paths) of the regular files directly inside `dir`, links to them included; [] when it cannot be read. */
   listFiles(dir: string): string[];
   /** The file's text, or undefined when it cannot be read. */
   readFile(path: string): string | undefined;
@@ -13,23 +18,86 @@ export interface FileSystemHost {
 /** Files larger than this are not read from disk for module indexing (a generated 15 MB file would stall). */
 export const MAX_INDEXED_FILE_BYTES = 20 * 1024 * 1024;
 
+export type ReadResult = { text: string } | { problem: string };
+
+/** What a non-regular entry is, in words for a message. */
+export function kindOf(stats: Stats): string {
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isFIFO()) return 'a FIFO (named pipe)';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isSymbolicLink()) return 'a symbolic link';
+  return 'not a regular file';
+}
+
+/** Why a path could not be read, from a Node error: short words a user acts on, with the code. */
+export function describeError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return `permission denied (${code})`;
+    case 'ENOENT':
+      return 'no such file or folder (ENOENT; a symbolic link may point nowhere)';
+    case 'ELOOP':
+      return 'symbolic links point at each other in a loop (ELOOP)';
+    case 'EISDIR':
+      return 'a folder, not a file (EISDIR)';
+    default:
+      return code ? `${(e as Error).message.split(',')[0]} (${code})` : String((e as Error)?.message ?? e);
+  }
+}
+
+function sizeProblem(size: number): string {
+  return `larger than the ${MAX_INDEXED_FILE_BYTES / (1024 * 1024)} MB limit (${(size / (1024 * 1024)).toFixed(1)} MB)`;
+}
+
+/**
+ * Reads a regular file (following links) as UTF-8, or says why not. Never opens anything else, and never
+ * blocks on a FIFO swapped in after the check: the open is non-blocking and the descriptor is checked again.
+ */
+export function readTextFile(path: string): ReadResult {
+  let fd: number | undefined;
+  try {
+    const before = statSync(path);
+    if (!before.isFile()) return { problem: `not a regular file: ${kindOf(before)}` };
+    if (before.size > MAX_INDEXED_FILE_BYTES) return { problem: sizeProblem(before.size) };
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const opened = fstatSync(fd);
+    if (!opened.isFile()) return { problem: `not a regular file: ${kindOf(opened)}` };
+    if (opened.size > MAX_INDEXED_FILE_BYTES) return { problem: sizeProblem(opened.size) };
+    return { text: readFileSync(fd, 'utf8') };
+  } catch (e) {
+    return { problem: describeError(e) };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Whether a directory entry is a regular file or a link that ends at one. */
+function isFileOrLinkToFile(dir: string, entry: { name: string; isFile(): boolean; isSymbolicLink(): boolean }): boolean {
+  if (entry.isFile()) return true;
+  if (!entry.isSymbolicLink()) return false;
+  try {
+    return statSync(join(dir, entry.name)).isFile();
+  } catch {
+    return false; // a dangling or looping link: nothing Terraform could read either
+  }
+}
+
 export const nodeFileSystem: FileSystemHost = {
   listFiles(dir) {
     try {
       return readdirSync(dir, { withFileTypes: true })
-        .filter((e) => e.isFile())
+        .filter((e) => isFileOrLinkToFile(dir, e))
         .map((e) => e.name);
     } catch {
       return [];
     }
   },
   readFile(path) {
-    try {
-      if (statSync(path).size > MAX_INDEXED_FILE_BYTES) return undefined;
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
+    const result = readTextFile(path);
+    return 'text' in result ? result.text : undefined;
   },
 };
 

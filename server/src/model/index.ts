@@ -1,10 +1,11 @@
 export * from './types';
 export { Workspace, normalizeUri, pathOf, type FileEvent } from './workspace';
-export { type FileSystemHost, nodeFileSystem, isTerraformFileName } from './fileSystem';
+export { type FileSystemHost, type ReadResult, nodeFileSystem, isTerraformFileName, readTextFile, describeError, kindOf, MAX_INDEXED_FILE_BYTES } from './fileSystem';
 export { declarationsOf, importTarget, staticAddress, isOverrideFile } from './declarations';
 export { jsonDeclarationsOf } from './jsonDeclarations';
 export { ModuleSnapshot } from './module';
 export { isTfvarsFileName, type TfvarsValue } from './tfvars';
+export { poolGraphOf, type PoolGraph, type PoolEntry, type DeclaredName, type ResourceServer, type IdentityProvider } from './poolGraph';
 
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';

@@ -11,10 +11,23 @@ export interface UserPoolValue {
   expression: string;
 }
 
-/** A one-line comment naming the client; control characters (newlines in a name) become spaces. */
+/**
+ * A one-line comment naming the client. What a string value would escape is escaped here too, the same way
+ * (`\u202e`): a comment is read by people and shown by terminals, and a control character or a bidi override
+ * in a client name must neither break the line nor reorder what the reader sees.
+ */
 export function clientComment(client: DescribedClient): string {
   const name = client.ClientName ? `"${client.ClientName}"` : client.ClientId;
-  return `# App client ${name} (${client.ClientId}) in user pool ${client.UserPoolId}`.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ');
+  return `# App client ${name} (${client.ClientId}) in user pool ${client.UserPoolId}`.replace(NOT_PRINTABLE, escapeCodePoint);
+}
+
+// Everything but Go's unicode.IsPrint (letters, marks, numbers, punctuation, symbols, ASCII space), which is
+// what hclwrite, and so quoteString, leaves unescaped in a string.
+const NOT_PRINTABLE = /[^\p{L}\p{M}\p{N}\p{P}\p{S} ]/gu;
+
+function escapeCodePoint(char: string): string {
+  const cp = char.codePointAt(0)!;
+  return cp < 0x10000 ? `\\u${cp.toString(16).padStart(4, '0')}` : `\\U${cp.toString(16).padStart(8, '0')}`;
 }
 
 export function importIdBlock(client: DescribedClient, target: string): string {

@@ -54,9 +54,9 @@ function parseAnnotations(text: string): { expected: string[]; pending: Pending[
   const expected: string[] = [];
   const pending: Pending[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
-    const e = /#\s*expect:\s*(.+)$/.exec(line);
+    const e = /#\s*expect:\s*([^#]+)/.exec(line);
     if (e) for (const part of e[1].split(',')) expected.push(`${i + 1} ${part.trim().split(/\s+/).join(' ')}`);
-    const p = /#\s*pending\(([\w-]+)\):\s*(.+)$/.exec(line);
+    const p = /#\s*pending\(([\w-]+)\):\s*([^#]+)/.exec(line);
     if (p) {
       const words = p[2].trim().split(/\s+/);
       if (words[0] === 'no') pending.push({ tag: p[1], line: i + 1, no: true, code: words[1] });

@@ -17,6 +17,7 @@ import { importIdItems } from './importId';
 import { assignmentSnippet, indentLines, Kind, lineIndent, markdown, snippetItem, sortKey, type CompletionRequest } from './items';
 import { poolIdItems } from './poolIds';
 import { valueItems } from './values';
+import { withModuleNames } from './poolNames';
 
 export function completeSchemaBlock(req: CompletionRequest, block: Block, schema: SchemaSpec): CompletionItem[] {
   const slot = slotAt(req.text, entriesOfBody(block.body), req.offset, '{');
@@ -92,7 +93,7 @@ function attributeValueItems(
     const child = spec.attributes?.find((a) => a.name === nested.entry.name);
     return child ? attributeValueItems(req, schema, [...path, child.name], child, nested.value) : [];
   }
-  return valueItems(req, spec, path.join('.'), slot);
+  return valueItems(req, withModuleNames(req, spec, path), path.join('.'), slot);
 }
 
 function nestedKeyItems(

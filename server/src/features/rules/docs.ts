@@ -55,7 +55,7 @@ export function renderRuleDocs(rules: readonly Rule[]): string {
   out.push('');
   out.push('| Code | Name | Severity | Summary |');
   out.push('| --- | --- | --- | --- |');
-  for (const r of rules) out.push(`| [${r.code}](#${r.code.toLowerCase()}-${r.name}) | ${r.name} | ${r.defaultSeverity}${r.structural ? ' (structural)' : ''} | ${oneLine(r.doc.summary)} |`);
+  for (const r of rules) out.push(`| [${r.code}](#${ruleAnchor(r.code, r.name)}) | ${r.name} | ${r.defaultSeverity}${r.structural ? ' (structural)' : ''} | ${oneLine(r.doc.summary)} |`);
   let category: RuleCategory | undefined;
   const retired = RETIRED_RULES.filter((r) => !rules.some((x) => x.code === r.code));
   for (const r of rules) {
@@ -90,4 +90,13 @@ export function renderRuleDocs(rules: readonly Rule[]): string {
 
 function oneLine(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
+}
+
+/**
+ * The fragment of a rule's section in docs/rules.md: its heading `### CUP101 unknown-attribute` as GitHub and
+ * most Markdown renderers slug it (lower case, the space a hyphen). Codes and names never change, so neither
+ * do the links made from them (the table above and the CLI's SARIF helpUri).
+ */
+export function ruleAnchor(code: string, name: string): string {
+  return `${code.toLowerCase()}-${name}`;
 }

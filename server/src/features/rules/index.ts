@@ -3,6 +3,8 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../../model';
 import type { Span } from '../../parser';
 import { buildRunIndex, type RunIndex } from './runIndex';
+import { poolGraphOf } from '../../model';
+import { RESOURCE_TYPE } from '../../knowledge';
 import { ItemCache, recordingModule } from './itemCache';
 import { judgeProvenance, ReadLog } from './provenance';
 import type { Finding, Rule, RuleContext } from './types';
@@ -54,6 +56,10 @@ import { importVersionRequirements } from './CUP612-import-version-requirements'
 import { idUsedAsClientId } from './CUP701-id-used-as-client-id';
 import { unknownAttributeReference } from './CUP702-unknown-attribute-reference';
 import { secretOutputNotSensitive } from './CUP703-secret-output-not-sensitive';
+import { undeclaredCustomScope } from './CUP801-undeclared-custom-scope';
+import { undeclaredIdentityProvider } from './CUP802-undeclared-identity-provider';
+import { undeclaredCustomAttribute } from './CUP803-undeclared-custom-attribute';
+import { creationOrderRace } from './CUP804-creation-order-race';
 
 export type { Rule, RuleContext, Finding, Fix, FixEdit, RuleSeverity, RuleCategory } from './types';
 
@@ -106,6 +112,10 @@ export const rules: readonly Rule[] = [
   idUsedAsClientId,
   unknownAttributeReference,
   secretOutputNotSensitive,
+  undeclaredCustomScope,
+  undeclaredIdentityProvider,
+  undeclaredCustomAttribute,
+  creationOrderRace,
 ];
 
 export const rulesByCode: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.code, r]));
@@ -163,10 +173,14 @@ function runEach(rules: readonly Rule[], ctx: FeatureContext, index: RunIndex, i
 function runModuleRules(ctx: FeatureContext, selected: readonly Rule[], onError?: OnRuleError): Finding[] {
   const moduleRules = selected.filter((r) => r.scope === 'module');
   const file = ctx.document.file;
-  const imports = file.body.items.filter((i) => i.kind === 'Block' && i.type.name === 'import');
-  if (moduleRules.length === 0 || imports.length === 0) return [];
+  // Module rules look at import blocks, and at our clients only when the pool graph has names to check
+  // them against (resource servers, identity providers, pool schemas), so a keystroke in a module without
+  // any costs no walk over its clients.
+  const withClients = moduleRules.length > 0 && poolGraphOf(ctx.module).names;
+  const checked = file.body.items.filter((i) => i.kind === 'Block' && (i.type.name === 'import' || (withClients && i.type.name === 'resource' && i.labels[0]?.value === RESOURCE_TYPE)));
+  if (moduleRules.length === 0 || checked.length === 0) return [];
   const findings: Finding[] = [];
-  runEach(moduleRules, ctx, buildRunIndex(file, imports, ''), findings, onError);
+  runEach(moduleRules, ctx, buildRunIndex(file, checked, ''), findings, onError);
   return findings;
 }
 

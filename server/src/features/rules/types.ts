@@ -8,7 +8,7 @@ import type { StaticValue } from '../evaluate';
 export type RuleSeverity = 'error' | 'warning' | 'information';
 
 /** The code scheme: CUP001 syntax, then one hundred per category. */
-export type RuleCategory = 'schema' | 'values' | 'token-validity' | 'cross-field' | 'advice' | 'import' | 'references';
+export type RuleCategory = 'schema' | 'values' | 'token-validity' | 'cross-field' | 'advice' | 'import' | 'references' | 'module';
 
 export const CATEGORY_TITLES: Readonly<Record<RuleCategory, string>> = {
   schema: 'CUP1xx — schema',
@@ -18,6 +18,7 @@ export const CATEGORY_TITLES: Readonly<Record<RuleCategory, string>> = {
   advice: 'CUP5xx — advice',
   import: 'CUP6xx — import blocks',
   references: 'CUP7xx — references',
+  module: 'CUP8xx — the rest of the module',
 };
 
 export interface RuleDoc {
