@@ -52,6 +52,22 @@ describe('value provenance', () => {
     expectNone(client('  client_name = var.client_name'), 'CUP203', { 'variables.tf': emptyDefault, 'terraform.tfvars': 'client_name = "web"\n' });
   });
 
+  test('a cross-field finding from a tfvars value keeps its severity and names the file and line', () => {
+    const [d] = expectAt(
+      client('  allowed_o_auth_flows_user_pool_client = true\n  allowed_o_auth_flows = [«"code"»]\n  allowed_o_auth_scopes = ["openid"]\n  callback_ur_ls = var.callbacks'),
+      'CUP406',
+      'warning',
+      { 'variables.tf': 'variable "callbacks" {\n  default = ["https://a.example/cb"]\n}\n', 'terraform.tfvars': '\ncallbacks = []\n' },
+    );
+    assert.match(String(d.message), /\(var\.callbacks is set in terraform\.tfvars line 2\)$/);
+    // Named once, not twice, when the rule already says it.
+    const [v] = expectAt(client('  client_name = «local.n»') + 'locals {\n  n = var.name\n}\n', 'CUP203', 'error', {
+      'variables.tf': 'variable "name" {\n  default = "x"\n}\n',
+      'terraform.tfvars': 'name = ""\n',
+    });
+    assert.equal(String(v.message).split('terraform.tfvars line 1').length, 2, String(v.message));
+  });
+
   test('*.auto.tfvars load after terraform.tfvars and in name order; .json forms too', () => {
     const vars = { 'variables.tf': emptyDefault };
     // b.auto.tfvars.json is loaded last: its good value wins.

@@ -151,7 +151,7 @@ function runEach(rules: readonly Rule[], ctx: FeatureContext, index: RunIndex, i
     index,
     report: (span, message, fixes, basis) => {
       const finding: Finding = { code, span: { start: span.start, end: span.end }, message, fixes };
-      judgeProvenance(finding, reads.defaultsBehind(span, index, basis));
+      judgeProvenance(finding, reads.originsBehind(span, index, basis));
       into.push(finding);
     },
     noteRead: reads.note,
