@@ -39,7 +39,7 @@ export function defaultSiteDiagnostics(ctx: FeatureContext, own: readonly Diagno
         const decl = declared.find((v) => v.name === name);
         const dflt = decl?.node?.kind === 'Block' ? defaultOf(decl.node) : undefined;
         if (!dflt) continue;
-        const message = `With this default, ${d.code} reports${where} (line ${d.range.start.line + 1}): ${defaults.message} Callers that pass their own value are not affected.`;
+        const message = `With this default, ${d.code} reports${where} (line ${d.range.start.line + 1}): ${defaults.message} Callers that pass their own value are not affected; to be sure they do, remove the default, or make it a valid value.`;
         const key = `${name}\u0000${d.code}\u0000${defaults.message}`;
         if (seen.has(key)) continue;
         seen.add(key);
