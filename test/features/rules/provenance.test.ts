@@ -165,6 +165,16 @@ describe('every value rule is Information when the value is only a default', () 
     ['CUP502', 'variable "existence" {\n  default = "LEGACY"\n}\n', '  prevent_user_existence_errors = var.existence'],
     ['CUP503', 'variable "revocation" {\n  default = false\n}\n', '  enable_token_revocation = var.revocation'],
   ];
+  test('CUP801 (pool graph): a scope from a default is Information, the same scope in place an Error', () => {
+    const module = (scopes: string) =>
+      'resource "aws_cognito_user_pool" "main" {\n  name = "p"\n}\n' +
+      'resource "aws_cognito_resource_server" "orders" {\n  identifier   = "orders"\n  name         = "orders"\n  user_pool_id = aws_cognito_user_pool.main.id\n  scope {\n    scope_name        = "read"\n    scope_description = "Read"\n  }\n}\n' +
+      `resource "awscc_cognito_user_pool_client" "c" {\n  user_pool_id          = aws_cognito_user_pool.main.id\n  allowed_o_auth_scopes = ${scopes}\n  depends_on            = [aws_cognito_resource_server.orders]\n}\n`;
+    const vars = { 'variables.tf': 'variable "scopes" {\n  default = ["orders/raed"]\n}\n' };
+    assert.deepEqual(reported(module('var.scopes'), 'CUP801', vars), ['information var.scopes']);
+    assert.deepEqual(reported(module('["orders/raed"]'), 'CUP801'), ['error "orders/raed"']);
+  });
+
   for (const [code, variables, body] of cases) {
     test(code, () => {
       const text = client(body);
