@@ -3,6 +3,7 @@
 // only renders, because it knows the module. Decisions that need no editor live in importFlow.ts.
 //
 // Nothing is written unless every step succeeded: a failure or a cancel ends the flow before the edit.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 // Types only: the live layer (and the AWS SDK behind it) is loaded when the command runs, not at activation.
@@ -11,6 +12,7 @@ import { RenderImportsRequest, type RenderImportsResult } from '../../server/src
 // Straight from its file, not the live index: the profile reader is needed before any AWS call and holds no
 // SDK, so it is bundled into the entry file while the SDK stays in dist/live.js.
 import { listAwsProfiles, profileFileProblem } from '../../server/src/live/awsProfiles';
+import { DEFAULT_DEADLINE_MS, insecureEndpointProblem } from '../../server/src/live/endpoint';
 import type { ExtensionRuntime } from './extension';
 import {
   alreadyInModule,
@@ -31,11 +33,27 @@ import {
   type Spot,
   type Targets,
 } from './importFlow';
+import { destinationOf, parseSettingsJson, unappliedSettings, unappliedUserFileSettings } from './importDestination';
 
 export const GENERATE_IMPORT_COMMAND = 'awsccCognito.generateImportBlock';
 
 export function registerImportCommand(runtime: ExtensionRuntime): void {
   runtime.context.subscriptions.push(vscode.commands.registerCommand(GENERATE_IMPORT_COMMAND, () => generateImportBlock(runtime)));
+}
+
+/**
+ * The User settings file as the extension host sees it: `<user data>/User/settings.json`, two folders above
+ * the extension's global storage. In code-server that is the User settings the Settings editor writes; in
+ * other remote windows it is usually absent (the local User settings stay on the local machine), and then
+ * there is nothing to compare.
+ */
+function localUserSettings(globalStorage: vscode.Uri): Record<string, unknown> | undefined {
+  if (globalStorage.scheme !== 'file') return undefined;
+  try {
+    return parseSettingsJson(readFileSync(join(globalStorage.fsPath, '..', '..', 'settings.json'), 'utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 /** Ends the flow quietly (the user pressed Escape or Cancel). */
@@ -63,8 +81,33 @@ async function generateImportBlock(runtime: ExtensionRuntime): Promise<void> {
     if (choice) await vscode.commands.executeCommand('workbench.trust.manage');
     return;
   }
+  // Read now, not at activation: a change in the Settings editor of this window counts for this run.
   const config = vscode.workspace.getConfiguration('awsccCognito');
   const settings = readImportSettings((key) => config.get(key), vscode.workspace.isTrusted);
+  const remote = vscode.env.remoteName;
+  log.info(
+    `generate import block: settings in force: endpoint ${settings.endpoint ?? '(none: regional AWS endpoints)'}, profile ${settings.profile ?? '(none)'}` +
+      `${remote ? `, remote window (${remote})` : ''}`,
+  );
+  // Before any call: a steering setting that is written but not in force would send signed requests to
+  // real AWS (or with other credentials) while the user believes otherwise.
+  const unapplied = [
+    ...unappliedSettings((key) => config.inspect(key), (key) => config.get(key), remote),
+    ...unappliedUserFileSettings(remote ? localUserSettings(runtime.context.globalStorageUri) : undefined, (key) => config.get(key), remote),
+  ];
+  if (unapplied.length > 0) {
+    const text = `awscc-cognito: nothing was called. ${unapplied.join(' ')} Put the value where this window reads it (the Remote or workspace settings), or remove it.`;
+    log.error(`generate import block: ${text}`);
+    const choice = await vscode.window.showErrorMessage(text, 'Open Settings');
+    if (choice) await vscode.commands.executeCommand('workbench.action.openSettings', 'awsccCognito.');
+    return;
+  }
+  const insecure = settings.endpoint && insecureEndpointProblem(settings.endpoint, settings.allowInsecureEndpoint, 'editor');
+  if (insecure) {
+    log.error(`generate import block: ${insecure}`);
+    void vscode.window.showErrorMessage(`awscc-cognito: ${insecure}`);
+    return;
+  }
   const targets = chooseTargets(settings, editorState(), vscode.workspace.workspaceFolders?.[0]?.uri.fsPath);
   if ('error' in targets) {
     void vscode.window.showErrorMessage(`awscc-cognito: ${targets.error}`);
@@ -73,7 +116,7 @@ async function generateImportBlock(runtime: ExtensionRuntime): Promise<void> {
   let live: Live | undefined;
   try {
     live = loadLive();
-    await runFlow(runtime, live, settings, targets);
+    await runFlow(runtime, live, settings, targets, destinationOf(settings, remote));
   } catch (err) {
     if (err instanceof Stop) {
       log.info('generate import block: stopped before writing anything');
@@ -93,22 +136,35 @@ async function generateImportBlock(runtime: ExtensionRuntime): Promise<void> {
   }
 }
 
-async function runFlow(runtime: ExtensionRuntime, live: Live, settings: ImportSettings, targets: Targets & { note?: string }): Promise<void> {
+async function runFlow(
+  runtime: ExtensionRuntime,
+  live: Live,
+  settings: ImportSettings,
+  targets: Targets & { note?: string },
+  destination: string,
+): Promise<void> {
   const log = runtime.output;
-  const profile = await pickProfile(settings, log);
-  const regions = await pickRegions(settings, profile);
-  const connection = { profile: profile?.name, endpoint: settings.endpoint };
+  // Every picker says where the calls go, starting with the first one shown.
+  const title = (step: Parameters<typeof stepTitle>[0]) => stepTitle(step, destination);
+  const profile = await pickProfile(settings, log, title);
+  const regions = await pickRegions(settings, profile, title);
+  const connection = {
+    profile: profile?.name,
+    endpoint: settings.endpoint,
+    surface: 'editor' as const,
+    allowInsecureEndpoint: settings.allowInsecureEndpoint,
+  };
   log.info(
     `generate import block: regions ${regions.map((r) => r ?? '(default)').join(', ')}` +
       `${profile ? `, profile ${profile.name}` : ''}${settings.endpoint ? `, endpoint ${settings.endpoint}` : ''}`,
   );
 
-  const pools = await withProgress('Listing user pools', async (signal) => {
+  const pools = await withProgress('Listing user pools', async (calls) => {
     const found: PoolChoice[] = [];
     for (const region of regions) {
       const sdk = live.createCognitoClient({ region, ...connection });
       try {
-        for (const pool of await live.listUserPools(sdk, { signal })) found.push({ region, pool });
+        for (const pool of await live.listUserPools(sdk, calls)) found.push({ region, pool });
       } finally {
         sdk.destroy();
       }
@@ -122,7 +178,7 @@ async function runFlow(runtime: ExtensionRuntime, live: Live, settings: ImportSe
   }
 
   const poolItem = await quickPick(poolPickItems(pools), {
-    title: stepTitle('user pool'),
+    title: title('user pool'),
     placeHolder: 'User pool whose app clients to import',
     matchOnDescription: true,
     matchOnDetail: true,
@@ -130,7 +186,7 @@ async function runFlow(runtime: ExtensionRuntime, live: Live, settings: ImportSe
   const { region, pool } = poolItem.choice;
   const sdk = live.createCognitoClient({ region, ...connection });
   try {
-    const clients = await withProgress(`Listing app clients of ${pool.Name ?? pool.Id}`, (signal) => live.listUserPoolClients(sdk, pool.Id, { signal }));
+    const clients = await withProgress(`Listing app clients of ${pool.Name ?? pool.Id}`, (calls) => live.listUserPoolClients(sdk, pool.Id, calls));
     log.info(`generate import block: pool ${pool.Id} has ${clients.length} app client(s)`);
     if (clients.length === 0) {
       showLiveError(log, live.noAppClientsMessage(pool.Id, pool.Name), 'information');
@@ -147,20 +203,20 @@ async function runFlow(runtime: ExtensionRuntime, live: Live, settings: ImportSe
     );
     const skipped: SkippedClient[] = known ? alreadyInModule(known) : [];
     const chosen = await quickPick(clientPickItems(clients, skipped), {
-      title: stepTitle('app clients'),
+      title: title('app clients'),
       placeHolder: 'App clients to import (those already in the module are unticked)',
       canPickMany: true,
       matchOnDescription: true,
     });
     if (chosen.length === 0) throw new Stop();
-    const style = (await quickPick(stylePickItems(settings.style), { title: stepTitle('import form'), placeHolder: 'How to write the import blocks' })).style;
+    const style = (await quickPick(stylePickItems(settings.style), { title: title('import form'), placeHolder: 'How to write the import blocks' })).style;
     const withResource = (
-      await quickPick(resourcePickItems(settings.withResource), { title: stepTitle('resource blocks'), placeHolder: 'Write resource blocks too?' })
+      await quickPick(resourcePickItems(settings.withResource), { title: title('resource blocks'), placeHolder: 'Write resource blocks too?' })
     ).withResource;
 
-    const described = await withProgress(`Describing ${chosen.length} app client${chosen.length === 1 ? '' : 's'}`, (signal, report) =>
+    const described = await withProgress(`Describing ${chosen.length} app client${chosen.length === 1 ? '' : 's'}`, (calls, report) =>
       live.describeUserPoolClients(sdk, chosen.map((c) => c.client), {
-        signal,
+        ...calls,
         concurrency: settings.concurrency,
         onProgress: (p) => report(p.total ? `${p.done}/${p.total}` : p.message),
       }),
@@ -185,7 +241,11 @@ async function runFlow(runtime: ExtensionRuntime, live: Live, settings: ImportSe
  * none, the `awsccCognito.profile` setting as before (undefined: the SDK's default chain, AWS_PROFILE
  * included). Only names and regions are read from the files.
  */
-async function pickProfile(settings: ImportSettings, log: vscode.LogOutputChannel): Promise<{ name: string; region?: string } | undefined> {
+async function pickProfile(
+  settings: ImportSettings,
+  log: vscode.LogOutputChannel,
+  title: (step: 'AWS profile') => string,
+): Promise<{ name: string; region?: string } | undefined> {
   const { profiles, files } = await listAwsProfiles();
   // A file that is there but could not be used would otherwise just leave its profiles out of the list.
   for (const file of files) {
@@ -194,17 +254,21 @@ async function pickProfile(settings: ImportSettings, log: vscode.LogOutputChanne
   }
   if (profiles.length === 0) return settings.profile ? { name: settings.profile } : undefined;
   const picked = await quickPick(profilePickItems(profiles, settings.profile, process.env.AWS_PROFILE), {
-    title: stepTitle('AWS profile'),
+    title: title('AWS profile'),
     placeHolder: 'AWS profile whose credentials to use',
     matchOnDescription: true,
   });
   return picked.profile ? { name: picked.profile, ...(picked.region ? { region: picked.region } : {}) } : undefined;
 }
 
-async function pickRegions(settings: ImportSettings, profile: { name: string; region?: string } | undefined): Promise<Array<string | undefined>> {
+async function pickRegions(
+  settings: ImportSettings,
+  profile: { name: string; region?: string } | undefined,
+  title: (step: 'regions') => string,
+): Promise<Array<string | undefined>> {
   const items = regionPickItems(settings.regions, process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION, profile);
   const picked = await quickPick(items, {
-    title: stepTitle('regions'),
+    title: title('regions'),
     placeHolder: 'Regions to search for user pools',
     canPickMany: true,
   });
@@ -338,13 +402,20 @@ async function quickPick<T extends vscode.QuickPickItem>(items: T[], options: Op
   return answer as T | T[];
 }
 
-/** A cancellable progress notification; its Cancel aborts the AWS calls in flight. */
-function withProgress<T>(title: string, work: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Promise<T> {
+/**
+ * A cancellable progress notification; its Cancel aborts the AWS calls in flight. Each step has its own
+ * deadline (the user's time in the pickers between steps does not count).
+ */
+function withProgress<T>(
+  title: string,
+  work: (calls: { signal: AbortSignal; deadline: { at: number; ms: number } }, report: (message: string) => void) => Promise<T>,
+): Promise<T> {
   return Promise.resolve(
     vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `awscc-cognito: ${title}`, cancellable: true }, (progress, token) => {
       const controller = new AbortController();
       const subscription = token.onCancellationRequested(() => controller.abort());
-      return work(controller.signal, (message) => progress.report({ message })).finally(() => subscription.dispose());
+      const deadline = { at: Date.now() + DEFAULT_DEADLINE_MS, ms: DEFAULT_DEADLINE_MS };
+      return work({ signal: controller.signal, deadline }, (message) => progress.report({ message })).finally(() => subscription.dispose());
     }),
   );
 }

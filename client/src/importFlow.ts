@@ -22,6 +22,8 @@ export interface ImportSettings {
   concurrency: number;
   /** True when profile/endpoint were set but ignored because the workspace is not trusted. */
   ignoredUntrusted: boolean;
+  /** The user's opt-in to a plain-http endpoint off this machine (awsccCognito.allowInsecureEndpoint). */
+  allowInsecureEndpoint: boolean;
 }
 
 export const DEFAULT_CONCURRENCY = 4;
@@ -83,6 +85,7 @@ export function readImportSettings(get: (key: string) => unknown, trusted: boole
         ? concurrency
         : DEFAULT_CONCURRENCY,
     ignoredUntrusted: !trusted && Boolean(profile || endpoint),
+    allowInsecureEndpoint: trusted && get('allowInsecureEndpoint') === true,
   };
 }
 
@@ -91,11 +94,11 @@ export const IMPORT_STEPS = ['AWS profile', 'regions', 'user pool', 'app clients
 export type ImportStep = (typeof IMPORT_STEPS)[number];
 
 /**
- * A step's picker title. Numbers are fixed: when the profile step is skipped (no profiles on this machine)
- * the regions step still says 2/6, so a title always names the same step.
+ * A step's picker title, with where the calls go when given. Numbers are fixed: when the profile step is
+ * skipped (no profiles on this machine) the regions step still says 2/6, so a title always names the same step.
  */
-export function stepTitle(step: ImportStep): string {
-  return `Generate import block (${IMPORT_STEPS.indexOf(step) + 1}/${IMPORT_STEPS.length}): ${step}`;
+export function stepTitle(step: ImportStep, destination?: string): string {
+  return `Generate import block (${IMPORT_STEPS.indexOf(step) + 1}/${IMPORT_STEPS.length}): ${step}${destination ? ` · ${destination}` : ''}`;
 }
 
 /** The profile facts the pickers use (see server/src/live/awsProfiles.ts); never a key or a token. */

@@ -3,6 +3,8 @@
 import {
   createConnection,
   DidChangeWatchedFilesNotification,
+  StreamMessageReader,
+  StreamMessageWriter,
   FileChangeType,
   ProposedFeatures,
   TextDocumentSyncKind,
@@ -21,12 +23,20 @@ import { registerFeatures } from './serverFeatures';
 
 const VERSION = typeof __VERSION__ !== 'undefined' ? __VERSION__ : 'dev';
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = openConnection();
 const workspace = new Workspace();
 let settings: ServerSettings = defaultSettings;
 let hashicorpActive = false;
 let supportsConfiguration = false;
 let supportsWatchRegistration = false;
+
+/**
+ * The URI string the client used for each open document, by our normalized key. Publications and edits go
+ * out under the client's spelling: a client that compares URIs as strings would otherwise keep stale
+ * diagnostics (a folder `a%40b` comes back from a path round trip as `a@b`).
+ */
+const clientUris = new Map<string, string>();
+const clientUri = (key: string): string => clientUris.get(key) ?? key;
 
 const pending = new Map<string, ReturnType<typeof setTimeout>>();
 const busy = new BusyStatus((params) => void connection.sendNotification(StatusNotification, params));
@@ -80,6 +90,7 @@ connection.onNotification(HashicorpTerraformNotification, (params) => {
 
 connection.onDidOpenTextDocument(({ textDocument }) => {
   const doc = workspace.openDocument(textDocument.uri, textDocument.version, textDocument.text);
+  clientUris.set(doc.uri, textDocument.uri);
   outward.changed(doc.uri, doc.file);
   busy.forget(doc.uri);
   scheduleModule(doc.uri);
@@ -134,6 +145,7 @@ connection.onDidCloseTextDocument(({ textDocument }) => {
   clearTimeout(pending.get(uri));
   pending.delete(uri);
   workspace.closeDocument(uri);
+  clientUris.delete(uri);
   outward.forget(uri);
   busy.forget(uri);
   void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
@@ -205,7 +217,7 @@ function publish(uri: string): void {
   let runMs: number;
   try {
     const params = {
-      uri: doc.uri,
+      uri: clientUri(doc.uri),
       version: doc.version,
       diagnostics: computeDiagnostics(ctx, { severities: settings.severities, yieldStructural: yieldsToHashicorp() }),
     };
@@ -246,7 +258,24 @@ export function yieldsToHashicorp(): boolean {
   return hashicorpActive;
 }
 
-registerFeatures(connection, workspace, () => ({ settings, yieldToHashicorp: yieldsToHashicorp() }));
+registerFeatures(connection, workspace, () => ({ settings, yieldToHashicorp: yieldsToHashicorp() }), clientUri);
+
+/**
+ * On stdio the connection gets its reader from us, to hear about frames it cannot read. After a bad header
+ * (`Content-Length: abc`) the reader has lost the frame boundaries and would ignore everything that
+ * follows, leaving a server that is alive but deaf. Exiting instead, with the reason on stderr, lets the
+ * client see the failure and restart us (vscode-languageclient does). IPC carries whole messages, so there
+ * is no framing to lose there.
+ */
+function openConnection() {
+  if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
+  const reader = new StreamMessageReader(process.stdin);
+  reader.onError((error) => {
+    process.stderr.write(`awscc-cognito language server: cannot read a message from the client, exiting: ${error.message}\n`);
+    process.exit(1);
+  });
+  return createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
+}
 
 process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e}`));
 connection.listen();

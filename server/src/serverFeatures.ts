@@ -31,11 +31,24 @@ function at(workspace: Workspace, params: PositionParams): { ctx: FeatureContext
   return { ctx, offset: ctx.document.file.lines.offsetAt(params.position) };
 }
 
-export function registerFeatures(connection: Connection, workspace: Workspace, env: () => FeatureEnvironment): void {
+/**
+ * `clientUri` gives the client's own spelling of a document's URI (see server.ts): edits and locations go
+ * out under it, so the client finds its document by plain string comparison.
+ */
+export function registerFeatures(
+  connection: Connection,
+  workspace: Workspace,
+  env: () => FeatureEnvironment,
+  clientUri: (key: string) => string = (key) => key,
+): void {
   connection.onCodeAction((params) => {
     const ctx = workspace.contextFor(params.textDocument.uri);
     if (!ctx) return null;
     const actions = codeActions(ctx, params.range, params.context.diagnostics, { severities: env().settings.severities });
+    for (const action of actions) {
+      const changes = action.edit?.changes;
+      if (changes) action.edit = { changes: Object.fromEntries(Object.entries(changes).map(([uri, edits]) => [clientUri(uri), edits])) };
+    }
     const only = params.context.only;
     return only ? actions.filter((a) => only.some((k) => a.kind === k || a.kind?.startsWith(`${k}.`))) : actions;
   });
@@ -71,7 +84,7 @@ export function registerFeatures(connection: Connection, workspace: Workspace, e
   );
   connection.onDefinition((params: PositionParams) => {
     const found = at(workspace, params);
-    return found ? definition(found.ctx, found.offset) : null;
+    return found ? definition(found.ctx, found.offset).map((link) => ({ ...link, targetUri: clientUri(link.targetUri) })) : null;
   });
   connection.onReferences((params: PositionParams & { context?: { includeDeclaration?: boolean } }) => {
     const found = at(workspace, params);

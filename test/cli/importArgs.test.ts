@@ -15,6 +15,7 @@ describe('import arguments', () => {
       style: 'id',
       withResource: false,
       moduleDir: '/work/here',
+      allowInsecureEndpoint: false,
       help: false,
     });
   });

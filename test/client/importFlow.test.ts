@@ -42,6 +42,7 @@ describe('import settings', () => {
       resourceTarget: 'mainFile',
       concurrency: 4,
       ignoredUntrusted: false,
+      allowInsecureEndpoint: false,
     });
   });
 

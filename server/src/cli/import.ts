@@ -60,13 +60,21 @@ export async function runImport(argv: readonly string[], rawIo: ImportIo, option
       signal: options.signal,
       credentials: options.credentials,
       progress: (line) => io.err(`${line}\n`),
-      // \r rewrites the counter in place; the final count stays, followed by a line break.
-      described: options.interactive ? (done, total) => rawIo.err(`\rDescribed ${done}/${total}${done === total ? '\n' : ''}`) : undefined,
+      // In a terminal \r rewrites the counter in place (the final count stays, followed by a line break);
+      // elsewhere (a CI log, a pipe) one line per client, so a log shows how far a slow import got.
+      described: options.interactive
+        ? (done, total) => rawIo.err(`\rDescribed ${done}/${total}${done === total ? '\n' : ''}`)
+        : (done, total) => io.err(`Described ${done}/${total}\n`),
     });
   } catch (err) {
     if (err instanceof LiveCallError && err.live.kind === 'cancelled') {
       io.err(`${options.interactive ? '\n' : ''}awscc-cognito: cancelled; nothing was written.\n`);
       return 130;
+    }
+    if (err instanceof LiveCallError && err.live.kind === 'insecure-endpoint') {
+      // From AWS_ENDPOINT_URL*: refused before any call, like a bad --endpoint.
+      io.err(`awscc-cognito: ${err.live.message}\n${err.live.nextStep}\n`);
+      return 2;
     }
     throw err;
   }

@@ -1,15 +1,21 @@
 // Argument parsing for `awscc-cognito import`. Kept apart from the run so usage errors (exit 2) are decided
 // before any network call, and so the parser can be tested without an emulator.
+import { DEFAULT_CALL_TIMEOUT_MS, DEFAULT_DEADLINE_MS, insecureEndpointProblem } from '../live/endpoint';
 
 // Lives here rather than in import.ts so `--help` does not load the AWS SDK.
 export const IMPORT_HELP = `  awscc-cognito import [--region R]... [--profile P] [--endpoint URL] [--user-pool-id ID]...
                        [--client-id ID]... [--style id|identity|for_each] [--with-resource]
-                       [--module DIR] [--concurrency N]
+                       [--module DIR] [--concurrency N] [--timeout S] [--deadline S]
+                       [--allow-insecure-endpoint]
       Write Terraform import blocks (and with --with-resource, resource blocks) for live Cognito app clients.
       Credentials and, without --region, the region come from the AWS SDK's default chain (environment,
       shared config and credentials files, SSO). Without --user-pool-id every pool of each region is read.
       --module (default: the current folder) decides block names and skips clients it already imports or
       declares. --concurrency: describes in flight at once (1-32, default 4).
+      --timeout: seconds one AWS call may take, its retries included (default ${DEFAULT_CALL_TIMEOUT_MS / 1000}).
+      --deadline: seconds the whole import may take (default ${DEFAULT_DEADLINE_MS / 1000}); raise it for thousands of clients.
+      --endpoint with plain http:// is accepted for this machine only (127.0.0.1, localhost, [::1]): elsewhere
+      the credentials and tokens would travel unencrypted, unless --allow-insecure-endpoint is given.
       HCL goes to stdout; progress and errors go to stderr.
       Exit codes: 0 all read, 1 something could not be read (stdout has the complete blocks only), 2 usage error,
       130 cancelled (Ctrl+C; nothing written to stdout).
@@ -31,6 +37,11 @@ export interface ImportArgs {
   /** The Terraform module whose declarations decide names and what is already imported. */
   moduleDir: string;
   concurrency?: number;
+  /** Milliseconds per AWS call, retries included. */
+  callTimeoutMs?: number;
+  /** Milliseconds for the whole import. */
+  deadlineMs?: number;
+  allowInsecureEndpoint: boolean;
   help: boolean;
 }
 
@@ -50,6 +61,8 @@ const FLAGS_WITH_VALUE = new Set([
   '--style',
   '--module',
   '--concurrency',
+  '--timeout',
+  '--deadline',
 ]);
 
 export function looksLikeRegion(text: string): boolean {
@@ -65,6 +78,7 @@ export function parseImportArgs(args: readonly string[], cwd: string): ImportArg
     style: 'id',
     withResource: false,
     moduleDir: cwd,
+    allowInsecureEndpoint: false,
     help: false,
   };
   const seenOnce = new Set<string>();
@@ -76,6 +90,10 @@ export function parseImportArgs(args: readonly string[], cwd: string): ImportArg
     }
     if (arg === '--with-resource') {
       parsed.withResource = true;
+      continue;
+    }
+    if (arg === '--allow-insecure-endpoint') {
+      parsed.allowInsecureEndpoint = true;
       continue;
     }
     const eq = arg.indexOf('=');
@@ -130,8 +148,19 @@ export function parseImportArgs(args: readonly string[], cwd: string): ImportArg
         parsed.concurrency = n;
         break;
       }
+      case '--timeout':
+      case '--deadline': {
+        const n = Number(value);
+        if (!Number.isFinite(n) || n <= 0 || n > 3600) throw new ImportUsageError(`${flag} must be a number of seconds above 0, at most 3600 (got ${value})`);
+        if (flag === '--timeout') parsed.callTimeoutMs = n * 1000;
+        else parsed.deadlineMs = n * 1000;
+        break;
+      }
     }
   }
+  // After the loop: --allow-insecure-endpoint may come after --endpoint.
+  const problem = parsed.endpoint && insecureEndpointProblem(parsed.endpoint, parsed.allowInsecureEndpoint, 'cli');
+  if (problem) throw new ImportUsageError(problem);
   return parsed;
 }
 

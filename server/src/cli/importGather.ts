@@ -6,6 +6,8 @@ import {
   describeUserPoolClients,
   listClientsOfPools,
   listUserPools,
+  deadlineIn,
+  DEFAULT_DEADLINE_MS,
   LiveCallError,
   noAppClientsMessage,
   noUserPoolsMessage,
@@ -82,6 +84,8 @@ export async function gatherClients(args: ImportArgs, plans: RegionPlan[], optio
   const progress = options.progress ?? (() => undefined);
   const wantedClients = new Set(args.clientIds);
   const foundClients = new Set<string>();
+  // One deadline for the whole import, so that a stalled endpoint ends it in bounded time however many calls remain.
+  const calls = { signal: options.signal, callTimeoutMs: args.callTimeoutMs, deadline: deadlineIn(args.deadlineMs ?? DEFAULT_DEADLINE_MS) };
 
   for (const plan of plans) {
     const sdk = createCognitoClient({
@@ -90,6 +94,8 @@ export async function gatherClients(args: ImportArgs, plans: RegionPlan[], optio
       endpoint: args.endpoint,
       credentials: options.credentials,
       maxAttempts: options.maxAttempts,
+      surface: 'cli',
+      allowInsecureEndpoint: args.allowInsecureEndpoint,
     });
     try {
       // The region the SDK settled on, so messages and the region note can name it.
@@ -100,7 +106,7 @@ export async function gatherClients(args: ImportArgs, plans: RegionPlan[], optio
       else {
         progress(`Listing user pools ${place}...`);
         try {
-          pools = await listUserPools(sdk, { signal: options.signal });
+          pools = await listUserPools(sdk, calls);
         } catch (err) {
           result.missing.push({ what: `the user pools ${place}`, error: rethrowCancel(err) });
           continue;
@@ -116,7 +122,7 @@ export async function gatherClients(args: ImportArgs, plans: RegionPlan[], optio
       const listed = await listClientsOfPools(
         sdk,
         pools.map((p) => p.Id),
-        { signal: options.signal },
+        calls,
       );
       for (const failure of listed.failures) {
         const name = pools.find((p) => p.Id === failure.poolId)?.Name;
@@ -137,7 +143,7 @@ export async function gatherClients(args: ImportArgs, plans: RegionPlan[], optio
       if (refs.length === 0) continue;
       progress(`Describing ${refs.length} app client${refs.length === 1 ? '' : 's'} ${place}...`);
       const described = await describeUserPoolClients(sdk, refs, {
-        signal: options.signal,
+        ...calls,
         concurrency: args.concurrency,
         onProgress: (p) => options.described?.(p.done, p.total ?? refs.length),
       });

@@ -8,6 +8,8 @@
 // AWS_PROFILE, and the region loader reads the same profile. No direct import of the transitive
 // credential-provider packages is needed.
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { insecureEndpointProblem, OPTION_NAMES, type Surface } from './endpoint';
+import { LiveCallError } from './errors';
 
 export interface StaticCredentials {
   accessKeyId: string;
@@ -33,6 +35,10 @@ export interface CognitoClientOptions {
    * (including SSO and profiles) applies.
    */
   credentials?: StaticCredentials;
+  /** Which front end makes the calls, so that advice names its options (default 'editor'). */
+  surface?: Surface;
+  /** The user's explicit opt-in to a plain-http endpoint that is not on this machine. */
+  allowInsecureEndpoint?: boolean;
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 3;
@@ -42,6 +48,7 @@ export interface LiveTarget {
   region?: string;
   endpoint?: string;
   profile?: string;
+  surface?: Surface;
 }
 
 const targets = new WeakMap<object, LiveTarget>();
@@ -59,6 +66,19 @@ export function createCognitoClient(options: CognitoClientOptions = {}): Cognito
   const region = options.region?.trim() || undefined;
   const profile = options.profile?.trim() || undefined;
   const endpoint = options.endpoint?.trim() || undefined;
+  const surface = options.surface ?? 'editor';
+  // The adapters check this before any call with their own wording; this is the guard for every other path.
+  const envEndpoint = process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER || process.env.AWS_ENDPOINT_URL || undefined;
+  const problem = insecureEndpointProblem(endpoint ?? envEndpoint ?? '', options.allowInsecureEndpoint === true, surface);
+  if (problem) {
+    throw new LiveCallError({
+      kind: 'insecure-endpoint',
+      message: problem,
+      nextStep: endpoint
+        ? `Change ${OPTION_NAMES[surface].endpoint}.`
+        : 'Change AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER or AWS_ENDPOINT_URL in the environment.',
+    });
+  }
   const client = new CognitoIdentityProviderClient({
     ...(region ? { region } : {}),
     ...(profile ? { profile } : {}),
@@ -72,6 +92,6 @@ export function createCognitoClient(options: CognitoClientOptions = {}): Cognito
       throwOnRequestTimeout: true,
     },
   });
-  targets.set(client, { region, endpoint, profile });
+  targets.set(client, { region, endpoint, profile, surface });
   return client;
 }

@@ -4,6 +4,7 @@
 //
 // Recognition goes by error name / code first (stable across SDK versions) and falls back to message text
 // only for the credential providers, whose errors all share one class name.
+import { endpointLabel, OPTION_NAMES, type Surface } from './endpoint';
 import type { CognitoAction, LiveError, LiveErrorKind } from './types';
 
 export interface ErrorContext {
@@ -15,6 +16,8 @@ export interface ErrorContext {
   /** The resource the call was about, to name it in not-found messages. */
   poolId?: string;
   clientId?: string;
+  /** The front end in use, whose options the advice names (default 'editor'). */
+  surface?: Surface;
 }
 
 const THROTTLING = new Set([
@@ -111,6 +114,7 @@ export function explainAwsError(err: unknown, ctx: ErrorContext): LiveError {
   const name = str(e.name);
   const message = str(e.message);
   const where = target(ctx);
+  const names = OPTION_NAMES[ctx.surface ?? 'editor'];
 
   if (name === 'AbortError') {
     return make('cancelled', 'The request was cancelled.', 'Nothing to do; run the command again when you want the list.', name);
@@ -129,14 +133,14 @@ export function explainAwsError(err: unknown, ctx: ErrorContext): LiveError {
       return make(
         'no-credentials',
         `Profile "${ctx.profile}" gave no usable AWS credentials (it may not exist, or it has no keys, role or SSO settings).`,
-        `Check that profile "${ctx.profile}" exists in ~/.aws/config or ~/.aws/credentials (\`aws configure list-profiles\`), or change the awsccCognito.profile setting.`,
+        `Check that profile "${ctx.profile}" exists in ~/.aws/config or ~/.aws/credentials (\`aws configure list-profiles\`), or change ${names.profile}.`,
         name,
       );
     }
     return make(
       'no-credentials',
       'No AWS credentials were found (looked at environment variables, shared config and credentials files, SSO, and instance or container roles).',
-      'Run `aws configure` or `aws sso login --profile <name>`, or set AWS_PROFILE (or the awsccCognito.profile setting) to a configured profile.',
+      `Run \`aws configure\` or \`aws sso login --profile <name>\`, or set AWS_PROFILE (or ${names.profile}) to a configured profile.`,
       name,
     );
   }
@@ -145,7 +149,7 @@ export function explainAwsError(err: unknown, ctx: ErrorContext): LiveError {
     return make(
       'no-region',
       'No AWS region is set, so there is no Cognito endpoint to ask.',
-      'Choose a region (the region prompt, the --region flag) or set AWS_REGION or a region in your AWS profile.',
+      `Choose a region (${names.region}) or set AWS_REGION or a region in your AWS profile.`,
       name,
     );
   }
@@ -220,7 +224,7 @@ export function explainAwsError(err: unknown, ctx: ErrorContext): LiveError {
       'network',
       `Could not reach Cognito ${where} (${detail}).`,
       ctx.endpoint
-        ? 'Check that the endpoint URL in the awsccCognito.endpoint setting is right and the service there is running.'
+        ? `Check that the endpoint URL given by ${names.endpoint} is right and the service there is running.`
         : 'Check the network connection, proxy and VPN, and that the region name is right.',
       name || code,
     );
@@ -234,7 +238,7 @@ export function explainAwsError(err: unknown, ctx: ErrorContext): LiveError {
       'network',
       `The answer ${where} was not a Cognito API response${status ? ` (HTTP ${status})` : ''}.`,
       ctx.endpoint
-        ? 'Check that the awsccCognito.endpoint setting points at a Cognito user-pool API.'
+        ? `Check that ${names.endpoint} points at a Cognito user-pool API.`
         : 'Something between this machine and AWS (a proxy, firewall or captive portal) may be answering instead; check HTTPS_PROXY and the network.',
       name,
     );
@@ -246,6 +250,30 @@ export function explainAwsError(err: unknown, ctx: ErrorContext): LiveError {
     'Try again; if it keeps failing, run the same call with the AWS CLI to see the full error.',
     name,
   );
+}
+
+/**
+ * A call that got no complete answer in time: its own timeout (`deadline` false) or the deadline of the
+ * whole operation. Both name the endpoint and the seconds, and the option that changes them where there is one.
+ */
+export function timeoutError(ctx: ErrorContext, seconds: number, deadline: boolean): LiveError {
+  const names = OPTION_NAMES[ctx.surface ?? 'editor'];
+  const at = endpointLabel(ctx.endpoint, ctx.region);
+  const option = deadline ? names.deadline : names.timeout;
+  const check = ctx.endpoint
+    ? `Check that the service at ${names.endpoint} (${ctx.endpoint}) is running and answering`
+    : 'Check the network connection, proxy and VPN';
+  return {
+    kind: 'timeout',
+    message: deadline
+      ? `No answer from ${at} in ${fmtSeconds(seconds)} s: the ${ctx.action} call was stopped at the deadline of the whole operation.`
+      : `No answer from ${at} in ${fmtSeconds(seconds)} s (${ctx.action}).`,
+    nextStep: `${check}${option ? `; if it is only slow, raise ${option} (seconds)` : ''}.`,
+  };
+}
+
+function fmtSeconds(seconds: number): string {
+  return Number.isInteger(seconds) ? String(seconds) : seconds.toFixed(1);
 }
 
 /** The friendly line for an empty ListUserPools answer. */

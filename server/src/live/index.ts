@@ -14,7 +14,17 @@ export {
   MAX_DESCRIBE_CONCURRENCY,
 } from './describe';
 export type { DescribeOptions } from './describe';
-export { explainAwsError, noUserPoolsMessage, noAppClientsMessage, LiveCallError } from './errors';
+export { explainAwsError, timeoutError, noUserPoolsMessage, noAppClientsMessage, LiveCallError } from './errors';
 export type { ErrorContext } from './errors';
-export type { LiveCallOptions } from './call';
+export type { LiveCallOptions, Deadline } from './call';
+export { deadlineIn } from './call';
+export {
+  insecureEndpointProblem,
+  isLoopbackHost,
+  endpointLabel,
+  OPTION_NAMES,
+  DEFAULT_CALL_TIMEOUT_MS,
+  DEFAULT_DEADLINE_MS,
+} from './endpoint';
+export type { Surface } from './endpoint';
 export type * from './types';

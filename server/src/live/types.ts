@@ -103,6 +103,10 @@ export type LiveErrorKind =
   | 'access-denied'
   | 'throttled'
   | 'network'
+  /** A call got no (complete) answer within its timeout, or the operation's deadline passed. */
+  | 'timeout'
+  /** A plain-http endpoint that is not on this machine, without the user's opt-in; nothing was sent. */
+  | 'insecure-endpoint'
   | 'not-found'
   /** The caller's AbortSignal fired; not a failure to show as an error. */
   | 'cancelled'
