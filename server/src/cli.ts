@@ -2,6 +2,7 @@
 // codes live here; the checking itself is the same core the language server uses.
 import { runCheck } from './cli/check';
 import { IMPORT_HELP } from './cli/importArgs';
+import { MIGRATE_HELP } from './cli/migrate';
 import { PROFILES_HELP, runProfiles } from './cli/profiles';
 import { ruleSummaries } from './features/rules';
 import { rulesDocUrl, type OutputFormat, type SarifRule } from './cli/output';
@@ -35,7 +36,7 @@ const HELP = `awscc-cognito ${VERSION}
 Editor tooling for Terraform's awscc_cognito_user_pool_client resource and its import blocks.
 
 Usage:
-${CHECK_HELP}${IMPORT_HELP}${PROFILES_HELP}  awscc-cognito --help | --version
+${CHECK_HELP}${IMPORT_HELP}${MIGRATE_HELP}${PROFILES_HELP}  awscc-cognito --help | --version
 `;
 
 export interface CliIo {
@@ -59,6 +60,7 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
   if (command === 'check') return check(rest, io);
   if (command === 'import') return importCommand(rest, rawIo);
   if (command === 'profiles') return runProfiles(rest, io);
+  if (command === 'migrate') return migrateCommand(rest, io);
   io.err(`awscc-cognito: unknown command '${command}'\n\n${HELP}`);
   return 2;
 }
@@ -102,6 +104,18 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
     // Loaded on demand: the AWS SDK behind it is a noticeable share of start-up time for `check`.
     const { runImport } = await import('./cli/import');
     return await runImport(args, io, { signal: controller.signal, interactive: process.stderr.isTTY === true });
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
+}
+
+async function migrateCommand(args: string[], io: CliIo): Promise<number> {
+  const controller = new AbortController();
+  const onInterrupt = () => controller.abort();
+  process.once('SIGINT', onInterrupt);
+  try {
+    const { runMigrate } = await import('./cli/migrate');
+    return await runMigrate(args, io, { signal: controller.signal });
   } finally {
     process.off('SIGINT', onInterrupt);
   }

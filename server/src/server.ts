@@ -12,7 +12,7 @@ import {
   type Diagnostic,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
-import { Workspace, normalizeUri, type ModuleDocument } from './model';
+import { Workspace, callsFolder, normalizeUri, type ModuleDocument } from './model';
 import { computeDiagnostics } from './features/diagnostics';
 import { defaultsOf } from './features/defaultSites';
 import { HashicorpTerraformNotification, ServerInfoRequest, StatusNotification } from './protocol';
@@ -29,6 +29,7 @@ let settings: ServerSettings = defaultSettings;
 let hashicorpActive = false;
 let supportsConfiguration = false;
 let supportsWatchRegistration = false;
+let resolvesCodeActionEdits = false;
 
 /**
  * The URI string the client used for each open document, by our normalized key. Publications and edits go
@@ -49,6 +50,7 @@ connection.onInitialize((params): InitializeResult => {
   settings = readSettings(options.settings);
   supportsConfiguration = params.capabilities.workspace?.configuration === true;
   supportsWatchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  resolvesCodeActionEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -177,6 +179,8 @@ function scheduleModule(uri: string, othersToo = true, self = true): void {
       if (self) schedule(key);
     }
     else if (dirOf(doc.uri) === dir && (othersToo || pending.has(doc.uri))) schedule(doc.uri, settings.debounceMs * 2);
+    // A caller's findings come from its children's values too (features/moduleCalls.ts).
+    else if (callsFolder(doc.file, dirOf(doc.uri), dir)) schedule(doc.uri, settings.debounceMs * 2);
   }
 }
 
@@ -258,7 +262,7 @@ export function yieldsToHashicorp(): boolean {
   return hashicorpActive;
 }
 
-registerFeatures(connection, workspace, () => ({ settings, yieldToHashicorp: yieldsToHashicorp() }), clientUri);
+registerFeatures(connection, workspace, () => ({ settings, yieldToHashicorp: yieldsToHashicorp(), resolvesCodeActionEdits }), clientUri);
 
 /**
  * On stdio the connection gets its reader from us, to hear about frames it cannot read. After a bad header

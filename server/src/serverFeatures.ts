@@ -5,7 +5,7 @@ import type { Workspace, FeatureContext } from './model';
 import type { ServerSettings } from './settings';
 import { AWSCC_PROVIDER_VERSION } from './knowledge';
 import { asLspHover, hover } from './features/hover';
-import { codeActions } from './features/codeActions';
+import { codeActionUri, codeActions, resolveCodeAction } from './features/codeActions';
 import { formatDocument } from './features/formatting';
 import { renderImports } from './render';
 import { RenderImportsRequest } from './protocol';
@@ -18,11 +18,20 @@ export interface FeatureEnvironment {
   settings: ServerSettings;
   /** True when HashiCorp's extension is active and plain items/diagnostics should yield to it. */
   yieldToHashicorp: boolean;
+  /** The client can resolve a code action's `edit` later (`codeAction/resolve`). */
+  resolvesCodeActionEdits: boolean;
 }
 
 interface PositionParams {
   textDocument: { uri: string };
   position: { line: number; character: number };
+}
+
+/** Edits name documents by the workspace's keys; the client gets back the URIs it used. */
+function toClientUris<T extends { edit?: { changes?: Record<string, unknown[]> } }>(action: T, clientUri: (key: string) => string): T {
+  const changes = action.edit?.changes;
+  if (changes) action.edit = { changes: Object.fromEntries(Object.entries(changes).map(([uri, edits]) => [clientUri(uri), edits])) };
+  return action;
 }
 
 function at(workspace: Workspace, params: PositionParams): { ctx: FeatureContext; offset: number } | undefined {
@@ -44,13 +53,15 @@ export function registerFeatures(
   connection.onCodeAction((params) => {
     const ctx = workspace.contextFor(params.textDocument.uri);
     if (!ctx) return null;
-    const actions = codeActions(ctx, params.range, params.context.diagnostics, { severities: env().settings.severities });
-    for (const action of actions) {
-      const changes = action.edit?.changes;
-      if (changes) action.edit = { changes: Object.fromEntries(Object.entries(changes).map(([uri, edits]) => [clientUri(uri), edits])) };
-    }
+    const { settings, resolvesCodeActionEdits } = env();
+    const actions = codeActions(ctx, params.range, params.context.diagnostics, { severities: settings.severities, importStyle: settings.importStyle, lazy: resolvesCodeActionEdits });
+    for (const action of actions) toClientUris(action, clientUri);
     const only = params.context.only;
     return only ? actions.filter((a) => only.some((k) => a.kind === k || a.kind?.startsWith(`${k}.`))) : actions;
+  });
+  connection.onCodeActionResolve((action) => {
+    const uri = codeActionUri(action);
+    return toClientUris(resolveCodeAction(uri ? workspace.contextFor(uri) : undefined, action, { importStyle: env().settings.importStyle }), clientUri);
   });
   connection.onRequest(RenderImportsRequest, (params) => {
     // The module is the folder's files; the file name only locates the folder and need not exist.
@@ -115,7 +126,7 @@ function timed<P, R>(connection: Connection, name: string, handler: (params: P) 
 registerFeatures.capabilities = {
   hoverProvider: true,
   documentFormattingProvider: true,
-  codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
+  codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'], resolveProvider: true },
   // No newline trigger: a new line is where the user starts typing a name, and letters trigger anyway.
   completionProvider: { triggerCharacters: ['"', '.', '=', ' ', '[', ',', '{'] },
   definitionProvider: true,

@@ -7,9 +7,11 @@ export interface ServerSettings {
   severities: NonNullable<DiagnosticOptions['severities']>;
   /** 'auto': yield plain structural diagnostics and items when HashiCorp's extension is active. */
   coexistence: 'auto' | 'always-yield' | 'never-yield';
+  /** `import.style` as the aws → awscc conversion reads it (`for_each` converts with `id`). */
+  importStyle: 'id' | 'identity';
 }
 
-export const defaultSettings: ServerSettings = { debounceMs: 150, severities: {}, coexistence: 'auto' };
+export const defaultSettings: ServerSettings = { debounceMs: 150, severities: {}, coexistence: 'auto', importStyle: 'id' };
 
 const severityWords = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -26,7 +28,9 @@ export function readSettings(section: unknown): ServerSettings {
     }
   }
   const coexistence = s.coexistence;
+  const imports = (s.import && typeof s.import === 'object' ? s.import : {}) as Record<string, unknown>;
   return {
+    importStyle: imports.style === 'identity' ? 'identity' : 'id',
     debounceMs: typeof debounce === 'number' && debounce >= 0 && debounce <= 10_000 ? debounce : defaultSettings.debounceMs,
     severities,
     coexistence: coexistence === 'always-yield' || coexistence === 'never-yield' ? coexistence : 'auto',

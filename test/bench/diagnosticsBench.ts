@@ -12,7 +12,8 @@
 //   - 'sane units': the same with conventional units (still ~2,300 findings: advice on every block);
 //   - 'realistic': what a team's module of that size looks like, valid and conventional (~40 findings);
 //   - 'pool graph': 10 user pools with resource servers, identity providers and schemas, and 200 clients
-//     that name their scopes, providers and custom attributes (the CUP8xx rules run on every keystroke).
+//     that name their scopes, providers and custom attributes, and 10 calls of a local child client module
+//     (the CUP8xx rules and the module-call evaluation run on every keystroke).
 // Also the opening of each module: didOpen → first publication, the latency of opening a large file.
 // Edits: one character typed or deleted at positions spread over the file (inside values, names, between
 // blocks), alternating so the file keeps its size. Budget (server, p95): <= 5 ms at 1,000 blocks.
@@ -24,7 +25,7 @@ import { join } from 'node:path';
 import { generateModuleText, seededRandom } from '../support/generate';
 import { fileUri } from '../support/lspClient';
 import { summary, withTimedServer } from '../support/timedServer';
-import { poolGraphModuleText } from './poolModule';
+import { PARTNER_CLIENT_MODULE, poolGraphModuleText } from './poolModule';
 
 const MODULES = ['generated', 'sane units', 'realistic', 'pool graph'] as const;
 type ModuleKind = (typeof MODULES)[number];
@@ -98,6 +99,11 @@ export async function runDiagnosticsBench(sizes: readonly number[] = [1000], edi
       mkdirSync(folder);
       const path = join(folder, 'main.tf');
       writeFileSync(path, text);
+      if (kind === 'pool graph') {
+        const child = join(folder, 'modules', 'partner-client');
+        mkdirSync(child, { recursive: true });
+        for (const [name, body] of Object.entries(PARTNER_CLIENT_MODULE)) writeFileSync(join(child, name), body);
+      }
       const uri = fileUri(path);
       let version = 1;
       const opened = session.nextDiagnostics(uri, version, 60_000);

@@ -61,6 +61,15 @@ export function poolGraphModuleText(pools = 10, clientsPerPool = 20): string {
     }
     const server = awsccPool ? `awscc_cognito_user_pool_resource_server.api_${p}` : `aws_cognito_resource_server.api_${p}`;
     const idp = awsccPool ? `awscc_cognito_user_pool_identity_provider.corp_${p}` : `aws_cognito_identity_provider.corp_${p}`;
+    // Each pool also gets a client through a call of a local child module.
+    out.push(`module "partner_${p}" {
+  source       = "./modules/partner-client"
+  user_pool_id = ${poolRef}
+  client_name  = "partner-${p}"
+  scopes       = ["https://api-${p}.example.com/read"]
+  depends_on   = [${server}]
+}
+`);
     for (let c = 0; c < clientsPerPool; c++) {
       // Half name their scope through the server (ordered), half as a string with depends_on.
       const scope = c % 2 === 0 ? `"\${${server}.identifier}/read"` : `"https://api-${p}.example.com/read"`;
@@ -81,3 +90,31 @@ export function poolGraphModuleText(pools = 10, clientsPerPool = 20): string {
   }
   return out.join('\n');
 }
+
+/** The child module the pool graph module calls: file name → text. */
+export const PARTNER_CLIENT_MODULE: Readonly<Record<string, string>> = {
+  'variables.tf': `variable "user_pool_id" {
+  type = string
+}
+
+variable "client_name" {
+  type    = string
+  default = ""
+}
+
+variable "scopes" {
+  type    = list(string)
+  default = []
+}
+`,
+  'main.tf': `resource "awscc_cognito_user_pool_client" "this" {
+  user_pool_id                          = var.user_pool_id
+  client_name                           = var.client_name
+  allowed_o_auth_flows_user_pool_client = true
+  allowed_o_auth_flows                  = ["client_credentials"]
+  allowed_o_auth_scopes                 = var.scopes
+  generate_secret                       = true
+  prevent_user_existence_errors         = "ENABLED"
+}
+`,
+};

@@ -51,3 +51,25 @@ test('references from a declared scope reach the client in another document; the
   })) as { uri: string; range: { start: { line: number; character: number } } }[];
   assert.deepEqual(refs.map((r) => [r.uri, r.range.start]), [[clientUri, { line: 3, character: 27 }]]);
 });
+
+test('a caller is re-checked when its local child module changes', async () => {
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(join(dir, 'child'), { recursive: true });
+  const rootUri = fileUri(join(dir, 'root.tf'));
+  const childUri = fileUri(join(dir, 'child', 'main.tf'));
+  const root = 'module "c" {\n  source      = "./child"\n  client_name = ""\n}\n';
+  const child = 'variable "client_name" {\n  type = string\n}\n\nresource "awscc_cognito_user_pool_client" "this" {\n  user_pool_id = "us-east-1_AbC123"\n  client_name  = "fixed"\n}\n';
+  await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: childUri, languageId: 'terraform', version: 1, text: child } });
+  const first = session.nextDiagnostics(rootUri, 1);
+  await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: rootUri, languageId: 'terraform', version: 1, text: root } });
+  assert.deepEqual((await first).map((d: { code?: unknown }) => d.code), []);
+  // The child now reads the variable: the caller's "" is refused, and the caller hears of it.
+  const again = session.nextDiagnostics(rootUri, 1);
+  const at = child.indexOf('"fixed"');
+  await session.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri: childUri, version: 2 },
+    contentChanges: [{ range: { start: { line: 6, character: at - child.lastIndexOf('\n', at) - 1 }, end: { line: 6, character: at - child.lastIndexOf('\n', at) - 1 + 7 } }, text: 'var.client_name' }],
+  });
+  const codes = (await again).map((d: { code?: unknown }) => d.code);
+  assert.deepEqual(codes, ['CUP203']);
+});

@@ -27,3 +27,9 @@ test('the defaults equal what the extension manifest declares', () => {
   assert.equal(props['awsccCognito.coexistence'].default, defaultSettings.coexistence);
   assert.deepEqual(props['awsccCognito.diagnostics.severity'].default, defaultSettings.severities);
 });
+
+test('import.style picks the conversion import form; for_each and anything else convert with id', () => {
+  assert.equal(readSettings({ import: { style: 'identity' } }).importStyle, 'identity');
+  assert.equal(readSettings({ import: { style: 'for_each' } }).importStyle, 'id');
+  assert.equal(readSettings({ import: 'identity' }).importStyle, 'id');
+});

@@ -28,7 +28,7 @@ export function fileUri(path: string): string {
   return pathToFileURL(path).href;
 }
 
-export async function startServer(options: { initializationOptions?: unknown; rootDir?: string } = {}): Promise<LspSession> {
+export async function startServer(options: { initializationOptions?: unknown; rootDir?: string; textDocumentCapabilities?: Record<string, unknown> } = {}): Promise<LspSession> {
   const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
@@ -57,7 +57,7 @@ export async function startServer(options: { initializationOptions?: unknown; ro
     rootUri: options.rootDir ? fileUri(options.rootDir) : null,
     capabilities: {
       workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
-      textDocument: { synchronization: { dynamicRegistration: false }, publishDiagnostics: { versionSupport: true } },
+      textDocument: { synchronization: { dynamicRegistration: false }, publishDiagnostics: { versionSupport: true }, ...options.textDocumentCapabilities },
     },
     initializationOptions: options.initializationOptions ?? { settings: { diagnostics: { debounceMs: 0 } } },
   })) as InitializeResult;

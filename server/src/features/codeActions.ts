@@ -10,10 +10,22 @@ import { DIAGNOSTIC_SOURCE } from './syntaxDiagnostics';
 import { identityToIdFix, idToIdentityFix } from './rules/importConversion';
 import { RESOURCE_TYPE } from '../knowledge';
 import { importTarget } from '../model';
+import { awsClientBlocks, planMigration, type MigrateStyle } from './migrate';
 
 const LEVELS = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information } as const;
 
-export function codeActions(ctx: FeatureContext, range: Range, diagnostics: readonly Diagnostic[] = [], options: Pick<DiagnosticOptions, 'severities'> = {}): CodeAction[] {
+export interface CodeActionOptions extends Pick<DiagnosticOptions, 'severities'> {
+  /** `awsccCognito.import.style`: how the aws → awscc conversion writes its import blocks. */
+  importStyle?: MigrateStyle;
+  /**
+   * The client resolves code actions (`codeAction/resolve` with `edit`): the conversion then leaves its edit
+   * for `resolveCodeAction`, because planning it costs a module walk and a format, and editors ask for
+   * code actions on every caret move.
+   */
+  lazy?: boolean;
+}
+
+export function codeActions(ctx: FeatureContext, range: Range, diagnostics: readonly Diagnostic[] = [], options: CodeActionOptions = {}): CodeAction[] {
   const file = ctx.document.file;
   const start = file.lines.offsetAt(range.start);
   const end = file.lines.offsetAt(range.end);
@@ -25,6 +37,7 @@ export function codeActions(ctx: FeatureContext, range: Range, diagnostics: read
     for (const fix of finding.fixes) actions.push(toAction(fix, 'quickfix', ctx, [diagnostic]));
   }
   actions.push(...importRewrites(ctx, start));
+  actions.push(...conversions(ctx, start, end, options));
   return actions;
 }
 
@@ -81,4 +94,50 @@ function importRewrites(ctx: FeatureContext, offset: number): CodeAction[] {
   if (attribute.name.name === 'id' && !has('identity')) fix = idToIdentityFix(ctx.document.file, attribute as Attribute, ctx.module);
   if (attribute.name.name === 'identity' && !has('id')) fix = identityToIdFix(ctx.document.file, attribute as Attribute, ctx.module);
   return fix ? [toAction(fix, 'refactor.rewrite', ctx)] : [];
+}
+
+/**
+ * "Convert to awscc_cognito_user_pool_client" on a hashicorp/aws client block: one workspace edit with the
+ * converted block, its removed and import blocks, and the module's references rewritten. An action only:
+ * nothing is reported on aws resources.
+ */
+const CONVERT_TITLE = `Convert to ${RESOURCE_TYPE}`;
+
+function conversions(ctx: FeatureContext, start: number, end: number, options: CodeActionOptions): CodeAction[] {
+  const block = awsClientBlocks(ctx.document.file).find((b) => b.start <= end && b.end >= start);
+  if (!block) return [];
+  if (options.lazy) {
+    const data: ConvertData = { convert: { uri: ctx.document.uri, version: ctx.document.version, blockStart: block.start } };
+    return [{ title: CONVERT_TITLE, kind: 'refactor.rewrite', data }];
+  }
+  const action = conversionAction(ctx, block, options.importStyle ?? 'id');
+  return action ? [action] : [];
+}
+
+function conversionAction(ctx: FeatureContext, block: Block, style: MigrateStyle): CodeAction | undefined {
+  const plan = planMigration(ctx.module, { style }, { uri: ctx.document.uri, block });
+  if (plan.edits.length === 0) return undefined;
+  return toAction({ title: CONVERT_TITLE, edits: plan.edits }, 'refactor.rewrite', ctx);
+}
+
+interface ConvertData {
+  convert: { uri: string; version: number; blockStart: number };
+}
+
+/**
+ * Fills in the edit of a lazily offered action (`codeAction/resolve`). `ctx` is the context of the
+ * action's document; an action whose document changed since it was offered resolves to itself unchanged
+ * (no edit) rather than to an edit computed for other text.
+ */
+export function resolveCodeAction(ctx: FeatureContext | undefined, action: CodeAction, options: CodeActionOptions = {}): CodeAction {
+  const data = (action.data as Partial<ConvertData> | undefined)?.convert;
+  if (!data || !ctx || ctx.document.uri !== data.uri || ctx.document.version !== data.version) return action;
+  const block = awsClientBlocks(ctx.document.file).find((b) => b.start === data.blockStart);
+  const resolved = block ? conversionAction(ctx, block, options.importStyle ?? 'id') : undefined;
+  return resolved ? { ...action, edit: resolved.edit } : action;
+}
+
+/** The data of a lazily offered action names its document (for the server to find the context). */
+export function codeActionUri(action: CodeAction): string | undefined {
+  return (action.data as Partial<ConvertData> | undefined)?.convert?.uri;
 }

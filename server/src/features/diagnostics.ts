@@ -5,6 +5,7 @@ import { DIAGNOSTIC_SOURCE, SYNTAX_CODE, syntaxDiagnostics } from './syntaxDiagn
 import { byPosition, rules, runRulesCached, type Finding, type Rule } from './rules';
 import { isSuppressed, suppressedLines } from './suppressions';
 import { defaultsOf, defaultSiteDiagnostics } from './defaultSites';
+import { moduleCallDiagnostics } from './moduleCalls';
 
 export interface DiagnosticOptions {
   /** Per-code severity override, or 'off'. Keys are rule codes (CUP123). */
@@ -21,6 +22,8 @@ export interface DiagnosticOptions {
 const LEVELS = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
 
 export function computeDiagnostics(ctx: FeatureContext, options: DiagnosticOptions = {}): Diagnostic[] {
+  // Modules that `terraform init` downloaded are not the user's to edit: nothing is reported in them.
+  if (isUnderDotTerraform(ctx.document.uri)) return [];
   const file = ctx.document.file;
   const onError = (rule: Rule, e: unknown) => {
     // Never silent: a broken rule must be visible, but it must not hide the other rules' findings.
@@ -42,7 +45,8 @@ export function computeDiagnostics(ctx: FeatureContext, options: DiagnosticOptio
   const { items, module } = runRulesCached(ctx, selected, (f) => diagnosticsOf(f), onError);
   const onDefaults = defaultSiteDiagnostics(ctx, items, (other) => runRulesCached(other, selected, (f) => diagnosticsOf(f, other.document.file), onError).items);
   // Item diagnostics arrive in source order; the few others are merged in.
-  const others = [...(options.yieldStructural ? [] : syntaxDiagnostics(file)), ...module, ...onDefaults].sort(byPosition);
+  const calls = moduleCallDiagnostics(ctx, selected, (f) => diagnosticsOf(f), onError);
+  const others = [...(options.yieldStructural ? [] : syntaxDiagnostics(file)), ...module, ...onDefaults, ...calls].sort(byPosition);
   const all = others.length === 0 ? items : merge(items, others);
   return applySuppressions(applySeverities(all, options), ctx);
 }
@@ -89,4 +93,8 @@ function applySuppressions(diagnostics: Diagnostic[], ctx: FeatureContext): Diag
   if (lines.size === 0) return diagnostics;
   // Syntax errors are never silenced: the rest of the file's diagnostics depend on the text parsing.
   return diagnostics.filter((d) => d.code === SYNTAX_CODE || !isSuppressed(lines, d.range.start.line, String(d.code)));
+}
+
+function isUnderDotTerraform(uri: string): boolean {
+  return /\/\.terraform\//.test(uri);
 }

@@ -6,15 +6,26 @@
 // not the value AWS will see when a caller passes another one, and the rule runner judges it by that.
 import type { Expression, Span } from '../parser';
 import { staticString } from '../parser';
-import type { Declaration, TerraformModule, TfvarsValue } from '../model';
+import type { CallerArgument, Declaration, TerraformModule, TfvarsValue } from '../model';
 
 /**
  * Where a value came from. Absent: written in place or in a local of literals (both certain). Unknown
  * values have no StaticValue at all.
  */
 export type Origin =
-  | { kind: 'default'; variable: string; declaration: Declaration; /** The default's expression. */ at: Span; text: string }
-  | { kind: 'tfvars'; variable: string; value: TfvarsValue };
+  | { kind: 'default'; variable: string; declaration: Declaration; /** The default's expression. */ at: Span; text: string; caller?: CallerOrigin }
+  | { kind: 'tfvars'; variable: string; value: TfvarsValue; caller?: CallerOrigin }
+  | CallerOrigin;
+
+/**
+ * A value a module call gives a child's variable (its argument, or the child's default when the call
+ * passes none): certain for that call, and reported on the call (features/moduleCalls.ts).
+ */
+export interface CallerOrigin {
+  kind: 'caller';
+  variable: string;
+  argument: CallerArgument;
+}
 
 interface Common {
   /** Where to report a problem with this value: the literal itself, or the reference it came through. */
@@ -153,13 +164,21 @@ function resolveReference(expr: Expression & { kind: 'Traversal' }, module: Terr
   if (root === 'var') {
     const decl = module.findVariable(step.name);
     if (!decl?.node || decl.node.kind !== 'Block' || decl.override) return undefined;
+    const argument = module.callerArgument?.(step.name);
+    if (argument?.expression) {
+      const value = evaluateAt(argument.expression, argument.module, through(expr, name, via, { kind: 'caller', variable: step.name, argument }), depth + 1);
+      return value?.kind === 'null' ? undefined : value;
+    }
     // The value a tfvars file gives wins over the default (`module.tfvarsValue` is read after the
     // declaration so that the item cache records both).
     const set = module.tfvarsValue(step.name);
     if (set) return tfvarsValue(set, step.name, expr, via, depth);
     const dflt = decl.node.body.items.find((i) => i.kind === 'Attribute' && i.name.name === 'default');
     if (!dflt || dflt.kind !== 'Attribute' || !decl.file) return undefined;
-    const origin: Origin = { kind: 'default', variable: step.name, declaration: decl, at: dflt.value, text: decl.file.slice(dflt.value.start, dflt.value.end) };
+    // Through a call that passes nothing for it, the default is the value for certain.
+    const origin: Origin = argument
+      ? { kind: 'caller', variable: step.name, argument }
+      : { kind: 'default', variable: step.name, declaration: decl, at: dflt.value, text: decl.file.slice(dflt.value.start, dflt.value.end) };
     // A null default means "must be set by the caller": nothing is known.
     const value = evaluateAt(dflt.value, module, through(expr, name, via, origin), depth + 1);
     return value?.kind === 'null' ? undefined : value;
@@ -168,8 +187,10 @@ function resolveReference(expr: Expression & { kind: 'Traversal' }, module: Terr
 }
 
 /** What a value reached through `var.x` is reported through: a span of its own that knows the origin. */
-function through(expr: Span, name: string, via: Through | undefined, origin: Origin): Through {
+function through(expr: Span, name: string, via: Through | undefined, inner: Origin): Through {
   const outer = via ?? { span: expr, name };
+  // A caller's argument that reads the caller's own variables keeps the call it came through.
+  const origin: Origin = via?.origin?.kind === 'caller' && inner.kind !== 'caller' ? { ...inner, caller: via.origin } : inner;
   const span = { start: outer.span.start, end: outer.span.end };
   originBySpan.set(span, origin);
   return { span, name: outer.name, origin };

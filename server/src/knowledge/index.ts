@@ -41,3 +41,4 @@ export function schemaFor(blockType: string, typeLabel: string): SchemaSpec | un
 export function settableAttributes(attributes: readonly AttributeSpec[]): AttributeSpec[] {
   return attributes.filter((a) => a.mode !== 'computed');
 }
+export * from './awsProviderClient';

@@ -4,8 +4,9 @@ export { type FileSystemHost, type ReadResult, nodeFileSystem, isTerraformFileNa
 export { declarationsOf, importTarget, staticAddress, isOverrideFile } from './declarations';
 export { jsonDeclarationsOf } from './jsonDeclarations';
 export { ModuleSnapshot } from './module';
+export { poolGraphOf, recorderOf, POOLS_DEPENDENCY, type DependencyRecorder, POOL_TYPES, RESOURCE_SERVER_TYPES, IDENTITY_PROVIDER_TYPES, type PoolGraph, type PoolEntry, type DeclaredName, type ResourceServer, type IdentityProvider } from './poolGraph';
 export { isTfvarsFileName, type TfvarsValue } from './tfvars';
-export { poolGraphOf, type PoolGraph, type PoolEntry, type DeclaredName, type ResourceServer, type IdentityProvider } from './poolGraph';
+export { BoundModule, callsFolder, childDirOf, type CallerArgument } from './moduleCalls';
 
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';

@@ -44,6 +44,7 @@ export class ModuleSnapshot implements TerraformModule {
     previous?: ModuleSnapshot,
     /** The folder's automatically loaded tfvars files, in Terraform's loading order. */
     private readonly tfvarsSources: readonly TfvarsSource[] = [],
+    private readonly resolveChild?: (call: Declaration) => TerraformModule | undefined,
   ) {
     // Skip a replaced snapshot nobody asked anything (several quick keystrokes): reuse the last built one.
     this.previous = previous && !previous.index ? previous.previous : previous;
@@ -56,6 +57,10 @@ export class ModuleSnapshot implements TerraformModule {
     if (this.tfvarsSources.length === 0) return undefined;
     this.tfvars ??= tfvarsValues(this.tfvarsSources);
     return this.tfvars.get(name);
+  }
+
+  childModule(call: Declaration): TerraformModule | undefined {
+    return this.resolveChild?.(call);
   }
 
   documents(): readonly ModuleDocument[] {

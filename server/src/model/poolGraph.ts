@@ -61,12 +61,37 @@ export interface PoolGraph {
   readonly unplaced: { servers: boolean; providers: boolean };
   /** Whether the module declares anything a client's strings can be checked against. */
   readonly names: boolean;
+  /** Everything the graph says, as text: equal signatures, equal answers (the item cache compares them). */
+  readonly signature: string;
+}
+
+/**
+ * A module that records what a rule reads (features/rules/itemCache.ts) exposes the module it wraps and a
+ * way to note a dependency, so the graph is built once per snapshot and cached findings know they used it.
+ */
+export interface DependencyRecorder {
+  readonly unwrapped: TerraformModule;
+  recordDependency(key: string, value: string): void;
+}
+
+export function recorderOf(module: TerraformModule): DependencyRecorder | undefined {
+  const m = module as Partial<DependencyRecorder>;
+  return m.unwrapped && m.recordDependency ? (m as DependencyRecorder) : undefined;
 }
 
 const graphs = new WeakMap<TerraformModule, PoolGraph>();
 
+/** The item cache's dependency key for "what the pool graph says". */
+export const POOLS_DEPENDENCY = 'pools';
+
 /** The pool graph of a module snapshot, built once per snapshot from the few Cognito blocks it declares. */
 export function poolGraphOf(module: TerraformModule): PoolGraph {
+  const recorder = recorderOf(module);
+  if (recorder) {
+    const graph = poolGraphOf(recorder.unwrapped);
+    recorder.recordDependency(POOLS_DEPENDENCY, graph.signature);
+    return graph;
+  }
   let graph = graphs.get(module);
   if (!graph) {
     graph = buildGraph(module);
@@ -90,7 +115,7 @@ function buildGraph(module: TerraformModule): PoolGraph {
     for (const d of module.resources(type)) {
       if (d.override) continue;
       const block = blockOf(d);
-      const key = `${type}.${d.name}`;
+      const key = `${namespaceOf(module)}${type}.${d.name}`;
       const e = entry(key);
       (e as { pool?: PoolDeclaration }).pool = { declaration: d, schema: block && !isRepeated(block) ? schemaOf(block, type) : undefined };
     }
@@ -118,13 +143,30 @@ function buildGraph(module: TerraformModule): PoolGraph {
       entry(key).providers.push({ declaration: d, providerName: repeated ? undefined : declaredString(attributeValue(block, 'provider_name'), module), repeated });
     }
   }
+  // A child seen through a call also sees the pools, servers and providers of its caller.
+  const caller = boundCaller(module);
+  if (caller) {
+    const outer = poolGraphOf(caller);
+    for (const [key, e] of outer.pools) {
+      const inner = entry(key);
+      if (e.pool && !inner.pool) (inner as { pool?: PoolDeclaration }).pool = e.pool;
+      inner.servers.push(...e.servers);
+      inner.providers.push(...e.providers);
+    }
+    unplaced.servers ||= outer.unplaced.servers;
+    unplaced.providers ||= outer.unplaced.providers;
+  }
   let clients: Map<string, Declaration[]> | undefined;
   let names = unplaced.servers || unplaced.providers;
   for (const p of pools.values()) names ||= p.servers.length > 0 || p.providers.length > 0 || p.pool?.schema !== undefined;
+  let signature: string | undefined;
   return {
     pools,
     unplaced,
     names,
+    get signature() {
+      return (signature ??= signatureOf(pools, unplaced));
+    },
     poolOf(block) {
       const key = poolKey(attributeValue(block, 'user_pool_id'), module, 0);
       return key === undefined ? undefined : pools.get(key) ?? { key, servers: [], providers: [] };
@@ -147,6 +189,11 @@ function buildGraph(module: TerraformModule): PoolGraph {
       return clients.get(pool.key) ?? [];
     },
   };
+}
+
+function boundCaller(module: TerraformModule): TerraformModule | undefined {
+  // Any variable name gives the call's caller module; the argument itself does not matter here.
+  return module.callerArgument?.('')?.module;
 }
 
 function blockOf(d: Declaration): Block | undefined {
@@ -195,11 +242,17 @@ function traversalPoolKey(expr: Expression & { kind: 'Traversal' }, module: Terr
   const steps = expr.steps;
   const first = steps[0];
   if (first?.kind !== 'GetAttr' || !first.name) return undefined;
-  if (root === 'var' && steps.length === 1) return `var.${first.name}`;
+  const ns = namespaceOf(module);
+  if (root === 'var' && steps.length === 1) {
+    // In a child seen through a call, the pool is whatever the call passes.
+    const argument = module.callerArgument?.(first.name);
+    if (argument) return argument.expression ? poolKey(argument.expression, argument.module, depth + 1) : undefined;
+    return `${ns}var.${first.name}`;
+  }
   if (root === 'local' && steps.length === 1) {
     const local = module.findLocal(first.name);
     const value = local?.node?.kind === 'Attribute' ? local.node.value : undefined;
-    return poolKey(value, module, depth + 1) ?? `local.${first.name}`;
+    return poolKey(value, module, depth + 1) ?? `${ns}local.${first.name}`;
   }
   if (!(POOL_TYPES as readonly string[]).includes(root)) return undefined;
   let i = 1;
@@ -218,7 +271,15 @@ function traversalPoolKey(expr: Expression & { kind: 'Traversal' }, module: Terr
   const attr = steps[i];
   if (attr?.kind !== 'GetAttr' || steps.length !== i + 1) return undefined;
   const isId = attr.name === 'id' || (root === 'awscc_cognito_user_pool' && attr.name === 'user_pool_id');
-  return isId ? `${root}.${first.name}${instance}` : undefined;
+  return isId ? `${ns}${root}.${first.name}${instance}` : undefined;
+}
+
+/**
+ * Keys of a child seen through a call are kept apart from the caller's (both may name a resource
+ * `awscc_cognito_user_pool.this`); a pool the call passes in keys as the caller's.
+ */
+function namespaceOf(module: TerraformModule): string {
+  return module.callerArgument ? 'child:' : '';
 }
 
 /** A string written as a literal, or through locals of literals. */
@@ -317,3 +378,14 @@ function boolOf(expr: Expression | undefined): boolean | undefined {
 }
 
 const NO_EXPRESSION = { kind: 'Invalid', start: 0, end: 0 } as unknown as Expression;
+
+function signatureOf(pools: ReadonlyMap<string, PoolEntry>, unplaced: PoolGraph['unplaced']): string {
+  const parts: string[] = [`${unplaced.servers}${unplaced.providers}`];
+  for (const key of [...pools.keys()].sort()) {
+    const e = pools.get(key)!;
+    parts.push(`P${key}|${e.pool?.declaration.address ?? ''}|${e.pool?.schema?.map((a) => `${a.value}:${a.mutable}`).join(',') ?? '?'}`);
+    for (const s of e.servers) parts.push(`S${s.declaration.address}|${s.repeated}|${s.identifier?.value ?? '?'}|${s.scopes?.map((x) => x.value).join(',') ?? '?'}`);
+    for (const p of e.providers) parts.push(`I${p.declaration.address}|${p.repeated}|${p.providerName?.value ?? '?'}`);
+  }
+  return parts.join('\n');
+}

@@ -1,6 +1,7 @@
 // What features may ask of the model: a parsed document and the Terraform module (folder) it belongs to.
 import type { Attribute, Block, Expression, HclFile } from '../parser';
 import type { TfvarsValue } from './tfvars';
+import type { CallerArgument } from './moduleCalls';
 
 /** One .tf document at one version, parsed exactly once. */
 export interface ModuleDocument {
@@ -59,6 +60,10 @@ export interface TerraformModule {
   findLocal(name: string): Declaration | undefined;
   /** The value `terraform.tfvars`/`*.auto.tfvars` (and their `.json` forms) give a variable, the last one loaded winning. */
   tfvarsValue(name: string): TfvarsValue | undefined;
+  /** The child module a `module` block of this module calls, when its folder is known (local path or `.terraform/modules`). */
+  childModule?(call: Declaration): TerraformModule | undefined;
+  /** In a child seen through one call: what that call passes for a variable (see model/moduleCalls.ts). */
+  callerArgument?(name: string): CallerArgument | undefined;
   /** `terraform { required_version = "..." }` constraint strings, from every file. */
   requiredVersions(): readonly string[];
   /** `terraform { required_providers { ... } }` entries, from every file. */

@@ -10,7 +10,8 @@ import { jsonDeclarationsOf, type JsonDeclarations } from './jsonDeclarations';
 import { ModuleSnapshot, type ModuleSource } from './module';
 import { type FileSystemHost, isTerraformFileName, joinPath, nodeFileSystem } from './fileSystem';
 import { isAnyTfvarsFileName, isTfvarsFileName, tfvarsOrder, type TfvarsSource } from './tfvars';
-import type { FeatureContext, ModuleDocument, TerraformModule } from './types';
+import type { Declaration, FeatureContext, ModuleDocument, TerraformModule } from './types';
+import { childDirOf } from './moduleCalls';
 
 interface DiskEntry {
   text: string;
@@ -86,13 +87,24 @@ export class Workspace {
       const doc = this.open.get(key) ?? this.diskDocument(key);
       return new ModuleSnapshot(dir ?? '', doc ? [{ kind: 'hcl', document: doc }] : []);
     }
+    return this.snapshotOf(dir, key);
+  }
+
+  private snapshotOf(dir: string, requestingUri?: string): ModuleSnapshot {
     let snapshot = this.snapshots.get(dir);
     if (!snapshot) {
-      snapshot = new ModuleSnapshot(dir, this.sourcesOf(dir, key), this.stale.get(dir), this.tfvarsOf(dir));
+      const resolveChild = (call: Declaration) => this.childModule(dir, call);
+      snapshot = new ModuleSnapshot(dir, this.sourcesOf(dir, requestingUri), this.stale.get(dir), this.tfvarsOf(dir), resolveChild);
       this.stale.delete(dir);
       this.snapshots.set(dir, snapshot);
     }
     return snapshot;
+  }
+
+  /** The module a call of a module in `callerDir` runs: a local path, or where `terraform init` put it. */
+  private childModule(callerDir: string, call: Declaration): TerraformModule | undefined {
+    const dir = childDirOf(callerDir, call, this.fs);
+    return dir === undefined || dir === callerDir ? undefined : this.snapshotOf(dir);
   }
 
   contextFor(uri: string): FeatureContext | undefined {
@@ -101,7 +113,7 @@ export class Workspace {
     return { document, module: this.moduleFor(uri) };
   }
 
-  private sourcesOf(dir: string, requestingUri: string): ModuleSource[] {
+  private sourcesOf(dir: string, requestingUri?: string): ModuleSource[] {
     let names = this.listings.get(dir);
     if (!names) {
       names = this.fs.listFiles(dir).filter((n) => isTerraformFileName(n) || isTfvarsFileName(n)).sort();
@@ -109,7 +121,7 @@ export class Workspace {
     }
     const uris = new Set(names.filter(isTerraformFileName).map((n) => pathToFileURL(joinPath(dir, n)).href));
     for (const uri of this.open.keys()) if (dirOf(uri) === dir && !isAnyTfvarsFileName(baseName(uri))) uris.add(uri);
-    if (this.open.has(requestingUri)) uris.add(requestingUri);
+    if (requestingUri !== undefined && this.open.has(requestingUri)) uris.add(requestingUri);
     const sources: ModuleSource[] = [];
     for (const uri of [...uris].sort()) {
       if (uri.endsWith('.tf.json')) {

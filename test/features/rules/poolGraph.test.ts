@@ -166,3 +166,39 @@ describe('CUP804 creation-order-race', () => {
     expectNone(AWS_POOL + AWS_SERVER + idp + awsccClient(body, 'aws_cognito_user_pool.main.id'), 'CUP804');
   });
 });
+
+describe('cached findings follow the rest of the module', () => {
+  // The CUP8xx findings of a client are cached with the client block; they depend on what the pool graph
+  // says and on ordering chains through other blocks, so edits elsewhere must re-check them.
+  test('adding the missing scope to the resource server in another file clears CUP801', async () => {
+    const { Workspace } = await import('../../../server/src/model');
+    const { computeDiagnostics } = await import('../../../server/src/features/diagnostics');
+    const ws = new Workspace({ listFiles: () => [], readFile: () => undefined });
+    const server = 'file:///m/server.tf';
+    const app = 'file:///m/app.tf';
+    const serverText = AWSCC_POOL + AWSCC_SERVER;
+    ws.openDocument(server, 1, serverText);
+    ws.openDocument(app, 1, awsccClient('  allowed_o_auth_scopes = ["https://orders.example.com/admin"]\n  depends_on = [awscc_cognito_user_pool_resource_server.orders]'));
+    const codes = () => computeDiagnostics(ws.contextFor(app)!).map((d) => d.code);
+    assert.ok(codes().includes('CUP801'));
+    const at = serverText.indexOf('{ scope_name = "write"');
+    ws.changeDocument(server, 2, [{ start: at, end: at, text: '{ scope_name = "admin" },\n    ' }]);
+    assert.ok(!codes().includes('CUP801'));
+  });
+  test('a chain through another block that stops reaching the creator brings CUP804 back', async () => {
+    const { Workspace } = await import('../../../server/src/model');
+    const { computeDiagnostics } = await import('../../../server/src/features/diagnostics');
+    const ws = new Workspace({ listFiles: () => [], readFile: () => undefined });
+    const gate = 'file:///m/gate.tf';
+    const app = 'file:///m/app.tf';
+    const gateText = 'resource "terraform_data" "gate" {\n  input = awscc_cognito_user_pool_resource_server.orders.identifier\n}\n';
+    ws.openDocument(gate, 1, AWSCC_POOL + AWSCC_SERVER + gateText);
+    ws.openDocument(app, 1, awsccClient('  allowed_o_auth_scopes = ["https://orders.example.com/read"]\n  depends_on = [terraform_data.gate]'));
+    const codes = () => computeDiagnostics(ws.contextFor(app)!).map((d) => d.code);
+    assert.ok(!codes().includes('CUP804'));
+    const full = AWSCC_POOL + AWSCC_SERVER + gateText;
+    const at = full.indexOf('awscc_cognito_user_pool_resource_server.orders.identifier');
+    ws.changeDocument(gate, 2, [{ start: at, end: at + 'awscc_cognito_user_pool_resource_server.orders.identifier'.length, text: '"static"' }]);
+    assert.ok(codes().includes('CUP804'));
+  });
+});

@@ -1,4 +1,4 @@
-import { importId, splitImportId } from '../../knowledge';
+import { PLACEHOLDER_PREFIX, importId, splitImportId } from '../../knowledge';
 import { evaluate } from '../evaluate';
 import type { Rule } from './types';
 import { importBlocks } from './importBlocks';
@@ -25,6 +25,8 @@ export const importIdFormat: Rule = {
       const via = viaText(value);
       // The hashicorp/aws `/` form has its own rule with a fix.
       if (split?.separator === '/') continue;
+      // The conversion's marker has its own rule (CUP613).
+      if (value.value.includes(PLACEHOLDER_PREFIX)) continue;
       if (!split) {
         context.report(value.span, `The import ID must be \`${importId.format}\` (e.g. \`${importId.example}\`); \`${value.value}\` has no \`|\`${via}.`);
         continue;

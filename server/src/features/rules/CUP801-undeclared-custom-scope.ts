@@ -1,14 +1,13 @@
 import { changeStringFix, didYouMean, suggestion } from './support';
-import { poolOfClient, serverForScope } from './poolFacts';
+import { namedValues, poolOfClient, serverForScope } from './poolFacts';
 import type { Rule } from './types';
-import { knownValues, stringItems, viaText } from './values';
+import { stringItems, viaText } from './values';
 
 export const undeclaredCustomScope: Rule = {
   code: 'CUP801',
   name: 'undeclared-custom-scope',
   defaultSeverity: 'error',
   category: 'module',
-  scope: 'module',
   doc: {
     summary:
       'A custom scope `<identifier>/<name>` whose resource server the module declares for the same user pool, but without that scope name.',
@@ -17,7 +16,7 @@ export const undeclaredCustomScope: Rule = {
     fix: 'Changes the scope to the declared one it resembles.',
   },
   check(context) {
-    for (const known of knownValues(context)) {
+    for (const known of namedValues(context)) {
       if (known.path !== 'allowed_o_auth_scopes') continue;
       const pool = poolOfClient(context, known.client);
       if (!pool || pool.servers.length === 0) continue;

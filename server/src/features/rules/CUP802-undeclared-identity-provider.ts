@@ -1,8 +1,8 @@
 import { changeStringFix, didYouMean, suggestion } from './support';
-import { poolOfClient } from './poolFacts';
+import { namedValues, poolOfClient } from './poolFacts';
 import { poolGraphOf } from '../../model';
 import type { Rule } from './types';
-import { knownValues, stringItems, viaText } from './values';
+import { stringItems, viaText } from './values';
 
 /** Always present in every pool: the pool's own user directory. */
 const BUILT_IN = 'COGNITO';
@@ -12,7 +12,6 @@ export const undeclaredIdentityProvider: Rule = {
   name: 'undeclared-identity-provider',
   defaultSeverity: 'warning',
   category: 'module',
-  scope: 'module',
   doc: {
     summary:
       'A name in `supported_identity_providers` that no identity provider of the same user pool declares, in a module that declares identity providers for that pool.',
@@ -23,7 +22,7 @@ export const undeclaredIdentityProvider: Rule = {
   check(context) {
     const graph = poolGraphOf(context.ctx.module);
     if (graph.unplaced.providers) return;
-    for (const known of knownValues(context)) {
+    for (const known of namedValues(context)) {
       if (known.path !== 'supported_identity_providers') continue;
       const pool = poolOfClient(context, known.client);
       if (!pool || pool.providers.length === 0 || pool.providers.some((p) => !p.providerName)) continue;

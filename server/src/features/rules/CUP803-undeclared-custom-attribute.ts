@@ -1,15 +1,14 @@
 import { CUSTOM_ATTRIBUTE_PREFIX } from '../../knowledge';
 import { changeStringFix, didYouMean, suggestion } from './support';
-import { poolOfClient } from './poolFacts';
+import { namedValues, poolOfClient } from './poolFacts';
 import type { Rule } from './types';
-import { knownValues, stringItems, viaText } from './values';
+import { stringItems, viaText } from './values';
 
 export const undeclaredCustomAttribute: Rule = {
   code: 'CUP803',
   name: 'undeclared-custom-attribute',
   defaultSeverity: 'warning',
   category: 'module',
-  scope: 'module',
   doc: {
     summary: 'A `custom:<name>` entry of `read_attributes`/`write_attributes` that the schema of the user pool, declared in the module, does not define.',
     why:
@@ -17,7 +16,7 @@ export const undeclaredCustomAttribute: Rule = {
     fix: 'Changes the name to the schema attribute it resembles.',
   },
   check(context) {
-    for (const known of knownValues(context)) {
+    for (const known of namedValues(context)) {
       if (known.path !== 'read_attributes' && known.path !== 'write_attributes') continue;
       const pool = poolOfClient(context, known.client);
       const schema = pool?.pool?.schema;

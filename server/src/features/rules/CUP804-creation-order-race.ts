@@ -1,10 +1,10 @@
 import type { Block, HclFile } from '../../parser';
 import type { Declaration } from '../../model';
 import { indentAt, lineBreakOf, lineStartOf } from './support';
-import { orderedAfter, poolOfClient, providerNamed, serverForScope } from './poolFacts';
+import { namedValues, orderedAfter, poolOfClient, providerNamed, serverForScope } from './poolFacts';
 import { attributeOf } from './runIndex';
 import type { Fix, FixEdit, Rule, RuleContext } from './types';
-import { knownValues, stringItems, type KnownValue } from './values';
+import { stringItems, type KnownValue } from './values';
 import type { StaticValue } from '../evaluate';
 
 export const creationOrderRace: Rule = {
@@ -12,7 +12,6 @@ export const creationOrderRace: Rule = {
   name: 'creation-order-race',
   defaultSeverity: 'warning',
   category: 'module',
-  scope: 'module',
   doc: {
     summary:
       'A custom scope or identity provider name written as a string whose creator (a resource server or identity provider of the same pool) is in the module, with nothing that orders the client after it.',
@@ -22,7 +21,7 @@ export const creationOrderRace: Rule = {
   },
   check(context) {
     const module = context.ctx.module;
-    for (const known of knownValues(context)) {
+    for (const known of namedValues(context)) {
       const scopes = known.path === 'allowed_o_auth_scopes';
       if (!scopes && known.path !== 'supported_identity_providers') continue;
       const pool = poolOfClient(context, known.client);

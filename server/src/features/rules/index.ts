@@ -3,8 +3,6 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../../model';
 import type { Span } from '../../parser';
 import { buildRunIndex, type RunIndex } from './runIndex';
-import { poolGraphOf } from '../../model';
-import { RESOURCE_TYPE } from '../../knowledge';
 import { ItemCache, recordingModule } from './itemCache';
 import { judgeProvenance, ReadLog } from './provenance';
 import type { Finding, Rule, RuleContext } from './types';
@@ -15,6 +13,7 @@ import { readOnlyAttribute } from './CUP104-read-only-attribute';
 import { wrongType } from './CUP105-wrong-type';
 import { objectWrittenAsBlock } from './CUP106-object-written-as-block';
 import { duplicateObjectKey } from './CUP107-duplicate-object-key';
+import { dynamicBlock } from './CUP108-dynamic-block';
 import { invalidEnumValue } from './CUP201-invalid-enum-value';
 import { numberOutOfRange } from './CUP202-number-out-of-range';
 import { stringLength } from './CUP203-string-length';
@@ -53,6 +52,7 @@ import { identityRegionMismatch } from './CUP609-identity-region-mismatch';
 import { importTargetNotDeclared } from './CUP610-import-target-not-declared';
 import { duplicateImportTarget } from './CUP611-duplicate-import-target';
 import { importVersionRequirements } from './CUP612-import-version-requirements';
+import { importPlaceholder } from './CUP613-import-placeholder';
 import { idUsedAsClientId } from './CUP701-id-used-as-client-id';
 import { unknownAttributeReference } from './CUP702-unknown-attribute-reference';
 import { secretOutputNotSensitive } from './CUP703-secret-output-not-sensitive';
@@ -71,6 +71,7 @@ export const rules: readonly Rule[] = [
   wrongType,
   objectWrittenAsBlock,
   duplicateObjectKey,
+  dynamicBlock,
   invalidEnumValue,
   numberOutOfRange,
   stringLength,
@@ -109,6 +110,7 @@ export const rules: readonly Rule[] = [
   importTargetNotDeclared,
   duplicateImportTarget,
   importVersionRequirements,
+  importPlaceholder,
   idUsedAsClientId,
   unknownAttributeReference,
   secretOutputNotSensitive,
@@ -152,6 +154,8 @@ function runEach(rules: readonly Rule[], ctx: FeatureContext, index: RunIndex, i
     report: (span, message, fixes, basis) => {
       const finding: Finding = { code, span: { start: span.start, end: span.end }, message, fixes };
       judgeProvenance(finding, reads.originsBehind(span, index, basis));
+      const caller = ctx.module.callerArgument && reads.callerBehind(span, index);
+      if (caller) finding.caller = caller;
       into.push(finding);
     },
     noteRead: reads.note,
@@ -173,14 +177,10 @@ function runEach(rules: readonly Rule[], ctx: FeatureContext, index: RunIndex, i
 function runModuleRules(ctx: FeatureContext, selected: readonly Rule[], onError?: OnRuleError): Finding[] {
   const moduleRules = selected.filter((r) => r.scope === 'module');
   const file = ctx.document.file;
-  // Module rules look at import blocks, and at our clients only when the pool graph has names to check
-  // them against (resource servers, identity providers, pool schemas), so a keystroke in a module without
-  // any costs no walk over its clients.
-  const withClients = moduleRules.length > 0 && poolGraphOf(ctx.module).names;
-  const checked = file.body.items.filter((i) => i.kind === 'Block' && (i.type.name === 'import' || (withClients && i.type.name === 'resource' && i.labels[0]?.value === RESOURCE_TYPE)));
-  if (moduleRules.length === 0 || checked.length === 0) return [];
+  const imports = file.body.items.filter((i) => i.kind === 'Block' && i.type.name === 'import');
+  if (moduleRules.length === 0 || imports.length === 0) return [];
   const findings: Finding[] = [];
-  runEach(moduleRules, ctx, buildRunIndex(file, checked, ''), findings, onError);
+  runEach(moduleRules, ctx, buildRunIndex(file, imports, ''), findings, onError);
   return findings;
 }
 

@@ -12,6 +12,8 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { BodyItem, HclFile, Position } from '../../parser';
 import type { Declaration, TerraformModule } from '../../model';
+import { POOLS_DEPENDENCY, poolGraphOf } from '../../model';
+import { ORDER_DEPENDENCY, orderDependency } from './poolFacts';
 
 /** The locals and variables some blocks read, with their declaration texts ('' when undeclared). */
 interface DependencySet {
@@ -79,6 +81,8 @@ export function recordingModule(module: TerraformModule, deps: Map<string, strin
           return decl;
         };
       }
+      if (prop === 'unwrapped') return target;
+      if (prop === 'recordDependency') return (key: string, value: string) => deps.set(key, value);
       const value = Reflect.get(target, prop, receiver);
       return typeof value === 'function' ? value.bind(target) : value;
     },
@@ -201,7 +205,7 @@ export class ItemCache {
     for (const [name, text] of deps.pairs) {
       let now = this.current.get(name);
       if (now === undefined) {
-        now = name.startsWith('local.') ? declarationText(module.findLocal(name.slice(6))) : variableText(module, name.slice(4), module.findVariable(name.slice(4)));
+        now = currentText(module, name);
         this.current.set(name, now);
       }
       if (now !== text) {
@@ -263,4 +267,13 @@ function movedPosition(p: Position, from: Position, to: Position): Position {
 
 function moved(d: Diagnostic, from: Position, to: Position): Diagnostic {
   return { ...d, range: { start: movedPosition(d.range.start, from, to), end: movedPosition(d.range.end, from, to) } };
+}
+
+/** The current value of a dependency a cached block recorded. */
+function currentText(module: TerraformModule, name: string): string {
+  if (name.startsWith('local.')) return declarationText(module.findLocal(name.slice(6)));
+  if (name.startsWith('var.')) return variableText(module, name.slice(4), module.findVariable(name.slice(4)));
+  if (name === POOLS_DEPENDENCY) return poolGraphOf(module).signature;
+  if (name.startsWith(ORDER_DEPENDENCY)) return orderDependency(module, name);
+  return '';
 }

@@ -3,10 +3,37 @@
 import type { Block, Expression, Node } from '../../parser';
 import { forEachChild } from '../../parser';
 import type { Declaration, TerraformModule } from '../../model';
-import { poolGraphOf, type PoolEntry, type IdentityProvider, type ResourceServer } from '../../model';
+import { poolGraphOf, recorderOf, type PoolEntry, type IdentityProvider, type ResourceServer } from '../../model';
 import type { ClientBlock } from './runIndex';
 import type { RuleContext } from './types';
-import type { StaticValue } from '../evaluate';
+import { evaluate, type StaticValue } from '../evaluate';
+import type { KnownValue } from './values';
+
+const NAME_PATHS = ['allowed_o_auth_scopes', 'supported_identity_providers', 'read_attributes', 'write_attributes'];
+const named = new WeakMap<object, KnownValue[]>();
+
+/**
+ * The known values of the four attributes that name things of the pool, for clients whose pool declares
+ * something to check them against. The module rules run on every keystroke: evaluating only these (not
+ * every attribute of every client) keeps a 200-client module cheap.
+ */
+export function namedValues(context: RuleContext): KnownValue[] {
+  let found = named.get(context.index);
+  if (found) return found;
+  found = [];
+  for (const client of context.index.clients) {
+    const pool = poolOfClient(context, client);
+    if (!pool || (pool.servers.length === 0 && pool.providers.length === 0 && !pool.pool?.schema)) continue;
+    for (const path of NAME_PATHS) {
+      const attribute = client.attributes.get(path);
+      const spec = attribute && client.schema.attributes.find((a) => a.name === path);
+      const value = spec && evaluate(attribute.value, context.ctx.module);
+      if (spec && value && value.kind !== 'null') found.push({ client, spec, path, value });
+    }
+  }
+  named.set(context.index, found);
+  return found;
+}
 
 /** The pool of one of our resource blocks, when the module says which it is. */
 export function poolOfClient(context: RuleContext, client: ClientBlock): PoolEntry | undefined {
@@ -47,6 +74,37 @@ const MAX_BLOCKS = 500;
  * reaches the creator's address.
  */
 export function orderedAfter(module: TerraformModule, block: Block, creator: Declaration): boolean {
+  const recorder = recorderOf(module);
+  if (recorder) {
+    // A cached finding about ordering stays valid only while the answer does (the chain may run through
+    // any other block of the module).
+    const result = orderedAfter(recorder.unwrapped, block, creator);
+    const client = `${block.labels[0]?.value}.${block.labels[1]?.value}`;
+    recorder.recordDependency(`${ORDER_DEPENDENCY}${client}\u0000${creator.address}`, result ? '1' : '0');
+    return result;
+  }
+  if (reaches(module, block, creator)) return true;
+  // In a child seen through a call, the call's own references and depends_on order every resource of the
+  // child after what they name.
+  const call = module.callerArgument?.('');
+  return call ? reaches(call.module, call.callBlock, creator) : false;
+}
+
+/** Item-cache dependency keys for an ordering answer: `order:<client address>\0<creator address>`. */
+export const ORDER_DEPENDENCY = 'order:';
+
+/** The current answer for an ordering dependency, as recorded ('1' or '0'; '' when either block is gone). */
+export function orderDependency(module: TerraformModule, key: string): string {
+  const [client, creatorAddress] = key.slice(ORDER_DEPENDENCY.length).split('\u0000');
+  const dot = client.indexOf('.');
+  const node = module.findResource(client.slice(0, dot), client.slice(dot + 1))?.node;
+  const cdot = creatorAddress.indexOf('.');
+  const creator = module.findResource(creatorAddress.slice(0, cdot), creatorAddress.slice(cdot + 1));
+  if (node?.kind !== 'Block' || !creator) return '';
+  return orderedAfter(module, node, creator) ? '1' : '0';
+}
+
+function reaches(module: TerraformModule, block: Block, creator: Declaration): boolean {
   const seen = new Set<string>();
   const queue: Node[] = [block];
   let visited = 0;

@@ -4,7 +4,7 @@
 // or a Warning: it becomes Information that names the condition. Values written in place, in locals of
 // literals, or in a tfvars file keep the rule's severity; a tfvars value is named with its file and line.
 import type { Span } from '../../parser';
-import { originOfSpan, type Origin, type StaticValue } from '../evaluate';
+import { originOfSpan, type CallerOrigin, type Origin, type StaticValue } from '../evaluate';
 import type { ClientBlock, RunIndex } from './runIndex';
 import type { Finding } from './types';
 
@@ -12,12 +12,25 @@ import type { Finding } from './types';
 export class ReadLog {
   private reads: { client: ClientBlock; origin: Origin }[] = [];
 
+  private callerReads: { client: ClientBlock; origin: CallerOrigin }[] = [];
+
   note = (client: ClientBlock, value: StaticValue): void => {
     if (value.origin) this.reads.push({ client, origin: value.origin });
+    const caller = callerOf(value.origin);
+    if (caller) this.callerReads.push({ client, origin: caller });
   };
+
+  /** The module call whose arguments a finding at `span` rests on (only in a child seen through a call). */
+  callerBehind(span: Span, index: RunIndex): CallerOrigin | undefined {
+    const own = callerOf(originOfSpan(span));
+    if (own || this.callerReads.length === 0) return own;
+    const client = index.clients.find((c) => c.block.start <= span.start && span.start < c.block.end);
+    return this.callerReads.find((r) => r.client === client)?.origin;
+  }
 
   clear(): void {
     if (this.reads.length > 0) this.reads = [];
+    if (this.callerReads.length > 0) this.callerReads = [];
   }
 
   /**
@@ -64,4 +77,9 @@ export function judgeProvenance(finding: Finding, origins: readonly Origin[]): v
 function shown(text: string): string {
   const flat = text.replace(/\s+/g, ' ');
   return flat.length > MAX_SHOWN ? `${flat.slice(0, MAX_SHOWN - 1)}…` : flat;
+}
+
+function callerOf(origin: Origin | undefined): CallerOrigin | undefined {
+  if (!origin) return undefined;
+  return origin.kind === 'caller' ? origin : origin.caller;
 }

@@ -3,7 +3,7 @@
 import type { Range, Span } from '../../parser';
 import type { FeatureContext } from '../../model';
 import type { ClientBlock, RunIndex } from './runIndex';
-import type { StaticValue } from '../evaluate';
+import type { CallerOrigin, StaticValue } from '../evaluate';
 
 export type RuleSeverity = 'error' | 'warning' | 'information';
 
@@ -55,6 +55,8 @@ export interface Finding {
   fixes?: Fix[];
   /** Lower than the rule's severity when the offending value came only from variables' defaults. */
   severity?: RuleSeverity;
+  /** In a child seen through a module call: the call argument the finding rests on. */
+  caller?: CallerOrigin;
   /** The variables whose defaults the finding depends on, and its message without the condition. */
   defaults?: { variables: string[]; message: string };
 }
