@@ -9,10 +9,12 @@ import {
   ProposedFeatures,
   TextDocumentSyncKind,
   type InitializeResult,
+  type Diagnostic,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 import { Workspace, callsFolder, normalizeUri, type ModuleDocument } from './model';
 import { computeDiagnostics } from './features/diagnostics';
+import { defaultsOf } from './features/defaultSites';
 import { HashicorpTerraformNotification, ServerInfoRequest, StatusNotification } from './protocol';
 import { BusyStatus, LARGE_EDIT_CHARS } from './busyStatus';
 import { OutwardFacts } from './outwardFacts';
@@ -94,7 +96,7 @@ connection.onDidOpenTextDocument(({ textDocument }) => {
   outward.changed(doc.uri, doc.file);
   busy.forget(doc.uri);
   // The debounce is for typing: a document just opened is checked at once (the others of its folder wait).
-  scheduleModule(doc.uri, true, 0);
+  scheduleModule(doc.uri, true, true, 0);
 });
 
 connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
@@ -170,15 +172,35 @@ connection.onRequest(ServerInfoRequest, () => ({ version: VERSION, awsccProvider
  * it. The others wait twice the debounce; one already waiting is put off again even when `othersToo` is
  * false, so a burst of typing re-checks them once, after it.
  */
-function scheduleModule(uri: string, othersToo = true, ownDelay = settings.debounceMs): void {
+function scheduleModule(uri: string, othersToo = true, self = true, ownDelay = settings.debounceMs): void {
   const key = normalizeUri(uri);
   const dir = dirOf(key);
   for (const doc of workspace.openDocuments()) {
-    if (doc.uri === key) schedule(key, ownDelay);
+    if (doc.uri === key) {
+      if (self) schedule(key, ownDelay);
+    }
     else if (dirOf(doc.uri) === dir && (othersToo || pending.has(doc.uri))) schedule(doc.uri, settings.debounceMs * 2);
     // A caller's findings come from its children's values too (features/moduleCalls.ts).
     else if (callsFolder(doc.file, dirOf(doc.uri), dir)) schedule(doc.uri, settings.debounceMs * 2);
   }
+}
+
+/**
+ * The findings of a document that rest on variables' defaults are also shown on those defaults, in the
+ * documents that declare them: when that set changes, the folder's other open documents are re-checked.
+ */
+const restingOnDefaults = new Map<string, string>();
+
+function restsOnDefaultsChanged(uri: string, diagnostics: readonly Diagnostic[]): boolean {
+  let key = '';
+  for (const d of diagnostics) {
+    const defaults = defaultsOf(d);
+    if (defaults) key += `${d.code}\u0000${defaults.variables.join(',')}\u0000${defaults.message}\u0000${d.range.start.line}\u0001`;
+  }
+  const before = restingOnDefaults.get(uri) ?? '';
+  if (key === '') restingOnDefaults.delete(uri);
+  else restingOnDefaults.set(uri, key);
+  return before !== key;
 }
 
 const dirOf = (uri: string) => uri.slice(0, uri.lastIndexOf('/') + 1);
@@ -206,6 +228,7 @@ function publish(uri: string): void {
     };
     runMs = performance.now() - started;
     const written = connection.sendDiagnostics(params);
+    if (restsOnDefaultsChanged(doc.uri, params.diagnostics)) scheduleModule(doc.uri, true, false);
     if (logTimings) logDiagnosticsTiming(changeMs, runMs, params, written);
   } catch (e) {
     // A bug in one rule must not take the server down; say where it happened.

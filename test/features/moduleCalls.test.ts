@@ -88,3 +88,25 @@ describe('modules that terraform init installed', () => {
     assert.deepEqual(check(files, '/r/.terraform/modules/login/main.tf').lines, []);
   });
 });
+
+describe('calls of calls', () => {
+  // The root passes a name to a wrapper module, which passes it on to the client module.
+  const files: Record<string, string> = {
+    '/n/main.tf': 'module "wrapper" {\n  source = "./wrapper"\n  name   = "' + 'n'.repeat(150) + '"\n}\n',
+    '/n/wrapper/main.tf': 'variable "name" {\n  type    = string\n  default = "ok"\n}\n\nmodule "client" {\n  source      = "../client"\n  client_name = var.name\n}\n',
+    '/n/client/main.tf':
+      'variable "client_name" {\n  type = string\n}\n\nresource "awscc_cognito_user_pool_client" "this" {\n  user_pool_id = "us-east-1_AbC123"\n  client_name  = var.client_name\n}\n',
+  };
+  test("a grandchild's finding that rests on the root's argument is reported there, with the path of calls", () => {
+    const { lines, messages } = check(files, '/n/main.tf');
+    assert.deepEqual(lines, ['3: error CUP203']);
+    assert.match(messages[0], /^In module\.wrapper → module\.client \(client\/main\.tf line 7\): /);
+  });
+  test('the wrapper itself reports nothing for its own default ("ok" is a valid name)', () => {
+    assert.deepEqual(check(files, '/n/wrapper/main.tf').lines, []);
+  });
+  test('a loop of calls ends', () => {
+    const loop = { ...files, '/n/client/main.tf': files['/n/client/main.tf'] + '\nmodule "again" {\n  source = "../wrapper"\n  name   = var.client_name\n}\n' };
+    assert.deepEqual(check(loop, '/n/main.tf').lines, ['3: error CUP203']);
+  });
+});

@@ -154,3 +154,30 @@ test('a newly opened document is checked at once: the debounce is for changes', 
     rmSync(slowDir, { recursive: true, force: true });
   }
 });
+
+test('a finding that rests on a default is shown on the default, and leaves it when the resource stops using it', async () => {
+  mkdirSync(join(dir, 'defaults'));
+  const vars = fileUri(join(dir, 'defaults', 'variables.tf'));
+  const main = fileUri(join(dir, 'defaults', 'main.tf'));
+  const VARS = 'variable "client_name" {\n  default = ""\n}\n';
+  const MAIN = 'resource "awscc_cognito_user_pool_client" "web" {\n  user_pool_id                  = "us-east-1_abc"\n  client_name                   = var.client_name\n  prevent_user_existence_errors = "ENABLED"\n}\n';
+  const open = (uri: string, text: string) => session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'terraform', version: 1, text } });
+  const varsOpened = session.nextDiagnostics(vars, 1);
+  await open(vars, VARS);
+  await varsOpened;
+  const mainOpened = session.nextDiagnostics(main, 1);
+  const varsRechecked = session.nextDiagnostics(vars, 1);
+  await open(main, MAIN);
+  const [onResource, onDefault] = [await mainOpened, await varsRechecked];
+  assert.deepEqual(onResource.map((d) => `${d.code} ${d.severity}`), ['CUP203 3']);
+  assert.deepEqual(onDefault.map((d) => `${d.code} ${d.severity} ${d.range.start.line}`), ['CUP203 3 1']);
+
+  // The re-checks that opening main.tf set off may still be arriving: count from the edit on.
+  const next = replace(MAIN, 'var.client_name', '"web"');
+  const mainEdited = session.nextDiagnostics(main, 2);
+  await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri: main, version: 2 }, contentChanges: [next.change] });
+  assert.deepEqual(await mainEdited, []);
+  const deadline = Date.now() + 5_000;
+  while (publicationsOf(vars).at(-1)?.diagnostics.length !== 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  assert.deepEqual(publicationsOf(vars).at(-1)?.diagnostics, [], 'the finding left the default');
+});

@@ -3,7 +3,7 @@
 // which must work in half-typed code — which "slot" of a body or object it sits in (a name being typed, or a
 // value after `=`). Hover and completion both read these so they agree on what the caret points at.
 import type { Attribute, Block, Body, Expression, HclFile, Node, ObjectExpr, ObjectItem, Span, StringLiteral, TextSource, Tuple } from '../parser';
-import { nodePathAt, staticString } from '../parser';
+import { firstItemEndingFrom, nodePathAt, staticString } from '../parser';
 
 /** `span` contains `offset`, end inclusive (a caret right after a token is still "in" it). */
 export const within = (span: Span, offset: number): boolean => span.start <= offset && offset <= span.end;
@@ -118,14 +118,7 @@ export function caretPathAt(file: HclFile, offset: number): Node[] {
   const text = file.source;
   if (path.length === 1) {
     const items = file.body.items;
-    let lo = 0;
-    let hi = items.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (items[mid].end < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    const before = items[lo - 1];
+    const before = items[firstItemEndingFrom(items, offset) - 1];
     if (!before || !leftOpen(before) || !blankBetween(text, before.end, offset)) return path;
     path.push(before);
   }

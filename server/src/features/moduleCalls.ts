@@ -5,13 +5,13 @@
 // that is wrong), naming the child's attribute, file and line. The child's own files keep showing such
 // values only as Information, since there they are placeholders.
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { Block, Span } from '../parser';
+import type { Block, HclFile, Span } from '../parser';
 import type { Declaration, FeatureContext, TerraformModule } from '../model';
 import { BoundModule, IDENTITY_PROVIDER_TYPES, POOL_TYPES, RESOURCE_SERVER_TYPES } from '../model';
 import { RESOURCE_TYPE } from '../knowledge';
 import { rules, runRules, type Finding, type Rule } from './rules';
 
-/** Calls of calls are not followed (a child's own calls are reported in the child); this bounds the work per keystroke. */
+/** Bounds the work per keystroke in a document with very many calls. */
 const MAX_CALLS_PER_DOCUMENT = 50;
 
 export function moduleCallDiagnostics(
@@ -31,9 +31,9 @@ export function moduleCallDiagnostics(
     if (!child) continue;
     deps ??= callerDependencies(module);
     let entry = cache.get(block);
-    if (!entry || entry.child !== child || entry.rulesKey !== rulesKey || !sameItems(entry.deps, deps)) {
-      if (process.env.MC_DEBUG) console.error("miss", !!entry, entry && entry.child === child, entry && sameItems(entry.deps, deps));
-      entry = { child, rulesKey, deps, findings: evaluateCall(call, child, module, selected, onError) };
+    if (!entry || entry.child !== child || entry.rulesKey !== rulesKey || !sameItems(entry.deps, deps) || entry.nested.some((n) => n.resolve() !== n.module)) {
+      const nested: CallEntry['nested'] = [];
+      entry = { child, rulesKey, deps, nested, findings: evaluateCall(call, child, module, selected, nested, onError) };
       cache.set(block, entry);
     }
     // Offsets are kept relative to the call block, which moves when lines above it change.
@@ -47,6 +47,8 @@ interface CallEntry {
   /** The selected rules' codes ('' for all). */
   rulesKey: string;
   deps: readonly unknown[];
+  /** The modules the child calls in turn, each with how to find it again (a changed one is a new snapshot). */
+  nested: { module: TerraformModule; resolve: () => TerraformModule | undefined }[];
   /** Spans relative to the call block's start. */
   findings: Finding[];
 }
@@ -72,34 +74,62 @@ function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
   return true;
 }
 
-function evaluateCall(call: Declaration, child: TerraformModule, caller: TerraformModule, selected: readonly Rule[], onError?: (rule: Rule, error: unknown) => void): Finding[] {
+function evaluateCall(
+  call: Declaration,
+  child: TerraformModule,
+  caller: TerraformModule,
+  selected: readonly Rule[],
+  nested: CallEntry['nested'],
+  onError?: (rule: Rule, error: unknown) => void,
+): Finding[] {
   const block = call.node as Block;
-  const bound = new BoundModule(child, call, caller);
   const seen = new Set<string>();
   const out: Finding[] = [];
-  for (const doc of child.documents()) {
-    if (!doc.file.text.includes(RESOURCE_TYPE)) continue;
-    for (const finding of runRules({ document: doc, module: bound }, selected, onError)) {
-      const argument = finding.caller?.argument;
-      if (!argument || argument.callUri !== call.uri || argument.callBlock !== block) continue;
-      const where = `${relativeName(call, doc.uri)} line ${doc.file.rangeOf(finding.span).start.line + 1}`;
-      const at: Span = argument.expression ?? callHeader(block);
-      const passed = argument.expression ? '' : ` (${call.address} does not set "${finding.caller!.variable}", so the child's default applies)`;
-      const message = `In ${call.address} (${where}): ${finding.message}${passed}`;
-      const key = `${at.start}:${finding.code}:${message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push({ code: finding.code, span: { start: at.start - block.start, end: at.end - block.start }, message, severity: finding.severity });
+  const folders = new Set<string>([caller.dir]);
+  // The child, then the modules it calls in turn (bounded, and never a folder twice): a grandchild's
+  // finding that rests on this call's arguments is this call's finding too.
+  const visit = (module: TerraformModule, bound: BoundModule, trail: string, depth: number) => {
+    folders.add(module.dir);
+    for (const doc of module.documents()) {
+      if (doc.file.text.includes(RESOURCE_TYPE)) {
+        for (const finding of runRules({ document: doc, module: bound }, selected, onError)) {
+          const argument = finding.caller?.argument;
+          if (!argument || argument.callUri !== call.uri || argument.callBlock !== block) continue;
+          const where = `${relativeName(call, doc.uri)} line ${doc.file.rangeOf(finding.span).start.line + 1}`;
+          const at: Span = argument.expression ?? callHeader(block);
+          const passed = argument.expression ? '' : ` (${call.address} does not set "${finding.caller!.variable}", so the child's default applies)`;
+          const message = `In ${trail} (${where}): ${finding.message}${passed}`;
+          const key = `${at.start}:${finding.code}:${message}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          out.push({ code: finding.code, span: { start: at.start - block.start, end: at.end - block.start }, message, severity: finding.severity });
+        }
+      }
+      if (depth >= MAX_NESTING) continue;
+      for (const inner of callsInFile(doc.uri, doc.file)) {
+        const grandchild = module.childModule?.(inner);
+        if (!grandchild || folders.has(grandchild.dir)) continue;
+        nested.push({ module: grandchild, resolve: () => module.childModule?.(inner) });
+        visit(grandchild, new BoundModule(grandchild, inner, bound), `${trail} → ${inner.address}`, depth + 1);
+      }
     }
-  }
+  };
+  visit(child, new BoundModule(child, call, caller), call.address, 1);
   return out;
 }
 
+/** How many levels of local module calls one call is followed through. */
+const MAX_NESTING = 4;
+
 function callsIn(ctx: FeatureContext): Declaration[] {
+  return callsInFile(ctx.document.uri, ctx.document.file);
+}
+
+function callsInFile(uri: string, file: HclFile): Declaration[] {
   const out: Declaration[] = [];
-  for (const item of ctx.document.file.body.items) {
+  for (const item of file.body.items) {
     if (item.kind !== 'Block' || item.type.name !== 'module' || !item.labels[0]?.value) continue;
-    out.push({ kind: 'module', name: item.labels[0].value, address: `module.${item.labels[0].value}`, uri: ctx.document.uri, file: ctx.document.file, node: item, override: false });
+    out.push({ kind: 'module', name: item.labels[0].value, address: `module.${item.labels[0].value}`, uri, file, node: item, override: false });
   }
   return out;
 }

@@ -70,6 +70,11 @@ export class BoundModule implements TerraformModule {
     return this.child.dir;
   }
 
+  /** The child's own calls (their arguments are read in this bound child, so they reach this call's caller). */
+  childModule(call: Declaration): TerraformModule | undefined {
+    return this.child.childModule?.(call);
+  }
+
   callerArgument(name: string): CallerArgument | undefined {
     const block = this.call.node;
     if (block?.kind !== 'Block') return undefined;

@@ -319,6 +319,7 @@ function resourceServer(declaration: Declaration, block: Block, type: string, mo
   } else {
     scopes = scopeObjects(attributeValue(block, 'scopes'));
   }
+  if (ignoresChanges(block, type === 'aws_cognito_resource_server' ? 'scope' : 'scopes')) scopes = undefined;
   return { declaration, identifier, scopes: repeated ? undefined : scopes, repeated };
 }
 
@@ -347,6 +348,8 @@ function objectValue(obj: Expression & { kind: 'Object' }, key: string): Express
 }
 
 function schemaOf(block: Block, type: string): PoolDeclaration['schema'] {
+  // Attributes added outside Terraform are what `ignore_changes = [schema]` is usually for.
+  if (ignoresChanges(block, 'schema')) return undefined;
   const found: (DeclaredName & { mutable?: boolean })[] = [];
   if (type === 'aws_cognito_user_pool') {
     for (const item of block.body.items) {
@@ -388,4 +391,16 @@ function signatureOf(pools: ReadonlyMap<string, PoolEntry>, unplaced: PoolGraph[
     for (const p of e.providers) parts.push(`I${p.declaration.address}|${p.repeated}|${p.providerName?.value ?? '?'}`);
   }
   return parts.join('\n');
+}
+
+/** `lifecycle { ignore_changes = [name] }` (or `all`): the real list may differ from what is written. */
+function ignoresChanges(block: Block, name: string): boolean {
+  for (const item of block.body.items) {
+    if (item.kind !== 'Block' || item.type.name !== 'lifecycle') continue;
+    const ignore = attributeValue(item, 'ignore_changes');
+    if (!ignore) continue;
+    if (ignore.kind === 'Variable' && ignore.name === 'all') return true;
+    if (ignore.kind === 'Tuple' && ignore.items.some((i) => (i.kind === 'Variable' && i.name === name) || staticString(i) === name)) return true;
+  }
+  return false;
 }

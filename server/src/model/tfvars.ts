@@ -27,6 +27,11 @@ export interface TfvarsSource {
   readonly file?: HclFile;
 }
 
+/** Any variable definitions file, loaded automatically or not: never a document of the module. */
+export function isAnyTfvarsFileName(name: string): boolean {
+  return name.endsWith('.tfvars') || name.endsWith('.tfvars.json');
+}
+
 export function isTfvarsFileName(name: string): boolean {
   return name === 'terraform.tfvars' || name === 'terraform.tfvars.json' || name.endsWith('.auto.tfvars') || name.endsWith('.auto.tfvars.json');
 }
@@ -49,6 +54,8 @@ export function tfvarsValues(sources: readonly TfvarsSource[]): Map<string, Tfva
 
 function hclValues(source: TfvarsSource): TfvarsValue[] {
   const file = source.file ?? parse(source.text);
+  // Terraform refuses a file it cannot parse: it sets nothing we could judge by.
+  if (file.diagnostics.length > 0) return [];
   const out: TfvarsValue[] = [];
   for (const item of file.body.items) {
     if (item.kind !== 'Attribute' || !item.name.name || item.equals < 0 || item.value.kind === 'Invalid') continue;

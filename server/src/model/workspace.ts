@@ -9,7 +9,7 @@ import { forgetDocument } from './declarations';
 import { jsonDeclarationsOf, type JsonDeclarations } from './jsonDeclarations';
 import { ModuleSnapshot, type ModuleSource } from './module';
 import { type FileSystemHost, isTerraformFileName, joinPath, nodeFileSystem } from './fileSystem';
-import { isTfvarsFileName, tfvarsOrder, type TfvarsSource } from './tfvars';
+import { isAnyTfvarsFileName, isTfvarsFileName, tfvarsOrder, type TfvarsSource } from './tfvars';
 import type { Declaration, FeatureContext, ModuleDocument, TerraformModule } from './types';
 import { childDirOf } from './moduleCalls';
 
@@ -120,7 +120,7 @@ export class Workspace {
       this.listings.set(dir, names);
     }
     const uris = new Set(names.filter(isTerraformFileName).map((n) => pathToFileURL(joinPath(dir, n)).href));
-    for (const uri of this.open.keys()) if (dirOf(uri) === dir && !isTfvarsFileName(baseName(uri))) uris.add(uri);
+    for (const uri of this.open.keys()) if (dirOf(uri) === dir && !isAnyTfvarsFileName(baseName(uri))) uris.add(uri);
     if (requestingUri !== undefined && this.open.has(requestingUri)) uris.add(requestingUri);
     const sources: ModuleSource[] = [];
     for (const uri of [...uris].sort()) {

@@ -1,10 +1,10 @@
 // The HCL parser's public surface. Nothing here imports anything else of ours or any editor package.
-import type { Block, Expression, HclFile, Node, TextChange } from './ast';
+import type { Block, Expression, HclFile, Node, Span, TextChange } from './ast';
 import { BlockNode } from './blockNode';
 import { parseText, skimText, tokenizeText } from './file';
 import { reparseFile } from './reparse';
 import type { Tokens } from './tokens';
-import { forEachChild as forEachChildImpl, nodePathAt as nodePathAtImpl, staticString as staticStringImpl } from './walk';
+import { firstItemEndingFrom as firstItemEndingFromImpl, forEachChild as forEachChildImpl, nodePathAt as nodePathAtImpl, staticString as staticStringImpl } from './walk';
 
 export * from './ast';
 export { T as TokenKind, TOKEN_NAMES, FLAG_HEADER, type Tokens } from './tokens';
@@ -45,6 +45,11 @@ export function releaseBody(block: Block): boolean {
 /** Nodes containing `offset` (end inclusive), from the file body down to the innermost. */
 export function nodePathAt(file: HclFile, offset: number): Node[] {
   return nodePathAtImpl(file, offset);
+}
+
+/** The index of the first of `items` (sorted, not overlapping) that ends at or after `offset`. */
+export function firstItemEndingFrom(items: readonly Span[], offset: number): number {
+  return firstItemEndingFromImpl(items, offset);
 }
 
 /** Visits the direct children of a node in source order. */

@@ -1,6 +1,6 @@
 // Generic traversal of the syntax tree: children in source order, the node path at an offset, and the
 // static value of simple strings.
-import type { Expression, HclFile, Node, TemplatePart } from './ast';
+import type { Expression, HclFile, Node, Span, TemplatePart } from './ast';
 
 /** Calls `visit` for each direct child of `node`, in source order. */
 export function forEachChild(node: Node, visit: (child: Node) => void): void {
@@ -95,14 +95,7 @@ export function nodePathAt(file: HclFile, offset: number): Node[] {
   let current: Node = file.body;
   // Top-level items: binary search (a large file has thousands).
   const items = file.body.items;
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid].end < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  const first = lo;
+  const first = firstItemEndingFrom(items, offset);
   let chosen: Node | undefined;
   for (let i = first; i < items.length && items[i].start <= offset; i++) {
     chosen = items[i];
@@ -139,4 +132,16 @@ export function staticString(expr: Expression): string | undefined {
     out += part.value;
   }
   return out;
+}
+
+/** The index of the first of `items` (sorted, not overlapping) that ends at or after `offset`. */
+export function firstItemEndingFrom(items: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].end < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

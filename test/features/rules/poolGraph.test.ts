@@ -202,3 +202,12 @@ describe('cached findings follow the rest of the module', () => {
     assert.ok(codes().includes('CUP804'));
   });
 });
+
+describe('lists changed outside Terraform', () => {
+  test('a pool that ignores changes to its schema, or a server to its scopes, is not checked against them', () => {
+    const pool = AWSCC_POOL.replace(/\n}\n$/, '\n  lifecycle {\n    ignore_changes = [schema]\n  }\n}\n');
+    expectNone(pool + awsccClient('  read_attributes = ["custom:added_in_console"]'), 'CUP803');
+    const server = AWS_SERVER.replace(/\n}\n$/, '\n  lifecycle {\n    ignore_changes = all\n  }\n}\n');
+    expectNone(AWS_POOL + server + awsccClient('  allowed_o_auth_scopes = ["orders/write"]\n  depends_on = [aws_cognito_resource_server.orders]', 'aws_cognito_user_pool.main.id'), 'CUP801');
+  });
+});

@@ -1,3 +1,4 @@
+import type { StaticValue } from '../evaluate';
 import { boolState, listState } from './clientValues';
 import type { Rule } from './types';
 
@@ -15,12 +16,17 @@ export const oauthNeedsFlowsAndScopes: Rule = {
       if (client.kind !== 'resource') continue;
       const flag = boolState(context, client, 'allowed_o_auth_flows_user_pool_client');
       if (!flag?.value || !flag.known) continue;
-      const missing = ['allowed_o_auth_flows', 'allowed_o_auth_scopes'].filter((name) => {
+      const missing: string[] = [];
+      // The finding rests on the flag and the empty lists, not on the list that is set.
+      const basis: (StaticValue | undefined)[] = [flag.known];
+      for (const name of ['allowed_o_auth_flows', 'allowed_o_auth_scopes']) {
         const state = listState(context, client, name);
-        return state?.complete && state.items.length === 0;
-      });
+        if (!state?.complete || state.items.length > 0) continue;
+        missing.push(name);
+        basis.push(state.value);
+      }
       if (missing.length === 0) continue;
-      context.report(flag.known.span, `An OAuth-enabled client needs ${missing.map((m) => `\`${m}\``).join(' and ')}; ${missing.length === 1 ? 'it is' : 'they are'} missing or empty.`);
+      context.report(flag.known.span, `An OAuth-enabled client needs ${missing.map((m) => `\`${m}\``).join(' and ')}; ${missing.length === 1 ? 'it is' : 'they are'} missing or empty.`, undefined, basis);
     }
   },
 };

@@ -29,6 +29,8 @@ export function renderRuleDocs(rules: readonly Rule[]): string {
   out.push('');
   out.push('Severity follows the evidence: **error** where Terraform rejects the configuration or a primary AWS source says AWS does; **warning** where the evidence is secondary, the setting cannot work as written, or it is almost surely a mistake; **information** for advice and for facts no primary source confirms (the message then says UNCONFIRMED).');
   out.push('');
+  out.push("Severity also follows where a value comes from. Values written in place, in a `local` of literals, or set for a variable in a file Terraform loads by itself (`terraform.tfvars`, `terraform.tfvars.json`, `*.auto.tfvars`, `*.auto.tfvars.json`; later files win) keep the rule's severity, and the message names the tfvars file and line. A value that only a variable's `default` supplies is a placeholder callers usually replace: a finding that rests on it is at most **information**, says which default it assumes, and is shown both on the attribute and on the default.");
+  out.push('');
   out.push('Rules marked *structural* duplicate what HashiCorp\'s Terraform extension (terraform-ls) reports; while that extension is active they yield to it (setting `awsccCognito.coexistence`), together with `CUP001`. Their quick fixes stay available.');
   out.push('');
   out.push('## Configuring');

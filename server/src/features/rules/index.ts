@@ -154,9 +154,9 @@ function runEach(rules: readonly Rule[], ctx: FeatureContext, index: RunIndex, i
   const context: RuleContext = {
     ctx,
     index,
-    report: (span, message, fixes) => {
+    report: (span, message, fixes, basis) => {
       const finding: Finding = { code, span: { start: span.start, end: span.end }, message: plainMessage(message), fixes };
-      judgeProvenance(finding, reads.defaultsBehind(span, index));
+      judgeProvenance(finding, reads.originsBehind(span, index, basis));
       const caller = ctx.module.callerArgument && reads.callerBehind(span, index);
       if (caller) finding.caller = caller;
       into.push(finding);

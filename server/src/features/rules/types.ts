@@ -65,8 +65,12 @@ export interface RuleContext {
   readonly ctx: FeatureContext;
   /** Our blocks, import blocks, outputs and references of this document, found once per run. */
   readonly index: RunIndex;
-  /** Reports a problem at a span of the checked document. */
-  report(span: Span, message: string, fixes?: Fix[]): void;
+  /**
+   * Reports a problem at a span of the checked document. `basis`, when given, lists the values the finding
+   * rests on (else: the value at `span` and every setting the rule read of that client), so that a finding
+   * is judged by where they came from (see provenance.ts).
+   */
+  report(span: Span, message: string, fixes?: Fix[], basis?: readonly (StaticValue | undefined)[]): void;
   /**
    * Told of every setting a rule reads (through `valueAt`), so that the runner can judge a cross-field
    * finding by where the values behind it came from.
