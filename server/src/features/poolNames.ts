@@ -96,7 +96,16 @@ function locationText(ctx: FeatureContext, declaration: Declaration, span: Span)
   const line = file ? file.rangeOf(span).start.line + 1 : undefined;
   const base = declaration.uri.slice(declaration.uri.lastIndexOf('/') + 1);
   const same = declaration.uri === ctx.document.uri;
-  return line === undefined ? base : same ? `line ${line}` : `${decodeURIComponent(base)}, line ${line}`;
+  return line === undefined ? base : same ? `line ${line}` : `${decoded(base)}, line ${line}`;
+}
+
+/** A URI's file name as the user sees it (a malformed escape is left as written). */
+function decoded(name: string): string {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
 }
 
 /** From a name in a client to the scope, provider or schema attribute that declares it. */
