@@ -246,7 +246,19 @@ export class Driver {
   /** Clicks the lightbulb at the caret's line and applies the code action whose title matches `title`. */
   async applyQuickFix(title: string | RegExp): Promise<void> {
     const bulb = this.page.locator(selectors.lightbulb).first();
-    await this.expect('no lightbulb appeared at the caret', () => bulb.waitFor({ state: 'visible' }));
+    // The editor asks for code actions when the caret moves; an answer that came before the server knew the
+    // file (a fresh server, a slow machine) is not asked again until the caret moves. Move it off the line and
+    // back a couple of times before giving up.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await bulb.waitFor({ state: 'visible', timeout: 10_000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) await this.expect('no lightbulb appeared at the caret', () => Promise.reject(error));
+        await this.page.keyboard.press('ArrowDown');
+        await this.page.keyboard.press('ArrowUp');
+      }
+    }
     await this.screenshot('lightbulb');
     await bulb.click();
     const action = this.page.locator(selectors.codeActionRows).filter({ hasText: title }).first();
