@@ -1,0 +1,406 @@
+// The top-level scanner of a skim (see skimText in file.ts): finds each top-level block's header and the `}`
+// that closes it by walking the characters once, without a token per word. For a 15 MB module file that is
+// the difference between lexing ~3 million tokens into ~30 MB of arrays and one pass over the text.
+//
+// It follows the lexer's modes exactly where they decide what a brace is (quoted strings with their
+// escapes, `${`/`%{` sequences with their own brace counts, heredocs with their closing markers, comments),
+// and it answers only when the token skim would have given the same blocks: any lexer problem (an invalid
+// character, a lone CR, an unclosed comment), a header stop inside a body, an unclosed block, anything but
+// a block at a line start at the top level, or a header it does not read plainly (comments, escapes or
+// templates in labels) and it answers undefined, so the caller skims on tokens (which parses in full where
+// it must). Being unsure costs time, never a different tree.
+import type { BodyItem, Identifier, Label } from './ast';
+import { BlockNode } from './blockNode';
+import { ASCII_IDENT, identPartLength, isIdentStart } from './identifiers';
+import { HEADER_FOLLOW } from './lexer';
+import { RegionBody } from './regionBody';
+
+// Character classes outside strings and heredocs (ASCII): what the lexer does with each.
+const INVALID = 0; // no token starts with it: a lexer problem
+const PLAIN = 1; // a token (or space) of its own that cannot change the mode or the brace count
+const WORD = 2; // starts an identifier
+const SPECIAL = 3; // line breaks, comments, quotes, braces, `~`, `<`, `&`, `|`
+const CLASS = new Uint8Array(128);
+for (const c of ' \t[](),?+-*%.:=!>0123456789') CLASS[c.charCodeAt(0)] = PLAIN;
+for (let c = 0; c < 128; c++) if (ASCII_IDENT[c] === 1) CLASS[c] = WORD;
+for (const c of '\n\r#/"{}~<&|') CLASS[c.charCodeAt(0)] = SPECIAL;
+
+// Local copies: under the test runner's per-file transform, imported bindings are getters (slow in loops).
+const IDENT_TABLE = ASCII_IDENT;
+const CLASSES = CLASS;
+
+const QUOTE = 1;
+const HEREDOC = 2;
+const INTERP = 3;
+
+/**
+ * The top-level blocks of `text` with their bodies deferred (parsed from the text on first read), exactly
+ * as the token skim finds them; undefined where that is not certain.
+ */
+export function scanTopLevel(text: string): BodyItem[] | undefined {
+  const n = text.length;
+  const bom = n > 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const items: BodyItem[] = [];
+  let pos = bom;
+  for (;;) {
+    pos = skipBetweenItems(text, pos);
+    if (pos < 0) return undefined;
+    if (pos >= n) return items;
+    // A header stop: at a line start (the lexer's column 0; after a BOM the full parse reads the first block
+    // the same way, flagged or not).
+    if (!(pos === bom || text.charCodeAt(pos - 1) === 0x0a)) return undefined;
+    const block = blockAt(text, pos);
+    if (block === undefined) return undefined;
+    items.push(block);
+    pos = afterBlock(text, block.end);
+    if (pos < 0) return undefined;
+  }
+}
+
+/** Spaces, line breaks and comments before a top-level item: the position after them, or -1 on a problem. */
+function skipBetweenItems(text: string, pos: number): number {
+  const n = text.length;
+  while (pos < n) {
+    const c = text.charCodeAt(pos);
+    if (c === 0x20 || c === 0x09 || c === 0x0a) pos++;
+    else if (c === 0x0d) {
+      if (pos + 1 < n && text.charCodeAt(pos + 1) === 0x0a) pos += 2;
+      else return -1;
+    } else if (c === 0x23 || (c === 0x2f && text.charCodeAt(pos + 1) === 0x2f)) pos = lineEnd(text, pos);
+    else if (c === 0x2f && text.charCodeAt(pos + 1) === 0x2a) {
+      const close = text.indexOf('*/', pos + 2);
+      if (close < 0) return -1;
+      pos = close + 2;
+    } else return pos;
+  }
+  return pos;
+}
+
+/**
+ * After a block's `}`: the parser wants a line break or the end next (comments are not tokens). The position
+ * there, or -1 when something else follows.
+ */
+function afterBlock(text: string, pos: number): number {
+  const n = text.length;
+  while (pos < n) {
+    const c = text.charCodeAt(pos);
+    if (c === 0x20 || c === 0x09) pos++;
+    else if (c === 0x0a) return pos;
+    else if (c === 0x0d) return pos + 1 < n && text.charCodeAt(pos + 1) === 0x0a ? pos : -1;
+    else if (c === 0x23 || (c === 0x2f && text.charCodeAt(pos + 1) === 0x2f)) pos = lineEnd(text, pos);
+    else if (c === 0x2f && text.charCodeAt(pos + 1) === 0x2a) {
+      const close = text.indexOf('*/', pos + 2);
+      if (close < 0) return -1;
+      pos = close + 2;
+    } else return -1;
+  }
+  return pos;
+}
+
+/** The line break ending a line comment at `pos` (not consumed), or the end of the text. */
+function lineEnd(text: string, pos: number): number {
+  const e = text.indexOf('\n', pos);
+  return e < 0 ? text.length : e;
+}
+
+/** The block whose header starts at `pos`, its body matched but not parsed; undefined when unsure. */
+function blockAt(text: string, pos: number): BlockNode | undefined {
+  const n = text.length;
+  let p = pos;
+  while (p < n) {
+    const c = text.charCodeAt(p);
+    if (c >= 128 || IDENT_TABLE[c] === 0) break;
+    p++;
+  }
+  if (p === pos || IDENT_TABLE[text.charCodeAt(pos)] !== 1 || (p < n && text.charCodeAt(p) >= 128)) return undefined;
+  if (!isHeader(text, pos, p)) return undefined;
+  const type: Identifier = { kind: 'Identifier', start: pos, end: p, name: text.slice(pos, p) };
+  const labels: Label[] = [];
+  for (;;) {
+    while (p < n && (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 0x09)) p++;
+    if (p >= n) return undefined;
+    const c = text.charCodeAt(p);
+    if (c === 0x7b) break;
+    if (c === 0x22) {
+      // A plain quoted label: no escapes, no template sequences, closed on its line.
+      let e = p + 1;
+      for (; e < n; e++) {
+        const d = text.charCodeAt(e);
+        if (d === 0x22 || d === 0x0a || d === 0x0d || d === 0x5c) break;
+        if ((d === 0x24 || d === 0x25) && text.charCodeAt(e + 1) === 0x7b) return undefined;
+      }
+      if (e >= n || text.charCodeAt(e) !== 0x22) return undefined;
+      labels.push({ kind: 'Label', start: p, end: e + 1, value: text.slice(p + 1, e), quoted: true, closed: true });
+      p = e + 1;
+    } else if (c < 128 && IDENT_TABLE[c] === 1) {
+      const s = p;
+      while (p < n && text.charCodeAt(p) < 128 && IDENT_TABLE[text.charCodeAt(p)] !== 0) p++;
+      if (p < n && text.charCodeAt(p) >= 128) return undefined;
+      labels.push({ kind: 'Label', start: s, end: p, value: text.slice(s, p), quoted: false, closed: true });
+    } else return undefined;
+  }
+  const openBrace = p;
+  const closeBrace = matchBrace(text, openBrace + 1);
+  if (closeBrace < 0) return undefined;
+  const block = new BlockNode(pos, closeBrace + 1, type, labels, openBrace, closeBrace, undefined);
+  block.replaceBodyWith(new RegionBody(text, pos, closeBrace + 1));
+  return block;
+}
+
+/** Whether the identifier `text[start, end)` at a line start is a header stop for the lexer (FLAG_HEADER). */
+function isHeader(text: string, start: number, end: number): boolean {
+  const len = end - start;
+  if (len < 4 || len > 9) return false;
+  // (A prototype member such as `valueOf` is no number, so no header, as in the lexer.)
+  const follow = HEADER_FOLLOW[text.slice(start, end)];
+  if (typeof follow !== 'number') return false;
+  let p = end;
+  while (p < text.length && (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 0x09)) p++;
+  return p < text.length && text.charCodeAt(p) === follow;
+}
+
+/**
+ * From just after a top-level `{`: the offset of the `}` that closes it as the token skim counts braces, or
+ * -1 when the lexer would report a problem, a header stop comes first, or the text ends. The mode stack is the
+ * lexer's (lexer.ts): a `}` closes the innermost `${`/`%{` when that has no open brace of its own.
+ */
+function matchBrace(text: string, from: number): number {
+  const n = text.length;
+  let depth = 1;
+  const modes: number[] = [];
+  /** Per INTERP mode: braces opened inside it; per HEREDOC mode: the marker's start. */
+  const counts: number[] = [];
+  /** Per HEREDOC mode: the marker's length. */
+  const markerLens: number[] = [];
+  let heredocs = 0;
+  /** At the start of a line of the innermost heredoc (as the lexer's `lineStart`). */
+  let lineStart = false;
+  let pos = from;
+  while (pos < n) {
+    const mode = modes.length === 0 ? 0 : modes[modes.length - 1];
+    if (mode === QUOTE) {
+      // As lexQuoted: a string ends at `"`, or (unterminated) before a line break; `${`/`%{` open a sequence.
+      let sequence = false;
+      for (;;) {
+        if (pos >= n) return -1;
+        const c = text.charCodeAt(pos);
+        if (c === 0x22) {
+          pos++;
+          break;
+        }
+        if (c === 0x0a) break;
+        if (c === 0x0d) {
+          if (pos + 1 < n && text.charCodeAt(pos + 1) === 0x0a) break;
+          return -1;
+        }
+        if (c === 0x5c) {
+          const x = pos + 1 < n ? text.charCodeAt(pos + 1) : 0x0a;
+          pos += x === 0x0a || (x === 0x0d && pos + 2 < n && text.charCodeAt(pos + 2) === 0x0a) ? 1 : 2;
+          continue;
+        }
+        if ((c === 0x24 || c === 0x25) && pos + 1 < n) {
+          const x = text.charCodeAt(pos + 1);
+          if (x === 0x7b) {
+            sequence = true;
+            break;
+          }
+          if (x === c && pos + 2 < n && text.charCodeAt(pos + 2) === 0x7b) {
+            pos += 3;
+            continue;
+          }
+        }
+        pos++;
+      }
+      if (sequence) pos = openSequence(pos);
+      else pop();
+      continue;
+    }
+    if (mode === HEREDOC) {
+      const top = modes.length - 1;
+      if (lineStart) {
+        let q = pos;
+        while (q < n && (text.charCodeAt(q) === 0x20 || text.charCodeAt(q) === 0x09)) q++;
+        const ms = counts[top];
+        const ml = markerLens[top];
+        if (q + ml <= n && sameText(text, ms, q, ml)) {
+          const e = q + ml;
+          const after = e < n ? text.charCodeAt(e) : 0x0a;
+          if (after === 0x0a || (after === 0x0d && e + 1 < n && text.charCodeAt(e + 1) === 0x0a)) {
+            pop();
+            heredocs--;
+            pos = e;
+            continue;
+          }
+        }
+      }
+      lineStart = false;
+      while (pos < n) {
+        const c = text.charCodeAt(pos);
+        if (c === 0x0a) {
+          pos++;
+          lineStart = true;
+          break;
+        }
+        if (c === 0x0d && !(pos + 1 < n && text.charCodeAt(pos + 1) === 0x0a)) return -1;
+        if ((c === 0x24 || c === 0x25) && pos + 1 < n) {
+          const x = text.charCodeAt(pos + 1);
+          if (x === 0x7b) break;
+          if (x === c && pos + 2 < n && text.charCodeAt(pos + 2) === 0x7b) {
+            pos += 3;
+            continue;
+          }
+        }
+        pos++;
+      }
+      if (pos < n && !lineStart) pos = openSequence(pos);
+      continue;
+    }
+    // Configuration (mode 0) or inside `${ }` / `%{ }` (INTERP).
+    const c = text.charCodeAt(pos);
+    if (c < 128) {
+      const k = CLASSES[c];
+      if (k === PLAIN) {
+        pos++;
+        continue;
+      }
+      if (k === WORD) {
+        const start = pos;
+        pos = wordEnd(text, pos + 1);
+        if (heredocs === 0 && text.charCodeAt(start - 1) === 0x0a && isHeader(text, start, pos)) return -1;
+        continue;
+      }
+      if (k === INVALID) return -1;
+      switch (c) {
+        case 0x0a:
+          pos++;
+          continue;
+        case 0x0d:
+          if (pos + 1 < n && text.charCodeAt(pos + 1) === 0x0a) {
+            pos += 2;
+            continue;
+          }
+          return -1;
+        case 0x23:
+          pos = lineEnd(text, pos);
+          continue;
+        case 0x2f: {
+          const x = pos + 1 < n ? text.charCodeAt(pos + 1) : 0;
+          if (x === 0x2f) pos = lineEnd(text, pos);
+          else if (x === 0x2a) {
+            const close = text.indexOf('*/', pos + 2);
+            if (close < 0) return -1;
+            pos = close + 2;
+          } else pos++;
+          continue;
+        }
+        case 0x22:
+          push(QUOTE, 0, 0);
+          pos++;
+          continue;
+        case 0x7b:
+          if (mode === INTERP) counts[counts.length - 1]++;
+          else depth++;
+          pos++;
+          continue;
+        case 0x7d:
+          if (mode === INTERP) {
+            if (counts[counts.length - 1] === 0) pop();
+            else counts[counts.length - 1]--;
+          } else if (--depth === 0) return pos;
+          pos++;
+          continue;
+        case 0x7e:
+          if (mode === INTERP && counts[counts.length - 1] === 0 && pos + 1 < n && text.charCodeAt(pos + 1) === 0x7d) {
+            pop();
+            pos += 2;
+            continue;
+          }
+          return -1;
+        case 0x3c:
+          if (pos + 1 < n && text.charCodeAt(pos + 1) === 0x3c) {
+            const next = heredocStart(pos);
+            if (next > 0) {
+              pos = next;
+              continue;
+            }
+          }
+          pos++;
+          continue;
+        case 0x26:
+        case 0x7c:
+          if (pos + 1 < n && text.charCodeAt(pos + 1) === c) {
+            pos += 2;
+            continue;
+          }
+          return -1;
+      }
+      return -1;
+    }
+    if (!isIdentStart(c, text, pos)) return -1;
+    const start = pos;
+    pos = wordEnd(text, pos + (c >= 0xd800 && c <= 0xdbff ? 2 : 1));
+    if (heredocs === 0 && text.charCodeAt(start - 1) === 0x0a && isHeader(text, start, pos)) return -1;
+  }
+  return -1;
+
+  function push(mode: number, count: number, markerLen: number): void {
+    modes.push(mode);
+    counts.push(count);
+    markerLens.push(markerLen);
+  }
+
+  function pop(): void {
+    modes.pop();
+    counts.pop();
+    markerLens.pop();
+    // Back in a heredoc from a sequence: mid-line.
+    lineStart = false;
+  }
+
+  /** `${`, `${~`, `%{`, `%{~` at `p`: the position after it. */
+  function openSequence(p: number): number {
+    push(INTERP, 0, 0);
+    return p + 2 < n && text.charCodeAt(p + 2) === 0x7e ? p + 3 : p + 2;
+  }
+
+  /** `<<EOT` / `<<-EOT` and a line break at `p`: the position after them (the heredoc entered), or -1. */
+  function heredocStart(p: number): number {
+    let q = p + 2;
+    if (q < n && text.charCodeAt(q) === 0x2d) q++;
+    const ms = q;
+    if (!(q < n && isIdentStart(text.charCodeAt(q), text, q))) return -1;
+    let l: number;
+    while (q < n && (l = identPartLength(text.charCodeAt(q), text, q)) > 0) q += l;
+    const me = q;
+    const c = q < n ? text.charCodeAt(q) : 0;
+    if (c === 0x0a) q++;
+    else if (c === 0x0d && q + 1 < n && text.charCodeAt(q + 1) === 0x0a) q += 2;
+    else return -1;
+    push(HEREDOC, ms, me - ms);
+    heredocs++;
+    lineStart = true;
+    return q;
+  }
+}
+
+/** The end of an identifier whose first character ends just before `pos` (the lexer's identifier loop). */
+function wordEnd(text: string, pos: number): number {
+  const n = text.length;
+  while (pos < n) {
+    const d = text.charCodeAt(pos);
+    if (d < 128) {
+      if (IDENT_TABLE[d] === 0) break;
+      pos++;
+    } else {
+      const l = identPartLength(d, text, pos);
+      if (l === 0) break;
+      pos += l;
+    }
+  }
+  return pos;
+}
+
+function sameText(text: string, a: number, b: number, len: number): boolean {
+  for (let i = 0; i < len; i++) if (text.charCodeAt(a + i) !== text.charCodeAt(b + i)) return false;
+  return true;
+}
