@@ -18,7 +18,7 @@ import { RegionBody } from './regionBody';
 // Character classes outside strings and heredocs (ASCII): what the lexer does with each.
 const INVALID = 0; // no token starts with it: a lexer problem
 const PLAIN = 1; // a token (or space) of its own that cannot change the mode or the brace count
-const WORD = 2; // starts an identifier
+const WORD = 2; // starts an identifier (as plain as PLAIN inside a body: see matchBrace)
 const SPECIAL = 3; // line breaks, comments, quotes, braces, `~`, `<`, `&`, `|`
 const CLASS = new Uint8Array(128);
 for (const c of ' \t[](),?+-*%.:=!>0123456789') CLASS[c.charCodeAt(0)] = PLAIN;
@@ -167,14 +167,10 @@ function isHeader(text: string, start: number, end: number): boolean {
 function matchBrace(text: string, from: number): number {
   const n = text.length;
   let depth = 1;
-  const modes: number[] = [];
-  /** Per INTERP mode: braces opened inside it; per HEREDOC mode: the marker's start. */
-  const counts: number[] = [];
-  /** Per HEREDOC mode: the marker's length. */
-  const markerLens: number[] = [];
-  let heredocs = 0;
-  /** At the start of a line of the innermost heredoc (as the lexer's `lineStart`). */
-  let lineStart = false;
+  // No closures over the loop's variables: V8 would keep them in a context object, a load per character.
+  const s = new Modes();
+  const modes = s.modes;
+  const counts = s.counts;
   let pos = from;
   while (pos < n) {
     const mode = modes.length === 0 ? 0 : modes[modes.length - 1];
@@ -211,29 +207,29 @@ function matchBrace(text: string, from: number): number {
         }
         pos++;
       }
-      if (sequence) pos = openSequence(pos);
-      else pop();
+      if (sequence) pos = openSequence(s, text, pos);
+      else s.pop();
       continue;
     }
     if (mode === HEREDOC) {
       const top = modes.length - 1;
-      if (lineStart) {
+      if (s.lineStart) {
         let q = pos;
         while (q < n && (text.charCodeAt(q) === 0x20 || text.charCodeAt(q) === 0x09)) q++;
         const ms = counts[top];
-        const ml = markerLens[top];
+        const ml = s.markerLens[top];
         if (q + ml <= n && sameText(text, ms, q, ml)) {
           const e = q + ml;
           const after = e < n ? text.charCodeAt(e) : 0x0a;
           if (after === 0x0a || (after === 0x0d && e + 1 < n && text.charCodeAt(e + 1) === 0x0a)) {
-            pop();
-            heredocs--;
+            s.pop();
+            s.heredocs--;
             pos = e;
             continue;
           }
         }
       }
-      lineStart = false;
+      let lineStart = false;
       while (pos < n) {
         const c = text.charCodeAt(pos);
         if (c === 0x0a) {
@@ -252,31 +248,29 @@ function matchBrace(text: string, from: number): number {
         }
         pos++;
       }
-      if (pos < n && !lineStart) pos = openSequence(pos);
+      s.lineStart = lineStart;
+      if (pos < n && !lineStart) pos = openSequence(s, text, pos);
       continue;
     }
-    // Configuration (mode 0) or inside `${ }` / `%{ }` (INTERP).
+    // Configuration (mode 0) or inside `${ }` / `%{ }` (INTERP). Words need no look of their own: only one
+    // at a line start can matter (a header stop), and that is checked after each line break.
     const c = text.charCodeAt(pos);
     if (c < 128) {
       const k = CLASSES[c];
-      if (k === PLAIN) {
+      if (k !== SPECIAL) {
+        if (k === INVALID) return -1;
         pos++;
         continue;
       }
-      if (k === WORD) {
-        const start = pos;
-        pos = wordEnd(text, pos + 1);
-        if (heredocs === 0 && text.charCodeAt(start - 1) === 0x0a && isHeader(text, start, pos)) return -1;
-        continue;
-      }
-      if (k === INVALID) return -1;
       switch (c) {
         case 0x0a:
           pos++;
+          if (s.heredocs === 0 && headerAt(text, pos)) return -1;
           continue;
         case 0x0d:
           if (pos + 1 < n && text.charCodeAt(pos + 1) === 0x0a) {
             pos += 2;
+            if (s.heredocs === 0 && headerAt(text, pos)) return -1;
             continue;
           }
           return -1;
@@ -294,7 +288,7 @@ function matchBrace(text: string, from: number): number {
           continue;
         }
         case 0x22:
-          push(QUOTE, 0, 0);
+          s.push(QUOTE, 0, 0);
           pos++;
           continue;
         case 0x7b:
@@ -304,21 +298,21 @@ function matchBrace(text: string, from: number): number {
           continue;
         case 0x7d:
           if (mode === INTERP) {
-            if (counts[counts.length - 1] === 0) pop();
+            if (counts[counts.length - 1] === 0) s.pop();
             else counts[counts.length - 1]--;
           } else if (--depth === 0) return pos;
           pos++;
           continue;
         case 0x7e:
           if (mode === INTERP && counts[counts.length - 1] === 0 && pos + 1 < n && text.charCodeAt(pos + 1) === 0x7d) {
-            pop();
+            s.pop();
             pos += 2;
             continue;
           }
           return -1;
         case 0x3c:
           if (pos + 1 < n && text.charCodeAt(pos + 1) === 0x3c) {
-            const next = heredocStart(pos);
+            const next = heredocStart(s, text, pos);
             if (next > 0) {
               pos = next;
               continue;
@@ -336,51 +330,74 @@ function matchBrace(text: string, from: number): number {
       }
       return -1;
     }
+    // Outside ASCII only a word can start here (one that is not at a line start: see above).
     if (!isIdentStart(c, text, pos)) return -1;
-    const start = pos;
     pos = wordEnd(text, pos + (c >= 0xd800 && c <= 0xdbff ? 2 : 1));
-    if (heredocs === 0 && text.charCodeAt(start - 1) === 0x0a && isHeader(text, start, pos)) return -1;
   }
   return -1;
+}
 
-  function push(mode: number, count: number, markerLen: number): void {
-    modes.push(mode);
-    counts.push(count);
-    markerLens.push(markerLen);
+
+/** The lexer's mode stack (lexer.ts), for one block. */
+class Modes {
+  /** QUOTE, HEREDOC or INTERP, innermost last; empty in configuration. */
+  readonly modes: number[] = [];
+  /** Per INTERP mode: braces opened inside it; per HEREDOC mode: the marker's start. */
+  readonly counts: number[] = [];
+  /** Per HEREDOC mode: the marker's length. */
+  readonly markerLens: number[] = [];
+  /** How many heredocs are open (inside one, no word is a header stop). */
+  heredocs = 0;
+  /** At the start of a line of the innermost heredoc (as the lexer's `lineStart`). */
+  lineStart = false;
+
+  push(mode: number, count: number, markerLen: number): void {
+    this.modes.push(mode);
+    this.counts.push(count);
+    this.markerLens.push(markerLen);
   }
 
-  function pop(): void {
-    modes.pop();
-    counts.pop();
-    markerLens.pop();
+  pop(): void {
+    this.modes.pop();
+    this.counts.pop();
+    this.markerLens.pop();
     // Back in a heredoc from a sequence: mid-line.
-    lineStart = false;
+    this.lineStart = false;
   }
+}
 
-  /** `${`, `${~`, `%{`, `%{~` at `p`: the position after it. */
-  function openSequence(p: number): number {
-    push(INTERP, 0, 0);
-    return p + 2 < n && text.charCodeAt(p + 2) === 0x7e ? p + 3 : p + 2;
-  }
+/** `${`, `${~`, `%{`, `%{~` at `p`: the position after it, the sequence entered. */
+function openSequence(s: Modes, text: string, p: number): number {
+  s.push(INTERP, 0, 0);
+  return p + 2 < text.length && text.charCodeAt(p + 2) === 0x7e ? p + 3 : p + 2;
+}
 
-  /** `<<EOT` / `<<-EOT` and a line break at `p`: the position after them (the heredoc entered), or -1. */
-  function heredocStart(p: number): number {
-    let q = p + 2;
-    if (q < n && text.charCodeAt(q) === 0x2d) q++;
-    const ms = q;
-    if (!(q < n && isIdentStart(text.charCodeAt(q), text, q))) return -1;
-    let l: number;
-    while (q < n && (l = identPartLength(text.charCodeAt(q), text, q)) > 0) q += l;
-    const me = q;
-    const c = q < n ? text.charCodeAt(q) : 0;
-    if (c === 0x0a) q++;
-    else if (c === 0x0d && q + 1 < n && text.charCodeAt(q + 1) === 0x0a) q += 2;
-    else return -1;
-    push(HEREDOC, ms, me - ms);
-    heredocs++;
-    lineStart = true;
-    return q;
-  }
+/** `<<EOT` / `<<-EOT` and a line break at `p`: the position after them (the heredoc entered), or -1. */
+function heredocStart(s: Modes, text: string, p: number): number {
+  const n = text.length;
+  let q = p + 2;
+  if (q < n && text.charCodeAt(q) === 0x2d) q++;
+  const ms = q;
+  if (!(q < n && isIdentStart(text.charCodeAt(q), text, q))) return -1;
+  let l: number;
+  while (q < n && (l = identPartLength(text.charCodeAt(q), text, q)) > 0) q += l;
+  const me = q;
+  const c = q < n ? text.charCodeAt(q) : 0;
+  if (c === 0x0a) q++;
+  else if (c === 0x0d && q + 1 < n && text.charCodeAt(q + 1) === 0x0a) q += 2;
+  else return -1;
+  s.push(HEREDOC, ms, me - ms);
+  s.heredocs++;
+  s.lineStart = true;
+  return q;
+}
+
+/** Whether a word at `pos` (a line start) is a header stop for the lexer. */
+function headerAt(text: string, pos: number): boolean {
+  const c = text.charCodeAt(pos);
+  // Header words are ASCII; any other first character makes a word that is none.
+  if (!(c < 128 && IDENT_TABLE[c] === 1)) return false;
+  return isHeader(text, pos, wordEnd(text, pos + 1));
 }
 
 /** The end of an identifier whose first character ends just before `pos` (the lexer's identifier loop). */
