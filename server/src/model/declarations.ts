@@ -134,19 +134,25 @@ class BlockDeclaration implements Declaration {
   }
 }
 
+/** A target not worked out yet (see BlockImport). */
+const UNREAD = Symbol('unread');
+
 class BlockImport implements ImportDeclaration {
-  private target: ImportDeclaration['to'];
+  /**
+   * Worked out on first read: a module's files that are not open may hold thousands of import blocks, and
+   * reading a target parses the block's body (see parser skim), which most runs never need.
+   */
+  private target: ImportDeclaration['to'] | typeof UNREAD = UNREAD;
   constructor(
     public block: Block,
     readonly uri: string,
     private readonly holder: FileHolder,
     readonly override: boolean,
-  ) {
-    this.target = importTarget(block);
-  }
+  ) {}
   /** Read through the block's `body` so a deferred offset move is applied first (as for locals above). */
   get to(): ImportDeclaration['to'] {
     void this.block.body;
+    if (this.target === UNREAD) this.target = importTarget(this.block);
     return this.target;
   }
   get file(): HclFile {
@@ -154,8 +160,9 @@ class BlockImport implements ImportDeclaration {
   }
   /** Follows a re-parsed block when it still imports into the same address; false when it does not. */
   moveTo(block: Block): boolean {
+    const before = this.to;
     const target = importTarget(block);
-    const same = target?.address !== undefined ? target.address === this.target?.address : !this.target && !target;
+    const same = target?.address !== undefined ? target.address === before?.address : !before && !target;
     if (!same) return false;
     this.block = block;
     this.target = target;

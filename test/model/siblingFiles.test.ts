@@ -1,0 +1,79 @@
+// A module's files that are not open: read from disk for what they declare, their bodies parsed only where a
+// feature reads them (a 15 MB generated sibling must not cost a parse of everything it holds).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Workspace, readTextFile } from '../../server/src/model';
+import { decodeUtf8 } from '../../server/src/model/fileSystem';
+import { computeDiagnostics } from '../../server/src/features/diagnostics';
+import type { BlockNode } from '../../server/src/parser/blockNode';
+import { generateModuleText, seededRandom } from '../support/generate';
+
+const uri = (p: string) => pathToFileURL(p).href;
+
+function isPacked(block: unknown): boolean {
+  return (block as BlockNode).isPacked;
+}
+
+test('decoding a file gives what Buffer#toString("utf8") gives: ASCII, a BOM (kept), multi-byte, malformed and UTF-16 bytes', () => {
+  const samples = [
+    Buffer.from('resource "a" "b" {}\n'),
+    Buffer.from('\ufeffresource "a" "b" {}\n'),
+    Buffer.from('locals {\n  s = "é😀"\n}\n'),
+    Buffer.from('\ufeffx', 'utf16le'),
+    Buffer.from([0xff, 0xfe, 0x61, 0x00]),
+    Buffer.from([0xed, 0xa0, 0x80, 0xc0, 0xaf, 0xf4, 0x90, 0x80, 0x80, 0xe2, 0x28, 0xa1, 0xc3]),
+  ];
+  const rand = seededRandom(3);
+  for (let i = 0; i < 2000; i++) {
+    const bytes = Buffer.alloc(Math.floor(rand() * 40));
+    // Mostly high bytes: the interesting part of UTF-8.
+    for (let k = 0; k < bytes.length; k++) bytes[k] = rand() < 0.3 ? Math.floor(rand() * 128) : 128 + Math.floor(rand() * 128);
+    samples.push(bytes);
+  }
+  for (const bytes of samples) assert.equal(decodeUtf8(bytes), bytes.toString('utf8'), JSON.stringify([...bytes]));
+  assert.equal(decodeUtf8(samples[1]).charCodeAt(0), 0xfeff, 'the BOM stays (the lexer skips it)');
+});
+
+test('readTextFile reads a BOM file and a large generated file as their UTF-8 text', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'awscc-sibling-'));
+  try {
+    const text = '\ufeff' + generateModuleText(400, 2);
+    writeFileSync(join(dir, 'big.tf'), text);
+    const read = readTextFile(join(dir, 'big.tf'));
+    assert.ok('text' in read && read.text === text);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a sibling on disk: a diagnostics run of the open file reads none of its client or import bodies; an import target is read on demand', () => {
+  const sibling = generateModuleText(60, 4) + '\nimport {\n  to = awscc_cognito_user_pool_client.extra\n  id = "us-east-1_Abc|1example23456789"\n}\n';
+  const dir = mkdtempSync(join(tmpdir(), 'awscc-sibling-'));
+  try {
+    writeFileSync(join(dir, 'big.tf'), sibling);
+    const main = join(dir, 'main.tf');
+    const mainText = 'resource "awscc_cognito_user_pool_client" "web" {\n  user_pool_id = "us-east-1_Abc"\n  client_name  = "web"\n}\n';
+    writeFileSync(main, mainText);
+    const ws = new Workspace();
+    ws.openDocument(uri(main), 1, mainText);
+    const ctx = ws.contextFor(uri(main))!;
+    computeDiagnostics(ctx);
+    const module = ws.moduleFor(uri(main));
+    const clients = module.resources('awscc_cognito_user_pool_client').filter((d) => d.uri.endsWith('big.tf'));
+    assert.ok(clients.length >= 60);
+    const imports = module.imports().filter((i) => i.uri.endsWith('big.tf'));
+    assert.ok(imports.length >= 2, 'the generated module has import blocks');
+    assert.deepEqual(clients.filter((d) => !isPacked(d.node)).map((d) => d.name), [], 'no client body was parsed');
+    assert.deepEqual(imports.filter((i) => !isPacked(i.block)).map((i) => i.block.start), [], 'no import body was parsed');
+    const last = imports[imports.length - 1];
+    assert.equal(last.to?.address, 'awscc_cognito_user_pool_client.extra');
+    assert.equal(last.to?.resourceName, 'extra');
+    assert.equal(imports.filter((i) => !isPacked(i.block)).length, 1, 'reading one target parsed one body');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
