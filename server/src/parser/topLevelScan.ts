@@ -29,6 +29,12 @@ for (const c of '\n\r#/"{}~<&|') CLASS[c.charCodeAt(0)] = SPECIAL;
 const IDENT_TABLE = ASCII_IDENT;
 const CLASSES = CLASS;
 
+// Runs skipped in native code (the regular expression engine compiles these at once; a character loop
+// runs in the interpreter until the JIT has compiled it, which is most of a single scan): characters that
+// neither change the mode nor end a string.
+const PLAIN_RUN = /[ \t[\](),?+\-*%.:=!>0-9A-Za-z_]*/y;
+const QUOTED_RUN = /[^"\n\r\\$%]*/y;
+
 const QUOTE = 1;
 const HEREDOC = 2;
 const INTERP = 3;
@@ -41,6 +47,7 @@ export function scanTopLevel(text: string): BodyItem[] | undefined {
   const n = text.length;
   const bom = n > 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const items: BodyItem[] = [];
+  const modes = new Modes();
   let pos = bom;
   for (;;) {
     pos = skipBetweenItems(text, pos);
@@ -49,7 +56,7 @@ export function scanTopLevel(text: string): BodyItem[] | undefined {
     // A header stop: at a line start (the lexer's column 0; after a BOM the full parse reads the first block
     // the same way, flagged or not).
     if (!(pos === bom || text.charCodeAt(pos - 1) === 0x0a)) return undefined;
-    const block = blockAt(text, pos);
+    const block = blockAt(text, pos, modes);
     if (block === undefined) return undefined;
     items.push(block);
     pos = afterBlock(text, block.end);
@@ -104,7 +111,7 @@ function lineEnd(text: string, pos: number): number {
 }
 
 /** The block whose header starts at `pos`, its body matched but not parsed; undefined when unsure. */
-function blockAt(text: string, pos: number): BlockNode | undefined {
+function blockAt(text: string, pos: number, modes: Modes): BlockNode | undefined {
   const n = text.length;
   let p = pos;
   while (p < n) {
@@ -140,20 +147,28 @@ function blockAt(text: string, pos: number): BlockNode | undefined {
     } else return undefined;
   }
   const openBrace = p;
-  const closeBrace = matchBrace(text, openBrace + 1);
+  const closeBrace = matchBrace(text, openBrace + 1, modes);
   if (closeBrace < 0) return undefined;
   const block = new BlockNode(pos, closeBrace + 1, type, labels, openBrace, closeBrace, undefined);
   block.replaceBodyWith(new RegionBody(text, pos, closeBrace + 1));
   return block;
 }
 
+// The lexer's header words, as a list: a lookup by a fresh substring would hash (and intern) a string per
+// header, most of a block's cost in a scan.
+const HEADER_WORDS = Object.entries(HEADER_FOLLOW);
+
 /** Whether the identifier `text[start, end)` at a line start is a header stop for the lexer (FLAG_HEADER). */
 function isHeader(text: string, start: number, end: number): boolean {
   const len = end - start;
-  if (len < 4 || len > 9) return false;
-  // (A prototype member such as `valueOf` is no number, so no header, as in the lexer.)
-  const follow = HEADER_FOLLOW[text.slice(start, end)];
-  if (typeof follow !== 'number') return false;
+  let follow = -1;
+  for (const [word, c] of HEADER_WORDS) {
+    if (word.length === len && text.startsWith(word, start)) {
+      follow = c;
+      break;
+    }
+  }
+  if (follow < 0) return false;
   let p = end;
   while (p < text.length && (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 0x09)) p++;
   return p < text.length && text.charCodeAt(p) === follow;
@@ -164,11 +179,12 @@ function isHeader(text: string, start: number, end: number): boolean {
  * -1 when the lexer would report a problem, a header stop comes first, or the text ends. The mode stack is the
  * lexer's (lexer.ts): a `}` closes the innermost `${`/`%{` when that has no open brace of its own.
  */
-function matchBrace(text: string, from: number): number {
+function matchBrace(text: string, from: number, s: Modes): number {
   const n = text.length;
   let depth = 1;
-  // No closures over the loop's variables: V8 would keep them in a context object, a load per character.
-  const s = new Modes();
+  // No closures over the loop's variables (V8 would keep them in a context object, a load per character);
+  // one mode stack for every block of the file.
+  s.reset();
   const modes = s.modes;
   const counts = s.counts;
   let pos = from;
@@ -178,6 +194,9 @@ function matchBrace(text: string, from: number): number {
       // As lexQuoted: a string ends at `"`, or (unterminated) before a line break; `${`/`%{` open a sequence.
       let sequence = false;
       for (;;) {
+        QUOTED_RUN.lastIndex = pos;
+        QUOTED_RUN.test(text);
+        pos = QUOTED_RUN.lastIndex;
         if (pos >= n) return -1;
         const c = text.charCodeAt(pos);
         if (c === 0x22) {
@@ -254,14 +273,14 @@ function matchBrace(text: string, from: number): number {
     }
     // Configuration (mode 0) or inside `${ }` / `%{ }` (INTERP). Words need no look of their own: only one
     // at a line start can matter (a header stop), and that is checked after each line break.
+    PLAIN_RUN.lastIndex = pos;
+    PLAIN_RUN.test(text);
+    pos = PLAIN_RUN.lastIndex;
+    if (pos >= n) break;
     const c = text.charCodeAt(pos);
     if (c < 128) {
       const k = CLASSES[c];
-      if (k !== SPECIAL) {
-        if (k === INVALID) return -1;
-        pos++;
-        continue;
-      }
+      if (k !== SPECIAL) return -1;
       switch (c) {
         case 0x0a:
           pos++;
@@ -350,6 +369,14 @@ class Modes {
   heredocs = 0;
   /** At the start of a line of the innermost heredoc (as the lexer's `lineStart`). */
   lineStart = false;
+
+  reset(): void {
+    this.modes.length = 0;
+    this.counts.length = 0;
+    this.markerLens.length = 0;
+    this.heredocs = 0;
+    this.lineStart = false;
+  }
 
   push(mode: number, count: number, markerLen: number): void {
     this.modes.push(mode);
