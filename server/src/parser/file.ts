@@ -156,10 +156,10 @@ export function skimTokens(text: string): HclFile {
   return new SkimmedFile(text, body);
 }
 
-class SkimmedFile extends ParsedFile {
+export class SkimmedFile extends ParsedFile {
   private full?: RegionParse;
 
-  constructor(text: string, body: Body) {
+  constructor(text: string | DocumentText, body: Body) {
     super(text, body, [], []);
   }
 

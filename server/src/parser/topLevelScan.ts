@@ -39,44 +39,66 @@ const QUOTE = 1;
 const HEREDOC = 2;
 const INTERP = 3;
 
+/** A scan ran into the end of its text: the end of a piece is no answer yet (the next piece says more). */
+const END = -2;
+
 /**
  * The top-level blocks of `text` with their bodies deferred (parsed from the text on first read), exactly
  * as the token skim finds them; undefined where that is not certain.
  */
 export function scanTopLevel(text: string): BodyItem[] | undefined {
-  const n = text.length;
-  const bom = n > 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const items: BodyItem[] = [];
+  return scanItems(text, items, true, 0) < 0 ? undefined : items;
+}
+
+/**
+ * Scans `text`, the part of a file that starts at offset `base`, appending its top-level blocks to `items`
+ * (offsets in the file). With `final` the text runs to the file's end: the answer is its length, or -1 when
+ * unsure. Without, the text is a piece of a file read in pieces: the answer is how far it is done, at the
+ * line break after the last whole block (the rest comes again at the front of the next piece, with more
+ * after it), or -1 when unsure whatever follows. Everything decided inside a piece is decided as on the whole
+ * text: a look past the end (`\r` then what?) never completes a block, it only runs into the end.
+ */
+export function scanItems(text: string, items: BodyItem[], final: boolean, base: number): number {
+  const n = text.length;
+  const bom = base === 0 && n > 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const modes = new Modes();
+  let done = 0;
   let pos = bom;
   for (;;) {
     pos = skipBetweenItems(text, pos);
-    if (pos < 0) return undefined;
-    if (pos >= n) return items;
+    if (pos === END) return final ? -1 : done;
+    if (pos < 0) return -1;
+    if (pos >= n) return final ? n : done;
     // A header stop: at a line start (the lexer's column 0; after a BOM the full parse reads the first block
     // the same way, flagged or not).
-    if (!(pos === bom || text.charCodeAt(pos - 1) === 0x0a)) return undefined;
-    const block = blockAt(text, pos, modes);
-    if (block === undefined) return undefined;
+    if (!((base === 0 && pos === bom) || text.charCodeAt(pos - 1) === 0x0a)) return -1;
+    const block = blockAt(text, pos, modes, base);
+    if (block === END) return final ? -1 : done;
+    if (block === undefined) return -1;
+    pos = afterBlock(text, block.end - base);
+    if (pos === END || (pos >= n && !final)) return final ? -1 : done;
+    if (pos < 0) return -1;
     items.push(block);
-    pos = afterBlock(text, block.end);
-    if (pos < 0) return undefined;
+    done = pos;
   }
 }
 
-/** Spaces, line breaks and comments before a top-level item: the position after them, or -1 on a problem. */
+/** Spaces, line breaks and comments before a top-level item: the position after them, -1 on a problem. */
 function skipBetweenItems(text: string, pos: number): number {
   const n = text.length;
   while (pos < n) {
     const c = text.charCodeAt(pos);
     if (c === 0x20 || c === 0x09 || c === 0x0a) pos++;
     else if (c === 0x0d) {
-      if (pos + 1 < n && text.charCodeAt(pos + 1) === 0x0a) pos += 2;
+      if (pos + 1 >= n) return END;
+      if (text.charCodeAt(pos + 1) === 0x0a) pos += 2;
       else return -1;
     } else if (c === 0x23 || (c === 0x2f && text.charCodeAt(pos + 1) === 0x2f)) pos = lineEnd(text, pos);
+    else if (c === 0x2f && pos + 1 >= n) return END;
     else if (c === 0x2f && text.charCodeAt(pos + 1) === 0x2a) {
       const close = text.indexOf('*/', pos + 2);
-      if (close < 0) return -1;
+      if (close < 0) return END;
       pos = close + 2;
     } else return pos;
   }
@@ -85,7 +107,7 @@ function skipBetweenItems(text: string, pos: number): number {
 
 /**
  * After a block's `}`: the parser wants a line break or the end next (comments are not tokens). The position
- * there, or -1 when something else follows.
+ * there (the end of the text included), END when the text ends inside a comment, -1 when something else follows.
  */
 function afterBlock(text: string, pos: number): number {
   const n = text.length;
@@ -93,11 +115,14 @@ function afterBlock(text: string, pos: number): number {
     const c = text.charCodeAt(pos);
     if (c === 0x20 || c === 0x09) pos++;
     else if (c === 0x0a) return pos;
-    else if (c === 0x0d) return pos + 1 < n && text.charCodeAt(pos + 1) === 0x0a ? pos : -1;
-    else if (c === 0x23 || (c === 0x2f && text.charCodeAt(pos + 1) === 0x2f)) pos = lineEnd(text, pos);
+    else if (c === 0x0d) {
+      if (pos + 1 >= n) return END;
+      return text.charCodeAt(pos + 1) === 0x0a ? pos : -1;
+    } else if (c === 0x23 || (c === 0x2f && text.charCodeAt(pos + 1) === 0x2f)) pos = lineEnd(text, pos);
+    else if (c === 0x2f && pos + 1 >= n) return END;
     else if (c === 0x2f && text.charCodeAt(pos + 1) === 0x2a) {
       const close = text.indexOf('*/', pos + 2);
-      if (close < 0) return -1;
+      if (close < 0) return END;
       pos = close + 2;
     } else return -1;
   }
@@ -110,8 +135,11 @@ function lineEnd(text: string, pos: number): number {
   return e < 0 ? text.length : e;
 }
 
-/** The block whose header starts at `pos`, its body matched but not parsed; undefined when unsure. */
-function blockAt(text: string, pos: number, modes: Modes): BlockNode | undefined {
+/**
+ * The block whose header starts at `pos` (offsets in the file are `base` on), its body matched but not
+ * parsed; END when the text ends first, undefined when unsure.
+ */
+function blockAt(text: string, pos: number, modes: Modes, base: number): BlockNode | typeof END | undefined {
   const n = text.length;
   let p = pos;
   while (p < n) {
@@ -119,14 +147,18 @@ function blockAt(text: string, pos: number, modes: Modes): BlockNode | undefined
     if (c >= 128 || IDENT_TABLE[c] === 0) break;
     p++;
   }
-  if (p === pos || IDENT_TABLE[text.charCodeAt(pos)] !== 1 || (p < n && text.charCodeAt(p) >= 128)) return undefined;
-  if (!isHeader(text, pos, p)) return undefined;
-  const type: Identifier = { kind: 'Identifier', start: pos, end: p, name: text.slice(pos, p) };
+  if (p >= n) return END;
+  if (IDENT_TABLE[text.charCodeAt(pos)] !== 1) return undefined;
+  const follow = headerFollow(text, pos, p);
+  if (follow < 0) return undefined;
+  const type: Identifier = { kind: 'Identifier', start: base + pos, end: base + p, name: text.slice(pos, p) };
   const labels: Label[] = [];
   for (;;) {
     while (p < n && (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 0x09)) p++;
-    if (p >= n) return undefined;
+    if (p >= n) return END;
     const c = text.charCodeAt(p);
+    // The lexer's header test: the word, spaces, then `"` (or `{` for blocks without labels).
+    if (labels.length === 0 && c !== follow) return undefined;
     if (c === 0x7b) break;
     if (c === 0x22) {
       // A plain quoted label: no escapes, no template sequences, closed on its line.
@@ -134,22 +166,26 @@ function blockAt(text: string, pos: number, modes: Modes): BlockNode | undefined
       for (; e < n; e++) {
         const d = text.charCodeAt(e);
         if (d === 0x22 || d === 0x0a || d === 0x0d || d === 0x5c) break;
-        if ((d === 0x24 || d === 0x25) && text.charCodeAt(e + 1) === 0x7b) return undefined;
+        if ((d === 0x24 || d === 0x25) && e + 1 < n && text.charCodeAt(e + 1) === 0x7b) return undefined;
       }
-      if (e >= n || text.charCodeAt(e) !== 0x22) return undefined;
-      labels.push({ kind: 'Label', start: p, end: e + 1, value: text.slice(p + 1, e), quoted: true, closed: true });
+      if (e + 1 >= n) return END;
+      if (text.charCodeAt(e) !== 0x22) return undefined;
+      labels.push({ kind: 'Label', start: base + p, end: base + e + 1, value: text.slice(p + 1, e), quoted: true, closed: true });
       p = e + 1;
     } else if (c < 128 && IDENT_TABLE[c] === 1) {
       const s = p;
       while (p < n && text.charCodeAt(p) < 128 && IDENT_TABLE[text.charCodeAt(p)] !== 0) p++;
-      if (p < n && text.charCodeAt(p) >= 128) return undefined;
-      labels.push({ kind: 'Label', start: s, end: p, value: text.slice(s, p), quoted: false, closed: true });
+      if (p >= n) return END;
+      if (text.charCodeAt(p) >= 128) return undefined;
+      labels.push({ kind: 'Label', start: base + s, end: base + p, value: text.slice(s, p), quoted: false, closed: true });
     } else return undefined;
   }
   const openBrace = p;
   const closeBrace = matchBrace(text, openBrace + 1, modes);
+  if (closeBrace === END) return END;
   if (closeBrace < 0) return undefined;
-  const block = new BlockNode(pos, closeBrace + 1, type, labels, openBrace, closeBrace, undefined);
+  const block = new BlockNode(base + pos, base + closeBrace + 1, type, labels, base + openBrace, base + closeBrace, undefined);
+  // Parsed from this text when first read, and moved to the block's place in the file.
   block.replaceBodyWith(new RegionBody(text, pos, closeBrace + 1));
   return block;
 }
@@ -158,16 +194,17 @@ function blockAt(text: string, pos: number, modes: Modes): BlockNode | undefined
 // header, most of a block's cost in a scan.
 const HEADER_WORDS = Object.entries(HEADER_FOLLOW);
 
+/** The character that must follow the header word `text[start, end)` (after spaces), or -1 for no header word. */
+function headerFollow(text: string, start: number, end: number): number {
+  const len = end - start;
+  if (len < 4 || len > 9) return -1;
+  for (const [word, c] of HEADER_WORDS) if (word.length === len && text.startsWith(word, start)) return c;
+  return -1;
+}
+
 /** Whether the identifier `text[start, end)` at a line start is a header stop for the lexer (FLAG_HEADER). */
 function isHeader(text: string, start: number, end: number): boolean {
-  const len = end - start;
-  let follow = -1;
-  for (const [word, c] of HEADER_WORDS) {
-    if (word.length === len && text.startsWith(word, start)) {
-      follow = c;
-      break;
-    }
-  }
+  const follow = headerFollow(text, start, end);
   if (follow < 0) return false;
   let p = end;
   while (p < text.length && (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 0x09)) p++;
@@ -175,8 +212,8 @@ function isHeader(text: string, start: number, end: number): boolean {
 }
 
 /**
- * From just after a top-level `{`: the offset of the `}` that closes it as the token skim counts braces, or
- * -1 when the lexer would report a problem, a header stop comes first, or the text ends. The mode stack is the
+ * From just after a top-level `{`: the offset of the `}` that closes it as the token skim counts braces, -1
+ * when the lexer would report a problem or a header stop comes first, END when the text ends first. The mode stack is the
  * lexer's (lexer.ts): a `}` closes the innermost `${`/`%{` when that has no open brace of its own.
  */
 function matchBrace(text: string, from: number, s: Modes): number {
@@ -197,7 +234,7 @@ function matchBrace(text: string, from: number, s: Modes): number {
         QUOTED_RUN.lastIndex = pos;
         QUOTED_RUN.test(text);
         pos = QUOTED_RUN.lastIndex;
-        if (pos >= n) return -1;
+        if (pos >= n) return END;
         const c = text.charCodeAt(pos);
         if (c === 0x22) {
           pos++;
@@ -205,7 +242,8 @@ function matchBrace(text: string, from: number, s: Modes): number {
         }
         if (c === 0x0a) break;
         if (c === 0x0d) {
-          if (pos + 1 < n && text.charCodeAt(pos + 1) === 0x0a) break;
+          if (pos + 1 >= n) return END;
+          if (text.charCodeAt(pos + 1) === 0x0a) break;
           return -1;
         }
         if (c === 0x5c) {
@@ -256,7 +294,7 @@ function matchBrace(text: string, from: number, s: Modes): number {
           lineStart = true;
           break;
         }
-        if (c === 0x0d && !(pos + 1 < n && text.charCodeAt(pos + 1) === 0x0a)) return -1;
+        if (c === 0x0d && !(pos + 1 < n && text.charCodeAt(pos + 1) === 0x0a)) return pos + 1 >= n ? END : -1;
         if ((c === 0x24 || c === 0x25) && pos + 1 < n) {
           const x = text.charCodeAt(pos + 1);
           if (x === 0x7b) break;
@@ -292,7 +330,7 @@ function matchBrace(text: string, from: number, s: Modes): number {
             if (s.heredocs === 0 && headerAt(text, pos)) return -1;
             continue;
           }
-          return -1;
+          return pos + 1 >= n ? END : -1;
         case 0x23:
           pos = lineEnd(text, pos);
           continue;
@@ -301,7 +339,7 @@ function matchBrace(text: string, from: number, s: Modes): number {
           if (x === 0x2f) pos = lineEnd(text, pos);
           else if (x === 0x2a) {
             const close = text.indexOf('*/', pos + 2);
-            if (close < 0) return -1;
+            if (close < 0) return END;
             pos = close + 2;
           } else pos++;
           continue;
@@ -328,7 +366,7 @@ function matchBrace(text: string, from: number, s: Modes): number {
             pos += 2;
             continue;
           }
-          return -1;
+          return pos + 1 >= n ? END : -1;
         case 0x3c:
           if (pos + 1 < n && text.charCodeAt(pos + 1) === 0x3c) {
             const next = heredocStart(s, text, pos);
@@ -345,7 +383,7 @@ function matchBrace(text: string, from: number, s: Modes): number {
             pos += 2;
             continue;
           }
-          return -1;
+          return pos + 1 >= n ? END : -1;
       }
       return -1;
     }
@@ -353,7 +391,7 @@ function matchBrace(text: string, from: number, s: Modes): number {
     if (!isIdentStart(c, text, pos)) return -1;
     pos = wordEnd(text, pos + (c >= 0xd800 && c <= 0xdbff ? 2 : 1));
   }
-  return -1;
+  return END;
 }
 
 
