@@ -7,7 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Workspace, readTextFile } from '../../server/src/model';
-import { decodeUtf8 } from '../../server/src/model/fileSystem';
+import { decodeUtf8, PIECE_BYTES, readPieces } from '../../server/src/model/fileSystem';
+import type { DocumentText } from '../../server/src/parser/documentText';
+import { skim } from '../../server/src/parser';
+import { spawnSync } from 'node:child_process';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import type { BlockNode } from '../../server/src/parser/blockNode';
 import { generateModuleText, seededRandom } from '../support/generate';
@@ -73,6 +76,56 @@ test('a sibling on disk: a diagnostics run of the open file reads none of its cl
     assert.equal(last.to?.address, 'awscc_cognito_user_pool_client.extra');
     assert.equal(last.to?.resourceName, 'extra');
     assert.equal(imports.filter((i) => !isPacked(i.block)).length, 1, 'reading one target parsed one body');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a large ASCII sibling is read in pieces and skimmed as they come: the same declarations and text as read whole, the text never joined', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'awscc-sibling-'));
+  try {
+    let text = generateModuleText(10, 1);
+    for (let i = 0; text.length <= 2.5 * PIECE_BYTES; i++) text += generateModuleText(200, 10 + i).replace(/client_(\d+)/g, `client_${i}_$1`);
+    writeFileSync(join(dir, 'big.tf'), text);
+    // The same text with one non-ASCII character: read whole (decoded as UTF-8), with the same declarations.
+    writeFileSync(join(dir, 'other.tf'), text.replace(/client_/g, 'other_').replace('# ', '# é '));
+    const main = join(dir, 'main.tf');
+    writeFileSync(main, 'locals {}\n');
+    const ws = new Workspace();
+    ws.openDocument(uri(main), 1, 'locals {}\n');
+    const module = ws.moduleFor(uri(main));
+    const big = module.documents().find((d) => d.uri.endsWith('big.tf'))!;
+    const other = module.documents().find((d) => d.uri.endsWith('other.tf'))!;
+    assert.equal((big.file.source as DocumentText).joined, false, 'the large ASCII file stays in pieces');
+    assert.equal((other.file.source as DocumentText).joined, true, 'the non-ASCII one is read whole');
+    const whole = skim(text);
+    assert.equal(JSON.stringify(big.file.body.items.map((b) => b.kind === 'Block' && [b.start, b.end, b.labels])), JSON.stringify(whole.body.items.map((b) => b.kind === 'Block' && [b.start, b.end, b.labels])));
+    const names = module.resources('awscc_cognito_user_pool_client').map((d) => d.name);
+    assert.equal(names.filter((n) => n.startsWith('client_')).length, whole.body.items.filter((b) => b.kind === 'Block' && b.type.name === 'resource').length);
+    assert.equal(names.filter((n) => n.startsWith('other_')).length, names.filter((n) => n.startsWith('client_')).length);
+    // Read on demand: a body deep in the file, a position, the whole text.
+    const last = module.findResource('awscc_cognito_user_pool_client', names.filter((n) => n.startsWith('client_')).at(-1)!)!;
+    assert.ok((last.node as { body: { items: unknown[] } }).body.items.length > 3);
+    assert.equal(big.file.rangeOf(last.node!).start.line, text.slice(0, last.node!.start).split('\n').length - 1);
+    assert.equal(big.file.text, text);
+    assert.deepEqual(big.file.diagnostics, []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('readPieces declines small files, folders and FIFOs (without opening a FIFO), so they are read whole or refused as before', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'awscc-sibling-'));
+  try {
+    writeFileSync(join(dir, 'small.tf'), 'locals {}\n');
+    assert.equal(spawnSync('mkfifo', [join(dir, 'pipe.tf')]).status, 0, 'mkfifo');
+    const fed: string[] = [];
+    const consume = (t: string) => (fed.push(t), t.length);
+    assert.equal(readPieces(join(dir, 'small.tf'), consume), false);
+    assert.equal(readPieces(join(dir, 'pipe.tf'), consume), false);
+    assert.equal(readPieces(dir, consume), false);
+    assert.equal(readPieces(join(dir, 'missing.tf'), consume), false);
+    assert.deepEqual(fed, []);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
