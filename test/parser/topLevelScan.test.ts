@@ -90,6 +90,8 @@ describe('top-level scanner of skims', () => {
     for (const [text, label] of [
       ['resource "a" "b" {\n  x = 1\n', 'unclosed block'],
       ['resource "a" "b" {\n  x = 1\nresource "c" "d" {\n  y = 2\n}\n', 'a header stop inside a body'],
+      ['resource "a" "b" {\r\n  x = 1\r\nresource "c" "d" {\r\n  y = 2\r\n}\r\n', 'a header stop inside a body (CRLF)'],
+      ['locals {\n  x = [\nlocals {\n]\n}\n', 'a header stop inside brackets'],
       ['locals {\n  s = "${ x\nlocals {\n}\n}\n', 'a header stop inside an interpolation'],
       ['locals {\n  a = @\n}\n', 'an invalid character'],
       ['locals {\n  s = "a\rb"\n}\n', 'a lone CR in a string'],

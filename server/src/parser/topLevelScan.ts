@@ -32,7 +32,8 @@ const CLASSES = CLASS;
 // Runs skipped in native code (the regular expression engine compiles these at once; a character loop
 // runs in the interpreter until the JIT has compiled it, which is most of a single scan): characters that
 // neither change the mode nor end a string.
-const PLAIN_RUN = /[ \t[\](),?+\-*%.:=!>0-9A-Za-z_]*/y;
+// A line break is plain too unless a word starts the next line (a possible header stop: see matchBrace).
+const PLAIN_RUN = /(?:[ \t[\](),?+\-*%.:=!>0-9A-Za-z_]|\r?\n(?![A-Za-z_]))*/y;
 const QUOTED_RUN = /[^"\n\r\\$%]*/y;
 
 const QUOTE = 1;
