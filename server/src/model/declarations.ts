@@ -188,6 +188,15 @@ const documents = new Map<string, DocumentState>();
 
 function entryFor(item: BodyItem, uri: string, holder: FileHolder, override: boolean): ItemEntry | undefined {
   if (item.kind !== 'Block') return undefined;
+  // Resources, most of a large module, without the intermediate facts (a sibling's first read makes
+  // thousands of these at once).
+  if (item.type.name === 'resource') {
+    const first = label(item, 0);
+    const second = label(item, 1);
+    if (!first || !second) return undefined;
+    const facts = { kind: 'resource' as const, type: first, name: second, address: `${first}.${second}`, node: item };
+    return { declarations: [new BlockDeclaration(facts, item, uri, holder, override)] };
+  }
   const facts = computeBlockFacts(item);
   if (facts === NOTHING) return undefined;
   return {

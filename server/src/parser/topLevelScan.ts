@@ -150,9 +150,11 @@ function blockAt(text: string, pos: number, modes: Modes, base: number): BlockNo
   }
   if (p >= n) return END;
   if (IDENT_TABLE[text.charCodeAt(pos)] !== 1) return undefined;
-  const follow = headerFollow(text, pos, p);
-  if (follow < 0) return undefined;
-  const type: Identifier = { kind: 'Identifier', start: base + pos, end: base + p, name: text.slice(pos, p) };
+  const word = headerWord(text, pos, p);
+  if (word < 0) return undefined;
+  const follow = HEADER_WORDS[word][1];
+  // The list's own string: thousands of blocks share one `resource` instead of a copy each.
+  const type: Identifier = { kind: 'Identifier', start: base + pos, end: base + p, name: HEADER_WORDS[word][0] };
   const labels: Label[] = [];
   for (;;) {
     while (p < n && (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 0x09)) p++;
@@ -195,18 +197,22 @@ function blockAt(text: string, pos: number, modes: Modes, base: number): BlockNo
 // header, most of a block's cost in a scan.
 const HEADER_WORDS = Object.entries(HEADER_FOLLOW);
 
-/** The character that must follow the header word `text[start, end)` (after spaces), or -1 for no header word. */
-function headerFollow(text: string, start: number, end: number): number {
+/** The index in HEADER_WORDS of the word `text[start, end)`, or -1 for no header word. */
+function headerWord(text: string, start: number, end: number): number {
   const len = end - start;
   if (len < 4 || len > 9) return -1;
-  for (const [word, c] of HEADER_WORDS) if (word.length === len && text.startsWith(word, start)) return c;
+  for (let i = 0; i < HEADER_WORDS.length; i++) {
+    const word = HEADER_WORDS[i][0];
+    if (word.length === len && text.startsWith(word, start)) return i;
+  }
   return -1;
 }
 
 /** Whether the identifier `text[start, end)` at a line start is a header stop for the lexer (FLAG_HEADER). */
 function isHeader(text: string, start: number, end: number): boolean {
-  const follow = headerFollow(text, start, end);
-  if (follow < 0) return false;
+  const word = headerWord(text, start, end);
+  if (word < 0) return false;
+  const follow = HEADER_WORDS[word][1];
   let p = end;
   while (p < text.length && (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 0x09)) p++;
   return p < text.length && text.charCodeAt(p) === follow;
