@@ -11,6 +11,7 @@ import {
   type InitializeResult,
   type Diagnostic,
   type TextDocumentContentChangeEvent,
+  type NotificationMessage,
 } from 'vscode-languageserver/node';
 import { Workspace, callsFolder, normalizeUri, type ModuleDocument } from './model';
 import { computeDiagnostics } from './features/diagnostics';
@@ -20,6 +21,8 @@ import { BusyStatus, LARGE_EDIT_CHARS } from './busyStatus';
 import { OutwardFacts } from './outwardFacts';
 import { defaultSettings, readSettings, type ServerSettings } from './settings';
 import { registerFeatures } from './serverFeatures';
+import { encodeMessage, sliceEncoder } from './messageEncoder';
+import { collectGarbage, LARGE_TEXT } from './memory';
 
 const VERSION = typeof __VERSION__ !== 'undefined' ? __VERSION__ : 'dev';
 
@@ -95,6 +98,7 @@ connection.onDidOpenTextDocument(({ textDocument }) => {
   clientUris.set(doc.uri, textDocument.uri);
   outward.changed(doc.uri, doc.file);
   busy.forget(doc.uri);
+  if (textDocument.text.length >= LARGE_TEXT) collectGarbage();
   // The debounce is for typing: a document just opened is checked at once (the others of its folder wait).
   scheduleModule(doc.uri, true, true, 0);
 });
@@ -241,14 +245,14 @@ function publish(uri: string): void {
 /**
  * Logs `timing diagnostics <total> change=<ms> run=<ms> encode=<ms>` once the publication is written. The
  * connection encodes the message to JSON after this task, outside any span measured here, so the encoding
- * is measured by doing the same again (JSON.stringify, then UTF-8 bytes, like vscode-jsonrpc) once it has
+ * is measured by doing the same again (messageEncoder.ts, as the stdio writer does) once it has
  * been written: the measurement delays no publication.
  */
 function logDiagnosticsTiming(changeMs: number, runMs: number, params: object, written: Promise<void>): void {
   written.then(
     () => {
       const started = performance.now();
-      Buffer.from(JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params }), 'utf-8');
+      encodeMessage({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params } as NotificationMessage);
       const encodeMs = performance.now() - started;
       const ms = (n: number) => n.toFixed(3);
       connection.console.log(`timing diagnostics ${ms(changeMs + runMs + encodeMs)} change=${ms(changeMs)} run=${ms(runMs)} encode=${ms(encodeMs)}`);
@@ -279,7 +283,7 @@ function openConnection() {
     process.stderr.write(`awscc-cognito language server: cannot read a message from the client, exiting: ${error.message}\n`);
     process.exit(1);
   });
-  return createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
+  return createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: sliceEncoder }));
 }
 
 process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e}`));
