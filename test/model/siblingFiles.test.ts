@@ -109,6 +109,13 @@ test('a large ASCII sibling is read in pieces and skimmed as they come: the same
     assert.equal(big.file.rangeOf(last.node!).start.line, text.slice(0, last.node!.start).split('\n').length - 1);
     assert.equal(big.file.text, text);
     assert.deepEqual(big.file.diagnostics, []);
+    // A file event: the large file is read again (in pieces), with what it declares now.
+    writeFileSync(join(dir, 'big.tf'), text.replace(/client_0_0"/g, 'renamed"'));
+    ws.fileChanged(uri(join(dir, 'big.tf')), 'changed');
+    const after = ws.moduleFor(uri(main));
+    assert.ok(after.findResource('awscc_cognito_user_pool_client', 'renamed'));
+    assert.equal(after.findResource('awscc_cognito_user_pool_client', 'client_0_0'), undefined);
+    assert.equal((after.documents().find((d) => d.uri.endsWith('big.tf'))!.file.source as DocumentText).joined, false);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
