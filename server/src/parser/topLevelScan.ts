@@ -17,6 +17,9 @@ import { RegionBody } from './regionBody';
 // A local copy: under the test runner's per-file transform, imported bindings are getters (slow in loops).
 const IDENT_TABLE = IDENTS;
 
+/** Where a header's labels are collected (see blockAt). */
+const LABELS: Label[] = [];
+
 /**
  * The top-level blocks of `text` with their bodies deferred (parsed from the text on first read), exactly
  * as the token skim finds them; undefined where that is not certain.
@@ -124,7 +127,8 @@ function blockAt(text: string, pos: number, modes: Modes, base: number): BlockNo
   const follow = HEADER_WORDS[word][1];
   // The list's own string: thousands of blocks share one `resource` instead of a copy each.
   const type: Identifier = { kind: 'Identifier', start: base + pos, end: base + p, name: HEADER_WORDS[word][0] };
-  const labels: Label[] = [];
+  const labels = LABELS;
+  labels.length = 0;
   for (;;) {
     while (p < n && (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 0x09)) p++;
     if (p >= n) return END;
@@ -156,7 +160,10 @@ function blockAt(text: string, pos: number, modes: Modes, base: number): BlockNo
   const closeBrace = matchBrace(text, openBrace + 1, modes);
   if (closeBrace === END) return END;
   if (closeBrace < 0) return undefined;
-  const block = new BlockNode(base + pos, base + closeBrace + 1, type, labels, base + openBrace, base + closeBrace, undefined);
+  // An exact-size copy: an array grown by push keeps room for 17 elements, for every block of the file.
+  const kept: Label[] = labels.length === 2 ? [labels[0], labels[1]] : labels.length === 1 ? [labels[0]] : labels.slice();
+  labels.length = 0;
+  const block = new BlockNode(base + pos, base + closeBrace + 1, type, kept, base + openBrace, base + closeBrace, undefined);
   // Parsed from this text when first read, and moved to the block's place in the file.
   block.replaceBodyWith(new RegionBody(text, pos, closeBrace + 1));
   return block;
