@@ -283,7 +283,7 @@ function openConnection() {
     process.stderr.write(`awscc-cognito language server: cannot read a message from the client, exiting: ${error.message}\n`);
     process.exit(1);
   });
-  return createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: sliceEncoder }));
+  return createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: sliceEncoder() }));
 }
 
 process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e}`));
