@@ -7,6 +7,7 @@ import { generateModuleText, seededRandom } from '../support/generate';
 import { applyChange, randomMutation } from '../support/mutate';
 import { randomHclDocument } from '../support/randomHcl';
 import { serializeFile, treeProblems } from '../support/treeInvariants';
+import { scanCase } from './scanCase';
 
 export interface SuiteResult {
   cases: number;
@@ -141,6 +142,27 @@ export function runParserProperties(options: { scale: number; seed?: number }): 
           cases++;
           const problem = reparseCase(base, rand, 1 + Math.floor(rand() * 2));
           if (problem) failures.push(problem);
+        }
+        return { cases, failures };
+      },
+    },
+    {
+      name: 'the skim scanner finds the blocks the token skim finds (token soup, mutated files, CRLF)',
+      run: () => {
+        const failures: string[] = [];
+        const rand = seededRandom(seed + 7);
+        let cases = 0;
+        const soup = ['{', '}', '"', '${', '%{', '~}', '$${', '\\', '<<EOT\n', '<<-EOT\n', 'EOT\n', '/*', '*/', '#', '\n', '\r\n', ' ', '=', 'a', '\nresource "r" "n" {', '\nlocals {', '\n}\n'];
+        for (let i = 0; i < n(300); i++) {
+          let text = 'locals {\n';
+          for (let k = 0, m = Math.floor(rand() * 30); k < m; k++) text += soup[Math.floor(rand() * soup.length)];
+          let mutated = randomHclDocument(seed * 5 + i);
+          for (let k = 0, edits = Math.floor(rand() * 3); k < edits; k++) mutated = applyChange(mutated, randomMutation(mutated, rand).change);
+          for (const t of [text, mutated, mutated.replace(/\n/g, '\r\n')]) {
+            cases++;
+            const problem = scanCase(t).problem;
+            if (problem) failures.push(problem);
+          }
         }
         return { cases, failures };
       },

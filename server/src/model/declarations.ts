@@ -134,19 +134,25 @@ class BlockDeclaration implements Declaration {
   }
 }
 
+/** A target not worked out yet (see BlockImport). */
+const UNREAD = Symbol('unread');
+
 class BlockImport implements ImportDeclaration {
-  private target: ImportDeclaration['to'];
+  /**
+   * Worked out on first read: a module's files that are not open may hold thousands of import blocks, and
+   * reading a target parses the block's body (see parser skim), which most runs never need.
+   */
+  private target: ImportDeclaration['to'] | typeof UNREAD = UNREAD;
   constructor(
     public block: Block,
     readonly uri: string,
     private readonly holder: FileHolder,
     readonly override: boolean,
-  ) {
-    this.target = importTarget(block);
-  }
+  ) {}
   /** Read through the block's `body` so a deferred offset move is applied first (as for locals above). */
   get to(): ImportDeclaration['to'] {
     void this.block.body;
+    if (this.target === UNREAD) this.target = importTarget(this.block);
     return this.target;
   }
   get file(): HclFile {
@@ -154,8 +160,9 @@ class BlockImport implements ImportDeclaration {
   }
   /** Follows a re-parsed block when it still imports into the same address; false when it does not. */
   moveTo(block: Block): boolean {
+    const before = this.to;
     const target = importTarget(block);
-    const same = target?.address !== undefined ? target.address === this.target?.address : !this.target && !target;
+    const same = target?.address !== undefined ? target.address === before?.address : !before && !target;
     if (!same) return false;
     this.block = block;
     this.target = target;
@@ -181,6 +188,15 @@ const documents = new Map<string, DocumentState>();
 
 function entryFor(item: BodyItem, uri: string, holder: FileHolder, override: boolean): ItemEntry | undefined {
   if (item.kind !== 'Block') return undefined;
+  // Resources, most of a large module, without the intermediate facts (a sibling's first read makes
+  // thousands of these at once).
+  if (item.type.name === 'resource') {
+    const first = label(item, 0);
+    const second = label(item, 1);
+    if (!first || !second) return undefined;
+    const facts = { kind: 'resource' as const, type: first, name: second, address: `${first}.${second}`, node: item };
+    return { declarations: [new BlockDeclaration(facts, item, uri, holder, override)] };
+  }
   const facts = computeBlockFacts(item);
   if (facts === NOTHING) return undefined;
   return {

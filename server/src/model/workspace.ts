@@ -4,7 +4,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { basename, dirname } from 'node:path';
 import type { HclFile, TextChange } from '../parser';
-import { parse, reparse, skim } from '../parser';
+import { parse, PieceSkim, reparse, skim } from '../parser';
 import { forgetDocument } from './declarations';
 import { jsonDeclarationsOf, type JsonDeclarations } from './jsonDeclarations';
 import { ModuleSnapshot, type ModuleSource } from './module';
@@ -14,7 +14,8 @@ import type { Declaration, FeatureContext, ModuleDocument, TerraformModule } fro
 import { childDirOf } from './moduleCalls';
 
 interface DiskEntry {
-  text: string;
+  /** Absent for a large .tf file read in pieces (its `file` holds the text, in those pieces). */
+  text?: string;
   file?: HclFile;
   json?: JsonDeclarations;
 }
@@ -126,7 +127,7 @@ export class Workspace {
     for (const uri of [...uris].sort()) {
       if (uri.endsWith('.tf.json')) {
         const entry = this.diskEntry(uri);
-        if (entry) {
+        if (entry?.text !== undefined) {
           entry.json ??= jsonDeclarationsOf(uri, entry.text);
           sources.push({ kind: 'json', uri, declarations: entry.json });
         }
@@ -149,7 +150,7 @@ export class Workspace {
       if (open) sources.push({ uri, fileName, text: open.file.text, file: fileName.endsWith('.json') ? undefined : open.file });
       else {
         const entry = this.diskEntry(uri);
-        if (entry) sources.push({ uri, fileName, text: entry.text });
+        if (entry?.text !== undefined) sources.push({ uri, fileName, text: entry.text });
       }
     }
     return sources.sort((a, b) => tfvarsOrder(a.fileName, b.fileName));
@@ -158,17 +159,34 @@ export class Workspace {
   private diskEntry(uri: string): DiskEntry | undefined {
     if (this.disk.has(uri)) return this.disk.get(uri) ?? undefined;
     const path = pathOf(uri);
-    const text = path === undefined ? undefined : this.fs.readFile(path);
-    const entry = text === undefined ? null : { text };
+    let entry: DiskEntry | null = null;
+    if (path !== undefined) {
+      const file = uri.endsWith('.tf') ? this.skimInPieces(path) : undefined;
+      if (file) entry = { file };
+      else {
+        const text = this.fs.readFile(path);
+        if (text !== undefined) entry = { text };
+      }
+    }
     this.disk.set(uri, entry);
     return entry ?? undefined;
+  }
+
+  /** A large .tf file read in pieces and skimmed as they come; undefined when it is read whole instead. */
+  private skimInPieces(path: string): HclFile | undefined {
+    if (!this.fs.readPieces) return undefined;
+    const skimmer = new PieceSkim();
+    return this.fs.readPieces(path, (text, final) => skimmer.feed(text, final)) ? skimmer.result() : undefined;
   }
 
   private diskDocument(uri: string): ModuleDocument | undefined {
     const entry = this.diskEntry(uri);
     if (!entry) return undefined;
     // Read for its declarations: bodies are parsed only where a feature reads them.
-    entry.file ??= skim(entry.text);
+    if (!entry.file) {
+      if (entry.text === undefined) return undefined;
+      entry.file = skim(entry.text);
+    }
     return { uri, version: 0, file: entry.file };
   }
 

@@ -30,6 +30,16 @@ export class DocumentText implements TextSource {
     return new DocumentText(chunks, endsOf(chunks), text.length, text);
   }
 
+  /**
+   * A text read in pieces (a large file that is not open): the pieces stay as they are, the whole text is
+   * joined only if someone asks for it.
+   */
+  static fromChunks(chunks: readonly string[]): DocumentText {
+    const kept = chunks.filter((c) => c.length > 0);
+    const ends = endsOf(kept);
+    return new DocumentText(kept, ends, ends.length === 0 ? 0 : ends[ends.length - 1]);
+  }
+
   /** True once the whole text exists as one string (the input of a full parse, or after `toString()`). */
   get joined(): boolean {
     return this.flat !== undefined;

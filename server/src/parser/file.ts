@@ -6,6 +6,7 @@ import { TextLineIndex } from './lineIndex';
 import { PackStore } from './packFormat';
 import { Parser } from './parser';
 import type { Tokens } from './tokens';
+import { scanTopLevel } from './topLevelScan';
 
 export class ParsedFile implements HclFile {
   readonly lines: TextLineIndex;
@@ -135,8 +136,17 @@ export function sortDiagnostics(diagnostics: SyntaxDiagnostic[]): void {
  * For text without syntax errors the tree is the full parse's. A body with a syntax error can end earlier
  * in the full parse than its braces say; the skim keeps the braces' extent. The top-level blocks at header
  * stops (every declaration a module reads) are the same either way: neither parse crosses a header stop.
+ *
+ * The blocks are found by a scan of the characters (topLevelScan.ts); where that is unsure, on the tokens.
  */
 export function skimText(text: string): HclFile {
+  const items = scanTopLevel(text);
+  if (items !== undefined) return new SkimmedFile(text, { kind: 'Body', start: 0, end: text.length, items });
+  return skimTokens(text);
+}
+
+/** The skim on the lexer's tokens (see skimText): exported for the tests that hold the scanner to it. */
+export function skimTokens(text: string): HclFile {
   shared.reserve(expectedTokens(text.length));
   const lexed = lex(text, 0, text.length, false, shared);
   if (lexed.problems.length > 0) return parseText(text);
@@ -148,10 +158,10 @@ export function skimText(text: string): HclFile {
   return new SkimmedFile(text, body);
 }
 
-class SkimmedFile extends ParsedFile {
+export class SkimmedFile extends ParsedFile {
   private full?: RegionParse;
 
-  constructor(text: string, body: Body) {
+  constructor(text: string | DocumentText, body: Body) {
     super(text, body, [], []);
   }
 

@@ -9,6 +9,7 @@ import { firstItemEndingFrom as firstItemEndingFromImpl, forEachChild as forEach
 export * from './ast';
 export { T as TokenKind, TOKEN_NAMES, FLAG_HEADER, type Tokens } from './tokens';
 export { TextLineIndex } from './lineIndex';
+export { PieceSkim } from './pieceSkim';
 
 /** Parses a whole document. Never throws: problems become `diagnostics` and incomplete nodes. */
 export function parse(text: string): HclFile {

@@ -35,7 +35,7 @@ const MODE_HEREDOC = 2;
 const MODE_INTERP = 3;
 
 // Header keywords recognised at column 0 for recovery; the value is the character that must follow.
-const HEADER_FOLLOW: Record<string, number> = {
+export const HEADER_FOLLOW: Record<string, number> = {
   resource: 0x22, data: 0x22, output: 0x22, variable: 0x22, module: 0x22, provider: 0x22, check: 0x22,
   import: 0x7b, locals: 0x7b, terraform: 0x7b, moved: 0x7b, removed: 0x7b,
 };
