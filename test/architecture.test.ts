@@ -31,7 +31,7 @@ const parts: Part[] = [
   { name: 'protocol', paths: ['server/src/protocol'], mayImport: ['live-types'], forbiddenPackages: ['vscode', 'vscode-languageclient', 'vscode-languageserver/', '@aws-sdk'] },
   {
     name: 'lsp-server',
-    paths: ['server/src/server.ts', 'server/src/serverLoader.ts', 'server/src/serverFeatures.ts', 'server/src/settings.ts', 'server/src/busyStatus.ts', 'server/src/outwardFacts.ts'],
+    paths: ['server/src/server.ts', 'server/src/serverCore.ts', 'server/src/serverCapabilities.ts', 'server/src/serverLoader.ts', 'server/src/serverFeatures.ts', 'server/src/settings.ts', 'server/src/busyStatus.ts', 'server/src/outwardFacts.ts'],
     mayImport: ['features', 'model', 'render', 'protocol', 'knowledge', 'format', 'parser', 'live-types'],
     forbiddenPackages: ['vscode', 'vscode-languageclient', '@aws-sdk'],
   },

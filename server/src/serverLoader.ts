@@ -1,15 +1,16 @@
 // The entry editors start (`node dist/server.js --stdio`, or over IPC from the VS Code client). It runs the
-// server bundle (dist/serverMain.js) with V8's code cache: compiling the ~0.8 MB bundle, and then each
-// function the first diagnostics run calls, is a good part of a cold start (`node --cpu-prof`: ~20 ms of
-// script compilation before `initialize`, more lazily during the first run). The first process writes the
-// cache (the bytecode of everything compiled by then) when it exits or after a minute; later ones start
-// from it. Node 22's module.enableCompileCache() does this for every module; the editors' Node may be 20.
+// server's two bundles with V8's code cache: dist/serverMain.js (the connection and `initialize`) at once,
+// dist/serverCore.js (the language service) when serverMain.js requires it, right after `initialize` is
+// answered (server.ts). Compiling a bundle, and then each function the first diagnostics run calls, is a
+// good part of a cold start; a cache holds the bytecode of everything compiled by the time the process that
+// wrote it exited (or after a minute); later processes start from it. Node 22's module.enableCompileCache()
+// does this for every module; the editors' Node may be 20.
 //
 // The cache lives in a folder of the user's own (AWSCC_COGNITO_CACHE_DIR, else $XDG_CACHE_HOME or
-// ~/.cache, then awscc-cognito), keyed by the bundle's hash, Node's version and the architecture; V8 also
-// rejects data made by another version or with other flags. AWSCC_COGNITO_CODE_CACHE=off turns it off.
-// Anything going wrong here only costs the cache: the bundle then runs as a plain require().
-import { createHash } from 'node:crypto';
+// ~/.cache, then awscc-cognito), keyed by the bundle's content hash (computed by scripts/build.mjs, so no
+// node:crypto at start-up), Node's version and the architecture; V8 also rejects data made by another
+// version or with other flags. AWSCC_COGNITO_CODE_CACHE=off turns it off. Anything going wrong here only
+// costs the cache: the bundle then runs as a plain require().
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -17,19 +18,23 @@ import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
-const bundle = join(__dirname, 'serverMain.js');
+declare const __BUNDLE_HASHES__: Record<string, string> | undefined;
+/** serverMain.js and serverCore.js by file name, each with the hash of its content at build time. */
+const hashes = typeof __BUNDLE_HASHES__ !== 'undefined' ? __BUNDLE_HASHES__ : {};
 
 function cacheDir(): string {
   const env = process.env;
   return env.AWSCC_COGNITO_CACHE_DIR || join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'awscc-cognito');
 }
 
-function runCached(): void {
+type ModuleFunction = (exports: object, require: NodeJS.Require, module: { exports: object }, filename: string, dirname: string) => void;
+
+/** Compiles a bundle with its cached code, arranging for the cache to be written when there was none. */
+function compileCached(bundle: string, hash: string): ModuleFunction {
   // Bytes, then text: readFileSync(path, 'utf8') is slower here (~11 ms against ~7 ms for the bundle).
-  const bytes = readFileSync(bundle);
-  const source = bytes.toString('utf8');
-  const key = createHash('sha256').update(bytes).update(process.version).update(process.arch).digest('hex').slice(0, 24);
-  const cacheFile = join(cacheDir(), `server-${key}.v8cache`);
+  const source = readFileSync(bundle).toString('utf8');
+  const name = bundle.slice(bundle.lastIndexOf('/') + 1).replace(/\.js$/, '');
+  const cacheFile = join(cacheDir(), `${name}-${hash}-${process.version}-${process.arch}.v8cache`);
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(cacheFile);
@@ -54,10 +59,36 @@ function runCached(): void {
     process.once('exit', write);
     setTimeout(write, 60_000).unref();
   }
+  return script.runInThisContext() as ModuleFunction;
+}
+
+const loaded = new Map<string, object>();
+
+/**
+ * Runs a bundle of this folder from its cache, with a require() that does the same for the other bundles it
+ * asks for by relative path. Undefined when the cache cannot serve it (no build-time hash, as in an unbundled
+ * run, or the cache machinery failed): the caller then requires it plainly. Errors of the bundle's own code
+ * are not the cache's: they propagate, and the bundle does not run twice.
+ */
+function runCached(file: string): object | undefined {
+  const done = loaded.get(file);
+  if (done) return done;
+  const hash = hashes[file];
+  if (hash === undefined) return undefined;
+  const bundle = join(__dirname, file);
+  let run: ModuleFunction;
+  try {
+    run = compileCached(bundle, hash);
+  } catch {
+    return undefined;
+  }
+  const plain = createRequire(bundle);
+  const require = Object.assign((id: string) => (id.startsWith('./') && runCached(id.slice(2))) || plain(id), plain);
   const module = { exports: {} };
-  const run = script.runInThisContext();
-  started = true;
-  run(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+  loaded.set(file, module.exports);
+  run(module.exports, require, module, bundle, dirname(bundle));
+  loaded.set(file, module.exports);
+  return module.exports;
 }
 
 // V8 moves objects from allocation sites whose objects tended to survive straight into the old generation.
@@ -71,13 +102,6 @@ try {
   // a runtime without the flag: only memory is at stake
 }
 
-/** Set once the server's code runs: its own errors are not the cache's, and it must not run twice. */
-let started = false;
-try {
-  if (process.env.AWSCC_COGNITO_CODE_CACHE === 'off') throw new Error('code cache off');
-  runCached();
-} catch (e) {
-  if (started) throw e;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require(bundle);
-}
+const cacheOn = process.env.AWSCC_COGNITO_CODE_CACHE !== 'off';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+if (!(cacheOn && runCached('serverMain.js'))) require(join(__dirname, 'serverMain.js'));
