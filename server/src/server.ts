@@ -32,7 +32,8 @@ const VERSION = typeof __VERSION__ !== 'undefined' ? __VERSION__ : 'dev';
 
 let initializeParams: InitializeParams | undefined;
 let supportsWatchRegistration = false;
-let initializeSeen = false;
+/** On a transport whose reader and writer are not ours, the core is loaded while `initialize` is answered. */
+let loadCoreInInitialize = false;
 let loaded: Core | undefined;
 
 const connection = openConnection();
@@ -50,9 +51,19 @@ function core(): Core {
   return loaded;
 }
 
+/** Loads the core ahead of need; a core that cannot load is reported, and each handler that needs it fails. */
+function loadCoreAhead(): void {
+  try {
+    core();
+  } catch (e) {
+    process.stderr.write(`awscc-cognito language server: cannot load the language service: ${(e as Error).stack ?? e}\n`);
+  }
+}
+
 connection.onInitialize((params): InitializeResult => {
   initializeParams = params;
   supportsWatchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  if (loadCoreInInitialize) core();
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -111,24 +122,28 @@ function openConnection() {
     reader = new IPCMessageReader(process);
     writer = new IPCMessageWriter(process);
   } else {
-    // Another transport (--pipe, --socket): the library sets it up; the core is there from the start.
-    const other = createConnection(ProposedFeatures.all);
-    setImmediate(core);
-    return other;
+    // Another transport (--pipe, --socket): the library sets it up.
+    loadCoreInInitialize = true;
+    return createConnection(ProposedFeatures.all);
   }
   // Instance methods wrapped in place: the connection calls listen() and write() on these very objects.
+  // The parameters are taken as `initialize` arrives: a client that sends more before the answer (against
+  // the protocol, but harmless) gets a core that knows them, though `initialize` is not handled yet.
+  let initializeSeen = false;
   const listen = reader.listen.bind(reader);
   reader.listen = (callback) =>
     listen((message) => {
-      if ('method' in message && message.method === 'initialize') initializeSeen = true;
-      else core();
+      if ('method' in message && message.method === 'initialize' && !initializeSeen) {
+        initializeSeen = true;
+        initializeParams = (message as { params?: InitializeParams }).params;
+      } else loadCoreAhead();
       callback(message);
     });
   const write = writer.write.bind(writer);
   writer.write = (message) => {
     const written = write(message);
     // The first message out after `initialize` is its answer; the core loads once it is on its way.
-    if (initializeSeen && !loaded) void written.then(() => setImmediate(core), () => undefined);
+    if (initializeSeen && !loaded) void written.then(() => setImmediate(loadCoreAhead), () => undefined);
     return written;
   };
   return createConnection(ProposedFeatures.all, reader, writer);
