@@ -14,7 +14,7 @@ const lazyBuiltins = [
   { file: /[\\/]node_modules[\\/]vscode-jsonrpc[\\/]lib[\\/]node[\\/]main\.js$/, modules: ['crypto'] },
 ];
 
-const lazyBuiltinsPlugin = {
+export const lazyBuiltinsPlugin = {
   name: 'lazy-builtins',
   setup(build) {
     for (const { file, modules } of lazyBuiltins) {
