@@ -15,7 +15,6 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
 declare const __BUNDLE_HASHES__: Record<string, string> | undefined;
@@ -28,6 +27,9 @@ function cacheDir(): string {
 }
 
 type ModuleFunction = (exports: object, require: NodeJS.Require, module: { exports: object }, filename: string, dirname: string) => void;
+
+/** Writers of the caches not written yet, by bundle file name. */
+const unwritten = new Map<string, () => void>();
 
 /** Compiles a bundle with its cached code, arranging for the cache to be written when there was none. */
 function compileCached(bundle: string, hash: string): ModuleFunction {
@@ -47,6 +49,7 @@ function compileCached(bundle: string, hash: string): ModuleFunction {
     const write = () => {
       if (written) return;
       written = true;
+      unwritten.delete(name);
       try {
         mkdirSync(dirname(cacheFile), { recursive: true, mode: 0o700 });
         const temporary = `${cacheFile}.${process.pid}`;
@@ -56,6 +59,7 @@ function compileCached(bundle: string, hash: string): ModuleFunction {
         // a read-only or missing home: no cache, the next start compiles again
       }
     };
+    unwritten.set(name, write);
     process.once('exit', write);
     setTimeout(write, 60_000).unref();
   }
@@ -83,23 +87,37 @@ function runCached(file: string): object | undefined {
     return undefined;
   }
   const plain = createRequire(bundle);
-  const require = Object.assign((id: string) => (id.startsWith('./') && runCached(id.slice(2))) || plain(id), plain);
+  const require = Object.assign((id: string) => (id.startsWith('./') && runCore(id.slice(2))) || plain(id), plain);
   const module = { exports: {} };
   loaded.set(file, module.exports);
-  run(module.exports, require, module, bundle, dirname(bundle));
+  try {
+    run(module.exports, require, module, bundle, dirname(bundle));
+  } catch (e) {
+    // As require() does: a bundle that failed is loaded afresh by the next require, not half-run.
+    loaded.delete(file);
+    throw e;
+  }
   loaded.set(file, module.exports);
   return module.exports;
 }
 
-// V8 moves objects from allocation sites whose objects tended to survive straight into the old generation.
-// A first diagnostics run builds and drops a body's objects per block, and after a few blocks V8 tenures
-// them all: at 10,000 blocks ~120 MB of dead bodies then wait in the old generation for a full collection.
-// Measured from outside on a 10,000-block file: peak RSS 331 -> 258 MB and 4.0 -> 3.3 s CPU for the first
-// publication; no change at 1,000 blocks or on keystrokes.
-try {
-  setFlagsFromString('--no-allocation-site-pretenuring');
-} catch {
-  // a runtime without the flag: only memory is at stake
+/**
+ * V8 checks a cache against the flags in force when it was made, and the core sets one (serverCore.ts:
+ * --no-allocation-site-pretenuring, for the memory of a first diagnostics run). So serverMain.js's cache is
+ * written before the flag changes, from what was compiled by then (what `initialize` needed), and the flag
+ * is set before serverCore.js is compiled, so that its cache, written later, is made and checked under it.
+ * node:v8 is loaded here rather than at start-up: it costs ~3 ms that `initialize` need not wait for.
+ */
+function runCore(file: string): object | undefined {
+  if (hashes[file] === undefined) return undefined;
+  for (const write of [...unwritten.values()]) write();
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--no-allocation-site-pretenuring');
+  } catch {
+    // a runtime without the flag: serverCore.ts tries again, and only memory is at stake
+  }
+  return runCached(file);
 }
 
 const cacheOn = process.env.AWSCC_COGNITO_CODE_CACHE !== 'off';

@@ -37,7 +37,8 @@ test('a process forked the way vscode-languageclient forks it does not see NODE_
     const host = { ...process.env, NODE_EXTRA_CA_CERTS: join(dir, 'no-such-bundle.pem'), AWSCC_PROBE: 'kept' };
     const env: Record<string, string | undefined> = { ...host, ELECTRON_RUN_AS_NODE: '1' };
     for (const [key, value] of Object.entries(run.options?.env ?? {})) env[key] = value as string | undefined;
-    const child = fork(run.module, [], { env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    // vscode-languageclient forks with options.execArgv or none: not this test runner's (tsx).
+    const child = fork(run.module, [], { env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv: run.options?.execArgv ?? [] });
     const seen = await new Promise((resolve, reject) => {
       child.once('message', resolve);
       child.once('exit', (code) => reject(new Error(`probe exited ${code} without a message`)));

@@ -60,7 +60,7 @@ test('initialize answers the full capabilities over stdio', async () => {
 
 test('over IPC, as the VS Code client starts it, the server answers the same and checks the first document', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'awscc-ipc-'));
-  const child = fork(SERVER_PATH, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const child = fork(SERVER_PATH, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], execArgv: [] });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
   const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
