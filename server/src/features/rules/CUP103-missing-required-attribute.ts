@@ -24,12 +24,10 @@ export const missingRequiredAttribute: Rule = {
       if (client.blocks.some((b) => b.type.name === 'dynamic')) continue;
       for (const spec of client.schema.attributes) {
         if (spec.mode !== 'required' || client.attributes.has(spec.name)) continue;
-        const edit = insertIntoBlock(file, client.block, `${spec.name} = ${placeholder(spec.name, ctx.module.resources())}`);
-        report(
-          headerSpan(client.block),
-          `\`${RESOURCE_TYPE}\` needs \`${spec.name}\`.`,
-          edit ? [{ title: `Add \`${spec.name}\``, edits: [edit], preferred: true }] : undefined,
-        );
+        report(headerSpan(client.block), `\`${RESOURCE_TYPE}\` needs \`${spec.name}\`.`, () => {
+          const edit = insertIntoBlock(file, client.block, `${spec.name} = ${placeholder(spec.name, ctx.module.resources())}`);
+          return edit ? [{ title: `Add \`${spec.name}\``, edits: [edit], preferred: true }] : undefined;
+        });
       }
     }
   },

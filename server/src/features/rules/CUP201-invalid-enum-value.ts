@@ -18,7 +18,7 @@ export const invalidEnumValue: Rule = {
     for (const known of knownValues(context)) {
       const constraint = known.spec.enum;
       if (!constraint?.closed) continue;
-      const allowed = constraint.values.map((v) => v.value);
+      const allowed = allowedValues(constraint);
       for (const item of stringItems(known)) {
         if (allowed.includes(item.value)) continue;
         const better = didYouMean(item.value, allowed);
@@ -32,3 +32,12 @@ export const invalidEnumValue: Rule = {
     }
   },
 };
+
+const allowedByConstraint = new WeakMap<object, string[]>();
+
+/** The values of a closed set, listed once per set rather than once per value checked. */
+function allowedValues(constraint: { values: readonly { value: string }[] }): string[] {
+  let allowed = allowedByConstraint.get(constraint);
+  if (!allowed) allowedByConstraint.set(constraint, (allowed = constraint.values.map((v) => v.value)));
+  return allowed;
+}

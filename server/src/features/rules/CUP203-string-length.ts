@@ -16,7 +16,7 @@ export const stringLength: Rule = {
       if (!length) continue;
       for (const item of stringItems(known)) {
         // Length as AWS counts it: characters, not UTF-16 units.
-        const n = [...item.value].length;
+        const n = codePoints(item.value);
         if (n >= length.min && n <= length.max) continue;
         const what = known.spec.type === 'list' ? `Items of \`${known.path}\`` : `\`${known.path}\``;
         context.report(item.span, `${what} must be ${length.min}–${length.max} characters long; this one has ${n}${viaText(item)}.`);
@@ -24,3 +24,10 @@ export const stringLength: Rule = {
     }
   },
 };
+
+/** Characters as AWS counts them; spreading every value into an array only for strings with surrogates. */
+function codePoints(text: string): number {
+  return SURROGATE.test(text) ? [...text].length : text.length;
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;

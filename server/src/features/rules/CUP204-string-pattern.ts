@@ -1,7 +1,8 @@
 import type { Rule } from './types';
 import { knownValues, stringItems, viaText } from './values';
 
-const compiled = new Map<string, RegExp>();
+// By the knowledge's pattern object: building a string key for each value checked cost more than the test.
+const compiled = new WeakMap<object, RegExp>();
 
 export const stringPattern: Rule = {
   code: 'CUP204',
@@ -16,9 +17,8 @@ export const stringPattern: Rule = {
     for (const known of knownValues(context)) {
       const pattern = known.spec.pattern;
       if (!pattern) continue;
-      const key = `${pattern.regex}/${pattern.flags ?? ''}`;
-      let re = compiled.get(key);
-      if (!re) compiled.set(key, (re = new RegExp(pattern.regex, pattern.flags)));
+      let re = compiled.get(pattern);
+      if (!re) compiled.set(pattern, (re = new RegExp(pattern.regex, pattern.flags)));
       for (const item of stringItems(known)) {
         // Empty strings are the length rule's business.
         if (item.value === '' || re.test(item.value)) continue;

@@ -35,7 +35,7 @@ export const tokenValidityWindow: Rule = {
         context.report(
           v.span,
           `${duration} is outside the ${d.fact.window} AWS allows for ${d.fact.token === 'id' ? 'ID' : d.fact.token} tokens; ${allowed}${viaText(v)}.`,
-          fixes(context, client, d, range),
+          () => fixes(context, client, d, range),
         );
       }
     }

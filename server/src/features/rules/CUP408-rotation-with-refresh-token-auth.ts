@@ -27,7 +27,7 @@ export const rotationWithRefreshTokenAuth: Rule = {
       context.report(
         item.span,
         "With refresh token rotation enabled, apps refresh through GetTokensFromRefreshToken, and AWS's developer guide (seen only as quoted) says to leave out ALLOW_REFRESH_TOKEN_AUTH. Whether AWS refuses the client with it is UNCONFIRMED.",
-        tuple ? [{ title: 'Remove `ALLOW_REFRESH_TOKEN_AUTH`', edits: [removeTupleItem(file, tuple, index)] }] : undefined,
+        () => (tuple ? [{ title: 'Remove `ALLOW_REFRESH_TOKEN_AUTH`', edits: [removeTupleItem(file, tuple, index)] }] : undefined),
       );
     }
   },

@@ -23,11 +23,13 @@ export const userExistenceErrors: Rule = {
         context.report(value.span, '`LEGACY` lets sign-in errors reveal whether a user exists; `ENABLED` hides it.', value.direct ? [replaceFix(ENABLED, value.span, '"ENABLED"')] : undefined);
       } else if (!attribute && client.block.closeBrace >= 0) {
         const label = client.block.labels[1] ?? client.block.labels[0];
-        const edit = appendToBlock(context.ctx.document.file, client.block, 'prevent_user_existence_errors = "ENABLED"');
         context.report(
           label,
           '`prevent_user_existence_errors` is not set, so the API default `LEGACY` applies to new clients; set it to `"ENABLED"` to keep errors from revealing whether a user exists.',
-          edit ? [{ title: ENABLED, edits: [edit], preferred: true }] : undefined,
+          () => {
+            const edit = appendToBlock(context.ctx.document.file, client.block, 'prevent_user_existence_errors = "ENABLED"');
+            return edit ? [{ title: ENABLED, edits: [edit], preferred: true }] : undefined;
+          },
         );
       }
     }

@@ -66,7 +66,7 @@ function checkPlace(context: RuleContext, place: string, expr: Expression): void
     const key = `${span.start}:${span.end}:${part}`;
     if (reported.has(key)) continue;
     reported.add(key);
-    context.report(span, message(place, part, origin), fixFor(part, origin));
+    context.report(span, message(place, part, origin), () => fixFor(part, origin));
   }
 }
 

@@ -36,7 +36,7 @@ export const creationOrderRace: Rule = {
         context.report(
           item.span,
           `Nothing orders this client after ${creator.declaration.address}, which creates ${what}: Terraform may create the client first and AWS then refuses it. Reference the creator instead of the string, or add it to depends_on.`,
-          fixesFor(context, known, item, creator),
+          () => fixesFor(context, known, item, creator),
         );
       }
     }

@@ -3,7 +3,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../../model';
 import { releaseBody, type Span } from '../../parser';
 import { buildRunIndex, type RunIndex } from './runIndex';
-import { ItemCache, recordingModule } from './itemCache';
+import { ItemCache, RecordingModule } from './itemCache';
 import { judgeProvenance, ReadLog } from './provenance';
 import type { Finding, Rule, RuleContext } from './types';
 import { unknownAttribute } from './CUP101-unknown-attribute';
@@ -135,8 +135,8 @@ export function runRules(ctx: FeatureContext, selected: readonly Rule[] = rules,
   // Item-scoped rules only need the blocks that touch `within` (code actions ask about one place).
   const items = within ? file.body.items.filter((i) => i.end >= within.start && i.start <= within.end) : file.body.items;
   const index = buildRunIndex(file, items);
-  runEach(selected.filter((r) => r.scope !== 'module'), ctx, index, findings, onError);
-  findings.push(...runModuleRules(ctx, selected, onError));
+  runEach(selected.filter((r) => r.scope !== 'module'), ctx, index, findings, true, onError);
+  findings.push(...runModuleRules(ctx, selected, true, onError));
   return findings;
 }
 
@@ -144,9 +144,9 @@ type OnRuleError = (rule: Rule, error: unknown) => void;
 
 /**
  * Runs `rules` in turn with one shared context whose `report` files findings under the running rule's
- * code (rules are synchronous). Returns false when some rule threw.
+ * code (rules are synchronous). Returns false when some rule threw. Fixes are built only `withFixes`.
  */
-function runEach(rules: readonly Rule[], ctx: FeatureContext, index: RunIndex, into: Finding[], onError?: OnRuleError): boolean {
+function runEach(rules: readonly Rule[], ctx: FeatureContext, index: RunIndex, into: Finding[], withFixes: boolean, onError?: OnRuleError): boolean {
   // One context per call, not one per rule: copying the context for each of ~45 rules on each of
   // thousands of blocks was a tenth of a first diagnostics run.
   let code = '';
@@ -154,7 +154,8 @@ function runEach(rules: readonly Rule[], ctx: FeatureContext, index: RunIndex, i
   const context: RuleContext = {
     ctx,
     index,
-    report: (span, message, fixes, basis) => {
+    report: (span, message, lazyFixes, basis) => {
+      const fixes = !withFixes || lazyFixes === undefined ? undefined : typeof lazyFixes === 'function' ? lazyFixes() : lazyFixes;
       const finding: Finding = { code, span: { start: span.start, end: span.end }, message: plainMessage(message), fixes };
       judgeProvenance(finding, reads.originsBehind(span, index, basis));
       const caller = ctx.module.callerArgument && reads.callerBehind(span, index);
@@ -177,13 +178,13 @@ function runEach(rules: readonly Rule[], ctx: FeatureContext, index: RunIndex, i
   return complete;
 }
 
-function runModuleRules(ctx: FeatureContext, selected: readonly Rule[], onError?: OnRuleError): Finding[] {
+function runModuleRules(ctx: FeatureContext, selected: readonly Rule[], withFixes: boolean, onError?: OnRuleError): Finding[] {
   const moduleRules = selected.filter((r) => r.scope === 'module');
   const file = ctx.document.file;
   const imports = file.body.items.filter((i) => i.kind === 'Block' && i.type.name === 'import');
   if (moduleRules.length === 0 || imports.length === 0) return [];
   const findings: Finding[] = [];
-  runEach(moduleRules, ctx, buildRunIndex(file, imports, ''), findings, onError);
+  runEach(moduleRules, ctx, buildRunIndex(file, imports, ''), findings, withFixes, onError);
   return findings;
 }
 
@@ -205,15 +206,17 @@ export function runRulesCached(
   const cache = new ItemCache(ctx.document.uri, file);
   const items: Diagnostic[] = [];
   const all = file.body.items;
+  const recording = new RecordingModule(ctx.module);
+  const itemCtx: FeatureContext = { document: ctx.document, module: recording.view };
   for (let index = 0; index < all.length; index++) {
     const item = all[index];
     let found = cache.lookup(item, index, ctx.module);
     if (!found) {
       const deps = new Map<string, string>();
-      const itemCtx: FeatureContext = { document: ctx.document, module: recordingModule(ctx.module, deps) };
+      recording.deps = deps;
       const runIndex = buildRunIndex(file, [item], file.slice(item.start, item.end));
       const findings: Finding[] = [];
-      const complete = runEach(itemRules, itemCtx, runIndex, findings, onError);
+      const complete = runEach(itemRules, itemCtx, runIndex, findings, false, onError);
       found = findings.map(toDiagnostic).sort(byPosition);
       if (complete) cache.store(item, index, deps, found);
     }
@@ -224,7 +227,7 @@ export function runRulesCached(
     if (item.kind === 'Block' && (item.type.name === 'resource' || item.type.name === 'data')) releaseBody(item);
   }
   cache.commit();
-  return { items, module: runModuleRules(ctx, selected, onError).map(toDiagnostic) };
+  return { items, module: runModuleRules(ctx, selected, false, onError).map(toDiagnostic) };
 }
 
 export function byPosition(a: Diagnostic, b: Diagnostic): number {

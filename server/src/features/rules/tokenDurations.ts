@@ -47,15 +47,16 @@ export function amount(value: number, unit: TimeUnit): string {
   return `${value} ${value === 1 ? unit.slice(0, -1) : unit}`;
 }
 
+const WORD_UNITS: readonly (readonly [number, string])[] = [
+  [86400 * 365, 'year'],
+  [86400, 'day'],
+  [3600, 'hour'],
+  [60, 'minute'],
+  [1, 'second'],
+];
+
 export function inWords(seconds: number): string {
-  const units: [number, string][] = [
-    [86400 * 365, 'year'],
-    [86400, 'day'],
-    [3600, 'hour'],
-    [60, 'minute'],
-    [1, 'second'],
-  ];
-  for (const [size, word] of units) {
+  for (const [size, word] of WORD_UNITS) {
     if (seconds >= size && seconds % size === 0) {
       const n = seconds / size;
       return `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -46,6 +46,9 @@ export interface Fix {
   preferred?: boolean;
 }
 
+/** Fixes, or a function that builds them when a code action asks (see `RuleContext.report`). */
+export type LazyFixes = Fix[] | (() => Fix[] | undefined) | undefined;
+
 export interface Finding {
   code: string;
   span: Span;
@@ -68,9 +71,11 @@ export interface RuleContext {
   /**
    * Reports a problem at a span of the checked document. `basis`, when given, lists the values the finding
    * rests on (else: the value at `span` and every setting the rule read of that client), so that a finding
-   * is judged by where they came from (see provenance.ts).
+   * is judged by where they came from (see provenance.ts). `fixes` may be a function: the diagnostics path
+   * never shows fixes (code actions run the rules again), so fixes that take work to build are only built
+   * when asked for.
    */
-  report(span: Span, message: string, fixes?: Fix[], basis?: readonly (StaticValue | undefined)[]): void;
+  report(span: Span, message: string, fixes?: LazyFixes, basis?: readonly (StaticValue | undefined)[]): void;
   /**
    * Told of every setting a rule reads (through `valueAt`), so that the runner can judge a cross-field
    * finding by where the values behind it came from.
