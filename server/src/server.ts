@@ -41,6 +41,7 @@ const connection = openConnection();
 /** The language service, loaded and wired to the connection on first need. */
 function core(): Core {
   if (loaded) return loaded;
+  const started = process.hrtime.bigint();
   // A bundle of its own next to this one (scripts/build.mjs keeps it out of this bundle).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startCore } = require('./serverCore') as typeof import('./serverCore');
@@ -48,6 +49,8 @@ function core(): Core {
     sendStatus: (params) => void connection.sendNotification(StatusNotification, params),
     showWarning: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
   });
+  // With AWSCC_COGNITO_TIMINGS=1, what loading the core cost (a client that sends didOpen at once waits for it).
+  if (process.env.AWSCC_COGNITO_TIMINGS === '1') connection.console.log(`timing core-load ${(Number(process.hrtime.bigint() - started) / 1e6).toFixed(3)}`);
   return loaded;
 }
 
