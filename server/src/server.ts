@@ -26,6 +26,7 @@ import {
 import { HashicorpTerraformNotification, RenderImportsRequest, ServerInfoRequest, StatusNotification } from './protocol';
 import { AWSCC_PROVIDER_VERSION } from './knowledge/meta';
 import { featureCapabilities } from './serverCapabilities';
+import { sliceEncoder } from './messageEncoder';
 import type { Core } from './serverCore';
 
 const VERSION = typeof __VERSION__ !== 'undefined' ? __VERSION__ : 'dev';
@@ -120,7 +121,7 @@ function openConnection() {
       process.exit(1);
     });
     reader = stdin;
-    writer = new StreamMessageWriter(process.stdout);
+    writer = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: sliceEncoder });
   } else if (process.argv.includes('--node-ipc') && process.send) {
     reader = new IPCMessageReader(process);
     writer = new IPCMessageWriter(process);

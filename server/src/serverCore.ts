@@ -7,7 +7,7 @@
 // kinds) stays in server.ts and reaches this file through `ShellPorts`, so this bundle carries no second copy
 // of the LSP library.
 import { setFlagsFromString } from 'node:v8';
-import type { Connection, Diagnostic, InitializeParams, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+import type { Connection, Diagnostic, InitializeParams, NotificationMessage, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { Workspace, callsFolder, normalizeUri, type ModuleDocument } from './model';
 import { computeDiagnostics } from './features/diagnostics';
 import { defaultsOf } from './features/defaultSites';
@@ -17,6 +17,8 @@ import { BusyStatus, LARGE_EDIT_CHARS } from './busyStatus';
 import { OutwardFacts } from './outwardFacts';
 import { readSettings, type ServerSettings } from './settings';
 import { registerFeatures } from './serverFeatures';
+import { encodeMessage } from './messageEncoder';
+import { collectGarbage, LARGE_TEXT } from './memory';
 
 // V8 moves objects from allocation sites whose objects tended to survive straight into the old generation.
 // A first diagnostics run builds and drops a body's objects per block, and after a few blocks V8 tenures
@@ -93,6 +95,7 @@ export function startCore(connection: Connection, init: InitializeParams | undef
     clientUris.set(doc.uri, textDocument.uri);
     outward.changed(doc.uri, doc.file);
     busy.forget(doc.uri);
+    if (textDocument.text.length >= LARGE_TEXT) collectGarbage();
     // The debounce is for typing: a document just opened is checked at once (the others of its folder wait).
     scheduleModule(doc.uri, true, true, 0);
   });
@@ -229,14 +232,14 @@ export function startCore(connection: Connection, init: InitializeParams | undef
   /**
    * Logs `timing diagnostics <total> change=<ms> run=<ms> encode=<ms>` once the publication is written. The
    * connection encodes the message to JSON after this task, outside any span measured here, so the encoding
-   * is measured by doing the same again (JSON.stringify, then UTF-8 bytes, like vscode-jsonrpc) once it has
+   * is measured by doing the same again (messageEncoder.ts, as the stdio writer does) once it has
    * been written: the measurement delays no publication.
    */
   function logDiagnosticsTiming(changeMs: number, runMs: number, params: object, written: Promise<void>): void {
     written.then(
       () => {
         const started = now();
-        Buffer.from(JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params }), 'utf-8');
+        encodeMessage({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params } as NotificationMessage);
         const encodeMs = now() - started;
         const ms = (n: number) => n.toFixed(3);
         connection.console.log(`timing diagnostics ${ms(changeMs + runMs + encodeMs)} change=${ms(changeMs)} run=${ms(runMs)} encode=${ms(encodeMs)}`);

@@ -56,7 +56,7 @@ describe('two calls of one local child module', () => {
       `${lineOf('ALLOW_USER_SRP"')}: error CUP201`,
       `${lineOf('catalog.example.com/edit')}: error CUP801`,
     ]);
-    assert.match(messages[0], /^In module\.back_office \(modules\/app-client\/client\.tf line 3\): .*1–128 characters/);
+    assert.match(messages[0], /^In module\.back_office \(modules\/app-client\/client\.tf line 3\): .*1 to 128 characters/);
     assert.match(messages[2], /declares "browse"/);
   });
   test("the child's own files show its placeholder defaults as Information only", () => {

@@ -131,3 +131,21 @@ describe('packed block bodies', () => {
     assert.equal(packBody(block, new PackStore(text.length), text), undefined);
   });
 });
+
+test('a large file gives back the record room it did not use, and its bodies still read back exactly', () => {
+  // ~3.5 MB: the parse reserves half an int per character and uses ~0.37, more than the trim threshold unused.
+  const text = generateModuleText(2500, 5);
+  const store = new PackStore(text.length);
+  const parsed = parseRegion(text, 0, text.length, true);
+  assert.ok(parsed.body.items.length > 2500);
+  // The store a full parse used is reachable through any packed block; its records fill its array exactly.
+  const packedStore = (topBlocks(parsed.body)[0] as unknown as { packed: { store: PackStore } }).packed.store;
+  assert.equal(packedStore.data.length, packedStore.length, 'no unused room left');
+  assert.ok(store.ensureData().length > text.length / 3, 'a fresh store reserves room for the whole file');
+  // The last blocks' records sit at the end of the trimmed array.
+  const expected = unpackedBody(text);
+  const blocks = topBlocks(parsed.body);
+  for (const i of [0, 1, blocks.length - 2, blocks.length - 1]) {
+    assert.deepStrictEqual(blocks[i].body, (expected.items[i] as Block).body, `block ${i}`);
+  }
+});

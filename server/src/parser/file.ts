@@ -108,8 +108,10 @@ export function parseRegion(text: string, from: number, to: number, pack = false
   shared.reserve(expectedTokens(to - from));
   const lexed: LexResult = lex(text, from, to, false, shared);
   const diagnostics: SyntaxDiagnostic[] = lexed.problems.map((d) => ({ start: d.start, end: d.end, message: d.message, severity: 'error' }));
-  const parser = new Parser(text, shared, diagnostics, pack ? new PackStore(to - from) : undefined);
+  const store = pack ? new PackStore(to - from) : undefined;
+  const parser = new Parser(text, shared, diagnostics, store);
   const body = parser.parseFile(from, to);
+  store?.trim();
   releaseLargeBuffer();
   sortDiagnostics(diagnostics);
   const comments: Span[] = [];

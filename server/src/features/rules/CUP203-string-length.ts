@@ -19,7 +19,7 @@ export const stringLength: Rule = {
         const n = codePoints(item.value);
         if (n >= length.min && n <= length.max) continue;
         const what = known.spec.type === 'list' ? `Items of \`${known.path}\`` : `\`${known.path}\``;
-        context.report(item.span, `${what} must be ${length.min}–${length.max} characters long; this one has ${n}${viaText(item)}.`);
+        context.report(item.span, `${what} must be ${length.min} to ${length.max} characters long; this one has ${n}${viaText(item)}.`);
       }
     }
   },

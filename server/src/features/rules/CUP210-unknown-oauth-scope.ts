@@ -22,8 +22,8 @@ export function customScopeProblem(value: string): string | undefined {
   const name = value.slice(slash + 1);
   if (name === '') return 'the scope name after the last "/" is empty';
   if (identifier === '') return 'the resource server identifier before the "/" is empty';
-  if (!IDENTIFIER.test(identifier)) return 'the resource server identifier must be 1–256 printable ASCII characters without spaces, quotes or backslashes';
-  if (!SCOPE_NAME.test(name)) return 'the scope name must be 1–256 printable ASCII characters without spaces, quotes, backslashes or "/"';
+  if (!IDENTIFIER.test(identifier)) return 'the resource server identifier must be 1 to 256 printable ASCII characters without spaces, quotes or backslashes';
+  if (!SCOPE_NAME.test(name)) return 'the scope name must be 1 to 256 printable ASCII characters without spaces, quotes, backslashes or "/"';
   return undefined;
 }
 

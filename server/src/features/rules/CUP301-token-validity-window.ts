@@ -27,7 +27,7 @@ export const tokenValidityWindow: Rule = {
         if (range && (v.value < range.min || v.value > range.max)) continue;
         if (d.seconds >= d.fact.minSeconds && d.seconds <= d.fact.maxSeconds) continue;
         const bounds = validityBoundsInUnit(d.fact, d.unit);
-        const allowed = bounds.min > bounds.max ? `no whole number of ${d.unit} fits` : `in ${d.unit} that is ${bounds.min === bounds.max ? bounds.min : `${bounds.min}–${bounds.max}`}`;
+        const allowed = bounds.min > bounds.max ? `no whole number of ${d.unit} fits` : `in ${d.unit} that is ${bounds.min === bounds.max ? bounds.min : `${bounds.min} to ${bounds.max}`}`;
         const written = amount(v.value, d.unit);
         const words = inWords(d.seconds);
         // "5000 days (5000 days)" says nothing twice: the plain form only when it differs.
