@@ -121,7 +121,7 @@ function openConnection() {
       process.exit(1);
     });
     reader = stdin;
-    writer = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: sliceEncoder });
+    writer = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: sliceEncoder() });
   } else if (process.argv.includes('--node-ipc') && process.send) {
     reader = new IPCMessageReader(process);
     writer = new IPCMessageWriter(process);

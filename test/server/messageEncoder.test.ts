@@ -40,3 +40,18 @@ test('messages without a diagnostics list, and requests, encode as before', () =
   ];
   for (const msg of messages) assert.ok(encodeMessage(msg).equals(plain(msg)));
 });
+
+test('a reused buffer is written over for the next long list, grown when too small, and each result is exact', () => {
+  const reuse: { buffer?: Buffer } = {};
+  const first = publication(6000);
+  assert.ok(encodeMessage(first, reuse).equals(plain(first)));
+  const kept = reuse.buffer;
+  assert.ok(kept, 'the buffer is kept for the next message');
+  const second = publication(5500, 'file:///other.tf');
+  const bytes = encodeMessage(second, reuse);
+  assert.ok(bytes.equals(plain(second)));
+  assert.equal(bytes.buffer, kept.buffer, 'the same memory is written over');
+  const larger = publication(20000);
+  assert.ok(encodeMessage(larger, reuse).equals(plain(larger)));
+  assert.notEqual(reuse.buffer, kept, 'a longer list gets a larger buffer, kept in turn');
+});
