@@ -13,12 +13,12 @@ import {
   type ErrorHandler,
   type ErrorHandlerResult,
   type LanguageClientOptions,
-  type ServerOptions,
   type StateChangeEvent,
 } from 'vscode-languageclient/node';
 import { HashicorpTerraformNotification, StatusNotification, type StatusParams } from '../../server/src/protocol';
 import { SHOW_LOG_COMMAND, ServerStatusItem } from './status';
 import { registerImportCommand } from './importCommand';
+import { serverOptions } from './serverOptions';
 
 const CLIENT_ID = 'awsccCognito'; // also the prefix of the `awsccCognito.trace.server` setting
 const CLIENT_NAME = 'awscc-cognito';
@@ -83,10 +83,6 @@ function registerFeatureCommands(runtime: ExtensionRuntime): void {
 function createClient(context: vscode.ExtensionContext): LanguageClient {
   // The bundled server sits next to the bundled client in dist/.
   const serverModule = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
-  };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { language: 'terraform', scheme: 'file' },
@@ -104,7 +100,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler: new CrashLimitingErrorHandler(),
   };
-  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions(serverModule, TransportKind.ipc), clientOptions);
 }
 
 async function startServer(context: vscode.ExtensionContext): Promise<void> {

@@ -1,14 +1,13 @@
 // Wires the request-style features (hover, completion, ...) to the connection. Each handler converts the
-// LSP position to an offset, asks the pure feature, and converts back; nothing else happens here.
-import { MessageType, ShowMessageNotification, type Connection, type ServerCapabilities } from 'vscode-languageserver/node';
+// LSP position to an offset, asks the pure feature, and converts back; nothing else happens here. Part of
+// the core bundle (serverCore.ts): only types come from the LSP library; the capabilities these handlers
+// answer are declared in serverCapabilities.ts, which `initialize` reads without loading any of this.
+import type { Connection } from 'vscode-languageserver/node';
 import type { Workspace, FeatureContext } from './model';
 import type { ServerSettings } from './settings';
-import { AWSCC_PROVIDER_VERSION } from './knowledge';
 import { asLspHover, hover } from './features/hover';
 import { codeActionUri, codeActions, resolveCodeAction } from './features/codeActions';
 import { formatDocument } from './features/formatting';
-import { renderImports } from './render';
-import { RenderImportsRequest } from './protocol';
 import { complete } from './features/completion';
 import { definition } from './features/definition';
 import { documentSymbols } from './features/symbols';
@@ -41,14 +40,16 @@ function at(workspace: Workspace, params: PositionParams): { ctx: FeatureContext
 }
 
 /**
- * `clientUri` gives the client's own spelling of a document's URI (see server.ts): edits and locations go
- * out under it, so the client finds its document by plain string comparison.
+ * `clientUri` gives the client's own spelling of a document's URI (see serverCore.ts): edits and locations go
+ * out under it, so the client finds its document by plain string comparison. `showWarning` shows a message
+ * (a `window/showMessage` notification, sent by server.ts).
  */
 export function registerFeatures(
   connection: Connection,
   workspace: Workspace,
   env: () => FeatureEnvironment,
-  clientUri: (key: string) => string = (key) => key,
+  clientUri: (key: string) => string,
+  showWarning: (message: string) => void,
 ): void {
   connection.onCodeAction((params) => {
     const ctx = workspace.contextFor(params.textDocument.uri);
@@ -63,11 +64,6 @@ export function registerFeatures(
     const uri = codeActionUri(action);
     return toClientUris(resolveCodeAction(uri ? workspace.contextFor(uri) : undefined, action, { importStyle: env().settings.importStyle }), clientUri);
   });
-  connection.onRequest(RenderImportsRequest, (params) => {
-    // The module is the folder's files; the file name only locates the folder and need not exist.
-    const module = workspace.moduleFor(`${params.moduleUri.replace(/\/+$/, '')}/.awscc-cognito-render.tf`);
-    return renderImports(params.clients, module, params.options);
-  });
   // Format on save asks on every save: the reason is shown once per document version, not on each request.
   let lastRefusal = '';
   connection.onDocumentFormatting((params) => {
@@ -80,7 +76,7 @@ export function registerFeatures(
       const key = `${params.textDocument.uri}@${ctx.document.version}`;
       if (key !== lastRefusal) {
         lastRefusal = key;
-        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: result.error });
+        showWarning(result.error);
       }
       return [];
     }
@@ -130,16 +126,3 @@ function timed<P, R>(connection: Connection, name: string, handler: (params: P) 
     }
   };
 }
-
-registerFeatures.capabilities = {
-  hoverProvider: true,
-  documentFormattingProvider: true,
-  codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'], resolveProvider: true },
-  // No newline trigger: a new line is where the user starts typing a name, and letters trigger anyway.
-  completionProvider: { triggerCharacters: ['"', '.', '=', ' ', '[', ',', '{'] },
-  definitionProvider: true,
-  referencesProvider: true,
-  documentSymbolProvider: true,
-} satisfies ServerCapabilities;
-
-registerFeatures.providerVersion = AWSCC_PROVIDER_VERSION;

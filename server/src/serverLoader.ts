@@ -1,35 +1,42 @@
 // The entry editors start (`node dist/server.js --stdio`, or over IPC from the VS Code client). It runs the
-// server bundle (dist/serverMain.js) with V8's code cache: compiling the ~0.8 MB bundle, and then each
-// function the first diagnostics run calls, is a good part of a cold start (`node --cpu-prof`: ~20 ms of
-// script compilation before `initialize`, more lazily during the first run). The first process writes the
-// cache (the bytecode of everything compiled by then) when it exits or after a minute; later ones start
-// from it. Node 22's module.enableCompileCache() does this for every module; the editors' Node may be 20.
+// server's two bundles with V8's code cache: dist/serverMain.js (the connection and `initialize`) at once,
+// dist/serverCore.js (the language service) when serverMain.js requires it, right after `initialize` is
+// answered (server.ts). Compiling a bundle, and then each function the first diagnostics run calls, is a
+// good part of a cold start; a cache holds the bytecode of everything compiled by the time the process that
+// wrote it exited (or after a minute); later processes start from it. Node 22's module.enableCompileCache()
+// does this for every module; the editors' Node may be 20.
 //
 // The cache lives in a folder of the user's own (AWSCC_COGNITO_CACHE_DIR, else $XDG_CACHE_HOME or
-// ~/.cache, then awscc-cognito), keyed by the bundle's hash, Node's version and the architecture; V8 also
-// rejects data made by another version or with other flags. AWSCC_COGNITO_CODE_CACHE=off turns it off.
-// Anything going wrong here only costs the cache: the bundle then runs as a plain require().
-import { createHash } from 'node:crypto';
+// ~/.cache, then awscc-cognito), keyed by the bundle's content hash (computed by scripts/build.mjs, so no
+// node:crypto at start-up), Node's version and the architecture; V8 also rejects data made by another
+// version or with other flags. AWSCC_COGNITO_CODE_CACHE=off turns it off. Anything going wrong here only
+// costs the cache: the bundle then runs as a plain require().
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
-const bundle = join(__dirname, 'serverMain.js');
+declare const __BUNDLE_HASHES__: Record<string, string> | undefined;
+/** serverMain.js and serverCore.js by file name, each with the hash of its content at build time. */
+const hashes = typeof __BUNDLE_HASHES__ !== 'undefined' ? __BUNDLE_HASHES__ : {};
 
 function cacheDir(): string {
   const env = process.env;
   return env.AWSCC_COGNITO_CACHE_DIR || join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'awscc-cognito');
 }
 
-function runCached(): void {
+type ModuleFunction = (exports: object, require: NodeJS.Require, module: { exports: object }, filename: string, dirname: string) => void;
+
+/** Writers of the caches not written yet, by bundle file name. */
+const unwritten = new Map<string, () => void>();
+
+/** Compiles a bundle with its cached code, arranging for the cache to be written when there was none. */
+function compileCached(bundle: string, hash: string): ModuleFunction {
   // Bytes, then text: readFileSync(path, 'utf8') is slower here (~11 ms against ~7 ms for the bundle).
-  const bytes = readFileSync(bundle);
-  const source = bytes.toString('utf8');
-  const key = createHash('sha256').update(bytes).update(process.version).update(process.arch).digest('hex').slice(0, 24);
-  const cacheFile = join(cacheDir(), `server-${key}.v8cache`);
+  const source = readFileSync(bundle).toString('utf8');
+  const name = bundle.slice(bundle.lastIndexOf('/') + 1).replace(/\.js$/, '');
+  const cacheFile = join(cacheDir(), `${name}-${hash}-${process.version}-${process.arch}.v8cache`);
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(cacheFile);
@@ -42,6 +49,7 @@ function runCached(): void {
     const write = () => {
       if (written) return;
       written = true;
+      unwritten.delete(name);
       try {
         mkdirSync(dirname(cacheFile), { recursive: true, mode: 0o700 });
         const temporary = `${cacheFile}.${process.pid}`;
@@ -51,33 +59,67 @@ function runCached(): void {
         // a read-only or missing home: no cache, the next start compiles again
       }
     };
+    unwritten.set(name, write);
     process.once('exit', write);
     setTimeout(write, 60_000).unref();
   }
+  return script.runInThisContext() as ModuleFunction;
+}
+
+const loaded = new Map<string, object>();
+
+/**
+ * Runs a bundle of this folder from its cache, with a require() that does the same for the other bundles it
+ * asks for by relative path. Undefined when the cache cannot serve it (no build-time hash, as in an unbundled
+ * run, or the cache machinery failed): the caller then requires it plainly. Errors of the bundle's own code
+ * are not the cache's: they propagate, and the bundle does not run twice.
+ */
+function runCached(file: string): object | undefined {
+  const done = loaded.get(file);
+  if (done) return done;
+  const hash = hashes[file];
+  if (hash === undefined) return undefined;
+  const bundle = join(__dirname, file);
+  let run: ModuleFunction;
+  try {
+    run = compileCached(bundle, hash);
+  } catch {
+    return undefined;
+  }
+  const plain = createRequire(bundle);
+  const require = Object.assign((id: string) => (id.startsWith('./') && runCore(id.slice(2))) || plain(id), plain);
   const module = { exports: {} };
-  const run = script.runInThisContext();
-  started = true;
-  run(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+  loaded.set(file, module.exports);
+  try {
+    run(module.exports, require, module, bundle, dirname(bundle));
+  } catch (e) {
+    // As require() does: a bundle that failed is loaded afresh by the next require, not half-run.
+    loaded.delete(file);
+    throw e;
+  }
+  loaded.set(file, module.exports);
+  return module.exports;
 }
 
-// V8 moves objects from allocation sites whose objects tended to survive straight into the old generation.
-// A first diagnostics run builds and drops a body's objects per block, and after a few blocks V8 tenures
-// them all: at 10,000 blocks ~120 MB of dead bodies then wait in the old generation for a full collection.
-// Measured from outside on a 10,000-block file: peak RSS 331 -> 258 MB and 4.0 -> 3.3 s CPU for the first
-// publication; no change at 1,000 blocks or on keystrokes.
-try {
-  setFlagsFromString('--no-allocation-site-pretenuring');
-} catch {
-  // a runtime without the flag: only memory is at stake
+/**
+ * V8 checks a cache against the flags in force when it was made, and the core sets one (serverCore.ts:
+ * --no-allocation-site-pretenuring, for the memory of a first diagnostics run). So serverMain.js's cache is
+ * written before the flag changes, from what was compiled by then (what `initialize` needed), and the flag
+ * is set before serverCore.js is compiled, so that its cache, written later, is made and checked under it.
+ * node:v8 is loaded here rather than at start-up: it costs ~3 ms that `initialize` need not wait for.
+ */
+function runCore(file: string): object | undefined {
+  if (hashes[file] === undefined) return undefined;
+  for (const write of [...unwritten.values()]) write();
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--no-allocation-site-pretenuring');
+  } catch {
+    // a runtime without the flag: serverCore.ts tries again, and only memory is at stake
+  }
+  return runCached(file);
 }
 
-/** Set once the server's code runs: its own errors are not the cache's, and it must not run twice. */
-let started = false;
-try {
-  if (process.env.AWSCC_COGNITO_CODE_CACHE === 'off') throw new Error('code cache off');
-  runCached();
-} catch (e) {
-  if (started) throw e;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require(bundle);
-}
+const cacheOn = process.env.AWSCC_COGNITO_CODE_CACHE !== 'off';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+if (!(cacheOn && runCached('serverMain.js'))) require(join(__dirname, 'serverMain.js'));

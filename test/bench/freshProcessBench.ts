@@ -1,7 +1,10 @@
 // Benchmark: what a user meets first, measured from outside over stdio with a fresh server process per run
 // (`node dist/server.js --stdio`, as any editor starts it), on generated modules of N clients (~38 lines
 // each, test/support/generate.ts), with the default settings (150 ms change debounce):
-//   - spawn → `initialize` answered;
+//   - spawn → `initialize` answered; also over IPC as the VS Code client starts it (without
+//     NODE_EXTRA_CA_CERTS, client/src/serverOptions.ts) and with the inherited environment, and the floor
+//     beside them: a trivial node script that answers one stdin message, with and without the variable
+//     (NODE_EXTRA_CA_CERTS makes every Node 20 start parse the CA file: tens of ms no server code can win back);
 //   - didOpen → first publishDiagnostics at 10 / 1,000 / 10,000 blocks (sent right after `initialized`, as
 //     editors do; includes sending the text and receiving the publication);
 //   - peak RSS (VmHWM from /proc) with 10,000 blocks open, after the first publication and a few keystrokes;
@@ -18,11 +21,18 @@
 // /proc) for the same span: steadier than wall time on a loaded machine. BENCH_FRESH_SERVER=path runs
 // another build's entry (before/after comparisons); BENCH_FRESH_REFERENCES=off skips terraform and
 // hcl2-parser.
-import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import {
+  createMessageConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { generateModuleText, seededRandom } from '../support/generate';
 import { fileUri, SERVER_PATH } from '../support/lspClient';
@@ -64,11 +74,22 @@ interface Server {
 const serverPath = process.env.BENCH_FRESH_SERVER ?? SERVER_PATH;
 const references = process.env.BENCH_FRESH_REFERENCES !== 'off';
 
-/** Starts the server the way an editor does and answers what it asks like a client with default settings. */
-async function startFresh(rootDir: string, env: NodeJS.ProcessEnv = process.env): Promise<Server> {
+/**
+ * Starts the server the way an editor does and answers what it asks like a client with default settings:
+ * over stdio, or over IPC (`--node-ipc`, a forked process) as the VS Code client does.
+ */
+async function startFresh(rootDir: string, env: NodeJS.ProcessEnv = process.env, transport: 'stdio' | 'ipc' = 'stdio'): Promise<Server> {
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  let child: ChildProcess;
+  let connection: MessageConnection;
+  if (transport === 'ipc') {
+    // No execArgv of ours (this runs under tsx): vscode-languageclient forks with none either.
+    child = fork(serverPath, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env, execArgv: [] });
+    connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+  } else {
+    child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
+    connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  }
   const waiters: { uri: string; version: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     const i = waiters.findIndex((w) => w.uri === p.uri && w.version === p.version);
@@ -208,6 +229,30 @@ function hcl2Parser(path: string): { ms: number; rssMB: number; note?: string } 
   return external(process.execPath, ['-e', script], 600_000);
 }
 
+/**
+ * The floor under spawn → initialize: a node script that answers the first stdin message and nothing else.
+ * Wall time from spawn to the answer, and its CPU time then.
+ */
+async function floorOnce(env: NodeJS.ProcessEnv): Promise<{ ms: number; cpuMs: number }> {
+  const script = "process.stdin.once('data', () => process.stdout.write('Content-Length: 2\\r\\n\\r\\n{}'));";
+  const started = performance.now();
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'inherit'], env });
+  child.stdin.write('Content-Length: 2\r\n\r\n{}');
+  await new Promise((resolve) => child.stdout.once('data', resolve));
+  const ms = performance.now() - started;
+  const cpuMs = cpuOf(child.pid!);
+  child.stdin.end();
+  await new Promise((resolve) => child.once('exit', resolve));
+  return { ms, cpuMs };
+}
+
+/** The environment without NODE_EXTRA_CA_CERTS, as the VS Code client starts the server. */
+function withoutExtraCerts(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.NODE_EXTRA_CA_CERTS;
+  return env;
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const round = (n: number) => Number(n.toFixed(1));
 
@@ -231,6 +276,35 @@ export async function runFreshProcessBench(runs = Number(process.env.BENCH_FRESH
       }
       const measure = cache === 'on' ? 'spawn → initialize answered' : 'spawn → initialize answered (code cache off)';
       row({ measure, blocks: 0, unit: 'ms', runs: [], target: 120, serverCpuMs: round(median(cpu)) }, inits);
+    }
+
+    // The same over IPC as the VS Code client starts it, and with the inherited environment; the floor of
+    // any Node process beside them. Alternated run by run, so that a busy machine weighs on all alike.
+    const certs = process.env.NODE_EXTRA_CA_CERTS;
+    const certsNote = certs ? `NODE_EXTRA_CA_CERTS=${certs} inherited` : 'NODE_EXTRA_CA_CERTS is not set here: both environments are the same';
+    const kinds = [
+      { measure: 'spawn → initialize answered, IPC as the VS Code client starts it (no NODE_EXTRA_CA_CERTS)', env: withoutExtraCerts(), server: true },
+      { measure: 'spawn → initialize answered, IPC, inherited environment', env: process.env, server: true },
+      { measure: 'floor: node script answering one stdin message (no NODE_EXTRA_CA_CERTS)', env: withoutExtraCerts(), server: false },
+      { measure: 'floor: node script answering one stdin message, inherited environment', env: process.env, server: false },
+    ];
+    const times = kinds.map(() => ({ ms: [] as number[], cpu: [] as number[] }));
+    for (let i = 0; i < Math.max(7, runs); i++) {
+      for (const [k, kind] of kinds.entries()) {
+        if (kind.server) {
+          const server = await startFresh(root, kind.env, 'ipc');
+          times[k].ms.push(server.initializedAt - server.spawnedAt);
+          times[k].cpu.push(server.cpuMs());
+          await server.close();
+        } else {
+          const floor = await floorOnce(kind.env);
+          times[k].ms.push(floor.ms);
+          times[k].cpu.push(floor.cpuMs);
+        }
+      }
+    }
+    for (const [k, kind] of kinds.entries()) {
+      row({ measure: kind.measure, blocks: 0, unit: 'ms', runs: [], target: 120, serverCpuMs: round(median(times[k].cpu)), note: certsNote }, times[k].ms);
     }
 
     // didOpen → first publication, per size; peak RSS at 10,000

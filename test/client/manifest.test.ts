@@ -18,6 +18,16 @@ describe('extension manifest', () => {
     assert.match(readFileSync(join(root, '.vscodeignore'), 'utf8'), /^!dist\/live\.js$/m);
   });
 
+  test('the .vsix ships every bundle of the language server: the loader and the two bundles it runs', () => {
+    const shipped = readFileSync(join(root, '.vscodeignore'), 'utf8');
+    for (const bundle of ['server.js', 'serverMain.js', 'serverCore.js']) {
+      assert.ok(existsSync(join(root, 'dist', bundle)), `dist/${bundle} is built`);
+      assert.match(shipped, new RegExp(`^!dist/${bundle.replace('.', '\\.')}$`, 'm'), `dist/${bundle} is packaged`);
+    }
+    // The files the loader names are these (serverLoader.ts runs serverMain.js; server.ts requires ./serverCore).
+    assert.match(readFileSync(join(root, 'dist', 'server.js'), 'utf8'), /"serverCore\.js"/);
+  });
+
   test('activates lazily on Terraform files and starts from the bundled client', () => {
     assert.deepEqual(manifest.activationEvents, ['onLanguage:terraform']);
     assert.equal(manifest.main, './dist/client.js');

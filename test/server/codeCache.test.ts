@@ -1,9 +1,10 @@
-// The server's entry (dist/server.js, server/src/serverLoader.ts) runs the bundle with V8's code cache. A
-// first start writes the cache when it exits; the next one starts from it; a damaged or foreign cache file,
-// an unwritable cache folder or the cache turned off all still give a working server.
+// The server's entry (dist/server.js, server/src/serverLoader.ts) runs its two bundles (serverMain.js,
+// serverCore.js) with V8's code cache. A first start writes a cache per bundle when it exits; the next one
+// starts from them; a damaged or foreign cache file, an unwritable cache folder or the cache turned off all
+// still give a working server.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileUri, startServer } from '../support/lspClient';
@@ -39,12 +40,22 @@ test('the first server writes the code cache on exit, the next starts from it, a
   try {
     const expected = await checkOnce({ AWSCC_COGNITO_CACHE_DIR: cacheDir });
     assert.ok(expected.includes('CUP502'), `a real check ran: ${expected}`);
-    const files = readdirSync(cacheDir).filter((f) => f.endsWith('.v8cache'));
-    assert.equal(files.length, 1, 'one cache file, written when the server exited');
+    const files = readdirSync(cacheDir).filter((f) => f.endsWith('.v8cache')).sort();
+    assert.deepEqual(
+      files.map((f) => f.replace(/-.*/, '')),
+      ['serverCore', 'serverMain'],
+      `one cache file per bundle, written when the server exited: ${files}`,
+    );
+    const written = files.map((f) => statSync(join(cacheDir, f)).mtimeMs);
     assert.deepEqual(await checkOnce({ AWSCC_COGNITO_CACHE_DIR: cacheDir }), expected, 'started from the cache');
-    writeFileSync(join(cacheDir, files[0]), 'not V8 code cache data');
+    assert.deepEqual(
+      files.map((f) => statSync(join(cacheDir, f)).mtimeMs),
+      written,
+      'a cache V8 accepted is not written again',
+    );
+    for (const f of files) writeFileSync(join(cacheDir, f), 'not V8 code cache data');
     assert.deepEqual(await checkOnce({ AWSCC_COGNITO_CACHE_DIR: cacheDir }), expected, 'a damaged cache is rejected, not run');
-    assert.notEqual(readFileSync(join(cacheDir, files[0]), 'utf8'), 'not V8 code cache data', 'rewritten on exit');
+    for (const f of files) assert.notEqual(readFileSync(join(cacheDir, f), 'utf8'), 'not V8 code cache data', `${f} rewritten on exit`);
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });
   }

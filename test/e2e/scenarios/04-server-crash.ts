@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import type { Scenario } from '../scenario';
 import { waitForNewServer } from '../serverProcesses';
 
@@ -19,6 +20,7 @@ export const scenario: Scenario = {
     const killed = new Set<number>();
     for (let crash = 1; crash <= CRASHES; crash += 1) {
       const pid = await waitForNewServer(extensionsDir, killed);
+      if (crash === 1) assertStartedWithoutExtraCerts(pid);
       process.kill(pid, 'SIGKILL');
       killed.add(pid);
       await driver.waitForNoSquiggle('error');
@@ -40,3 +42,24 @@ export const scenario: Scenario = {
     await driver.waitForNoSquiggle('error');
   },
 };
+
+/** Variables of a process, from /proc (Linux, where the e2e suite runs). */
+function environmentOf(pid: number): Map<string, string> {
+  const pairs = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').filter(Boolean);
+  return new Map(pairs.map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]));
+}
+
+/**
+ * The client starts the server without NODE_EXTRA_CA_CERTS (client/src/serverOptions.ts): the server makes
+ * no TLS connection, and the variable costs every Node start tens of milliseconds. Its parent, the extension
+ * host, keeps it (live AWS calls run there).
+ */
+function assertStartedWithoutExtraCerts(pid: number): void {
+  const parent = Number(/^PPid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+  const host = environmentOf(parent);
+  if (!host.has('NODE_EXTRA_CA_CERTS')) {
+    console.log('# not checked: NODE_EXTRA_CA_CERTS is not set in the extension host here, so there is nothing to drop');
+    return;
+  }
+  assert.equal(environmentOf(pid).get('NODE_EXTRA_CA_CERTS'), undefined, 'the language server does not inherit NODE_EXTRA_CA_CERTS');
+}

@@ -1,0 +1,279 @@
+// The language service behind the LSP connection: documents, scheduling and publishing diagnostics, and the
+// request-style features (serverFeatures.ts). server.ts answers `initialize` without it and loads this file,
+// a bundle of its own (dist/serverCore.js), right after the answer is written: the rules, the knowledge
+// tables, the formatter and the rest cost nothing before `initialize` is answered (issue #14).
+//
+// Only types come from vscode-languageserver here: what needs its values (protocol message types, file change
+// kinds) stays in server.ts and reaches this file through `ShellPorts`, so this bundle carries no second copy
+// of the LSP library.
+import { setFlagsFromString } from 'node:v8';
+import type { Connection, Diagnostic, InitializeParams, NotificationMessage, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+import { Workspace, callsFolder, normalizeUri, type ModuleDocument } from './model';
+import { computeDiagnostics } from './features/diagnostics';
+import { defaultsOf } from './features/defaultSites';
+import { renderImports } from './render';
+import type { RenderImportsParams, RenderImportsResult, StatusParams } from './protocol';
+import { BusyStatus, LARGE_EDIT_CHARS } from './busyStatus';
+import { OutwardFacts } from './outwardFacts';
+import { readSettings, type ServerSettings } from './settings';
+import { registerFeatures } from './serverFeatures';
+import { encodeMessage } from './messageEncoder';
+import { collectGarbage, LARGE_TEXT } from './memory';
+
+// V8 moves objects from allocation sites whose objects tended to survive straight into the old generation.
+// A first diagnostics run builds and drops a body's objects per block, and after a few blocks V8 tenures
+// them all: at 10,000 blocks ~120 MB of dead bodies then wait in the old generation for a full collection.
+// Measured from outside on a 10,000-block file: peak RSS 331 -> 258 MB and 4.0 -> 3.3 s CPU for the first
+// publication; no change at 1,000 blocks or on keystrokes. Set here, before any diagnostics run, rather
+// than in serverLoader.ts: node:v8 costs ~3 ms to load, which `initialize` need not wait for.
+try {
+  setFlagsFromString('--no-allocation-site-pretenuring');
+} catch {
+  // a runtime without the flag: only memory is at stake
+}
+
+/**
+ * Milliseconds for measuring spans. Not performance.now(): its first use loads perf_hooks (~2-6 ms, in the
+ * first publication's path); hrtime is there from Node's start.
+ */
+const now = (): number => Number(process.hrtime.bigint()) / 1e6;
+
+/** What server.ts lends the core: the messages whose types live in the LSP library. */
+export interface ShellPorts {
+  sendStatus(params: StatusParams): void;
+  showWarning(message: string): void;
+}
+
+/** What server.ts forwards to the core from the handlers it registers itself. */
+export interface Core {
+  initialized(): Promise<void>;
+  hashicorpChanged(active: boolean): void;
+  filesChanged(changes: { uri: string; kind: 'created' | 'changed' | 'deleted' }[]): void;
+  renderImports(params: RenderImportsParams): RenderImportsResult;
+}
+
+/** Registers the core's handlers on the connection; `init` is what the client sent with `initialize`. */
+export function startCore(connection: Connection, init: InitializeParams | undefined, ports: ShellPorts): Core {
+  const options = (init?.initializationOptions ?? {}) as Record<string, unknown>;
+  let hashicorpActive = options.hashicorpTerraformActive === true;
+  let settings: ServerSettings = readSettings(options.settings);
+  const supportsConfiguration = init?.capabilities.workspace?.configuration === true;
+  const resolvesCodeActionEdits = init?.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
+  const workspace = new Workspace();
+
+  /**
+   * The URI string the client used for each open document, by our normalized key. Publications and edits go
+   * out under the client's spelling: a client that compares URIs as strings would otherwise keep stale
+   * diagnostics (a folder `a%40b` comes back from a path round trip as `a@b`).
+   */
+  const clientUris = new Map<string, string>();
+  const clientUri = (key: string): string => clientUris.get(key) ?? key;
+
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  const busy = new BusyStatus(ports.sendStatus);
+  /** Per open document, what the other documents of its folder can see of it. */
+  const outward = new OutwardFacts();
+
+  connection.onDidChangeConfiguration(async (change) => {
+    const section = (change.settings as Record<string, unknown> | undefined)?.awsccCognito;
+    if (section !== undefined) settings = readSettings(section);
+    else await refreshSettings();
+    for (const doc of workspace.openDocuments()) schedule(doc.uri);
+  });
+
+  async function refreshSettings(): Promise<void> {
+    if (!supportsConfiguration) return;
+    try {
+      settings = readSettings(await connection.workspace.getConfiguration('awsccCognito'));
+    } catch (e) {
+      connection.console.warn(`could not read settings, using defaults: ${(e as Error).message}`);
+    }
+  }
+
+  connection.onDidOpenTextDocument(({ textDocument }) => {
+    const doc = workspace.openDocument(textDocument.uri, textDocument.version, textDocument.text);
+    clientUris.set(doc.uri, textDocument.uri);
+    outward.changed(doc.uri, doc.file);
+    busy.forget(doc.uri);
+    if (textDocument.text.length >= LARGE_TEXT) collectGarbage();
+    // The debounce is for typing: a document just opened is checked at once (the others of its folder wait).
+    scheduleModule(doc.uri, true, true, 0);
+  });
+
+  connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+    const started = now();
+    const key = normalizeUri(textDocument.uri);
+    for (const change of contentChanges) applyChange(key, textDocument.version, change);
+    const doc = workspace.getDocument(key);
+    if (doc) scheduleModule(key, seenByOthers(doc));
+    changeWorkMs.set(key, (changeWorkMs.get(key) ?? 0) + now() - started);
+  });
+
+  /** Whether an edit changed what the other open documents of the folder see of `doc` (false without any). */
+  function seenByOthers(doc: ModuleDocument): boolean {
+    const dir = dirOf(doc.uri);
+    if (!workspace.openDocuments().some((d) => d.uri !== doc.uri && dirOf(d.uri) === dir)) {
+      // Nobody to tell: skip the comparison, and drop the record so that the next one counts as news.
+      outward.forget(doc.uri);
+      return false;
+    }
+    return outward.changed(doc.uri, doc.file);
+  }
+
+  /**
+   * Server work per document between a change's arrival and the publication of its diagnostics, without the
+   * debounce wait: the change handling, the diagnostics run and the encoding of the publication. With
+   * AWSCC_COGNITO_TIMINGS=1 each publication logs them (see `logDiagnosticsTiming`; the diagnostics benchmark
+   * reads it). This map holds the change handling since the document's last publication.
+   */
+  const changeWorkMs = new Map<string, number>();
+  const logTimings = process.env.AWSCC_COGNITO_TIMINGS === '1';
+
+  function applyChange(uri: string, version: number, change: TextDocumentContentChangeEvent): void {
+    if (!('range' in change)) {
+      busy.forget(uri);
+      workspace.changeDocument(uri, version, [{ text: change.text }]);
+      return;
+    }
+    const current = workspace.getDocument(uri);
+    if (!current) return;
+    const lines = current.file.lines;
+    const start = lines.offsetAt(change.range.start);
+    const end = lines.offsetAt(change.range.end);
+    if (change.text.length >= LARGE_EDIT_CHARS || end - start >= LARGE_EDIT_CHARS) busy.forget(uri);
+    workspace.changeDocument(uri, version, [{ start, end, text: change.text }]);
+  }
+
+  connection.onDidCloseTextDocument(({ textDocument }) => {
+    const uri = normalizeUri(textDocument.uri);
+    clearTimeout(pending.get(uri));
+    pending.delete(uri);
+    workspace.closeDocument(uri);
+    clientUris.delete(uri);
+    outward.forget(uri);
+    busy.forget(uri);
+    void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+    scheduleModule(uri);
+    busy.settled(pending.size);
+  });
+
+  /**
+   * Schedules the document and, when `othersToo` (its declarations, imports or requirements changed, or it
+   * came, went or changed on disk), the other open documents of its folder: what they report can depend on
+   * it. The others wait twice the debounce; one already waiting is put off again even when `othersToo` is
+   * false, so a burst of typing re-checks them once, after it.
+   */
+  function scheduleModule(uri: string, othersToo = true, self = true, ownDelay = settings.debounceMs): void {
+    const key = normalizeUri(uri);
+    const dir = dirOf(key);
+    for (const doc of workspace.openDocuments()) {
+      if (doc.uri === key) {
+        if (self) schedule(key, ownDelay);
+      }
+      else if (dirOf(doc.uri) === dir && (othersToo || pending.has(doc.uri))) schedule(doc.uri, settings.debounceMs * 2);
+      // A caller's findings come from its children's values too (features/moduleCalls.ts).
+      else if (callsFolder(doc.file, dirOf(doc.uri), dir)) schedule(doc.uri, settings.debounceMs * 2);
+    }
+  }
+
+  /**
+   * The findings of a document that rest on variables' defaults are also shown on those defaults, in the
+   * documents that declare them: when that set changes, the folder's other open documents are re-checked.
+   */
+  const restingOnDefaults = new Map<string, string>();
+
+  function restsOnDefaultsChanged(uri: string, diagnostics: readonly Diagnostic[]): boolean {
+    let key = '';
+    for (const d of diagnostics) {
+      const defaults = defaultsOf(d);
+      if (defaults) key += `${d.code}\u0000${defaults.variables.join(',')}\u0000${defaults.message}\u0000${d.range.start.line}\u0001`;
+    }
+    const before = restingOnDefaults.get(uri) ?? '';
+    if (key === '') restingOnDefaults.delete(uri);
+    else restingOnDefaults.set(uri, key);
+    return before !== key;
+  }
+
+  const dirOf = (uri: string) => uri.slice(0, uri.lastIndexOf('/') + 1);
+
+  function schedule(uri: string, delay = settings.debounceMs): void {
+    clearTimeout(pending.get(uri));
+    pending.set(uri, setTimeout(() => publish(uri), delay));
+    busy.scheduled(uri);
+  }
+
+  function publish(uri: string): void {
+    pending.delete(uri);
+    const ctx = workspace.contextFor(uri);
+    const doc = workspace.getDocument(uri);
+    if (!ctx || !doc) return busy.settled(pending.size);
+    const changeMs = changeWorkMs.get(doc.uri) ?? 0;
+    changeWorkMs.delete(doc.uri);
+    const started = now();
+    let runMs: number;
+    try {
+      const params = {
+        uri: clientUri(doc.uri),
+        version: doc.version,
+        diagnostics: computeDiagnostics(ctx, { severities: settings.severities, yieldStructural: yieldsToHashicorp() }),
+      };
+      runMs = now() - started;
+      const written = connection.sendDiagnostics(params);
+      if (restsOnDefaultsChanged(doc.uri, params.diagnostics)) scheduleModule(doc.uri, true, false);
+      if (logTimings) logDiagnosticsTiming(changeMs, runMs, params, written);
+    } catch (e) {
+      // A bug in one rule must not take the server down; say where it happened.
+      connection.console.error(`diagnostics failed for ${uri}: ${(e as Error).stack ?? e}`);
+      runMs = now() - started;
+    }
+    busy.finished(doc.uri, runMs, pending.size);
+  }
+
+  /**
+   * Logs `timing diagnostics <total> change=<ms> run=<ms> encode=<ms>` once the publication is written. The
+   * connection encodes the message to JSON after this task, outside any span measured here, so the encoding
+   * is measured by doing the same again (messageEncoder.ts, as the stdio writer does) once it has
+   * been written: the measurement delays no publication.
+   */
+  function logDiagnosticsTiming(changeMs: number, runMs: number, params: object, written: Promise<void>): void {
+    written.then(
+      () => {
+        const started = now();
+        encodeMessage({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params } as NotificationMessage);
+        const encodeMs = now() - started;
+        const ms = (n: number) => n.toFixed(3);
+        connection.console.log(`timing diagnostics ${ms(changeMs + runMs + encodeMs)} change=${ms(changeMs)} run=${ms(runMs)} encode=${ms(encodeMs)}`);
+      },
+      () => undefined, // not written (the connection closed): nothing to measure
+    );
+  }
+
+  function yieldsToHashicorp(): boolean {
+    if (settings.coexistence === 'always-yield') return true;
+    if (settings.coexistence === 'never-yield') return false;
+    return hashicorpActive;
+  }
+
+  registerFeatures(connection, workspace, () => ({ settings, yieldToHashicorp: yieldsToHashicorp(), resolvesCodeActionEdits }), clientUri, ports.showWarning);
+
+  return {
+    async initialized() {
+      await refreshSettings();
+    },
+    hashicorpChanged(active) {
+      hashicorpActive = active;
+      for (const doc of workspace.openDocuments()) schedule(doc.uri);
+    },
+    filesChanged(changes) {
+      for (const change of changes) {
+        workspace.fileChanged(change.uri, change.kind);
+        scheduleModule(change.uri);
+      }
+    },
+    renderImports(params) {
+      // The module is the folder's files; the file name only locates the folder and need not exist.
+      const module = workspace.moduleFor(`${params.moduleUri.replace(/\/+$/, '')}/.awscc-cognito-render.tf`);
+      return renderImports(params.clients, module, params.options);
+    },
+  };
+}
