@@ -15,9 +15,15 @@ let collect: (() => void) | undefined | null;
 export function collectGarbage(): void {
   if (collect === undefined) {
     try {
-      // The flag only adds a `gc` function to contexts created afterwards; it changes nothing else.
+      // The flag only adds a `gc` function to contexts created afterwards. It is turned off again at once:
+      // V8 checks the flags a code cache was made with, and the server writes its caches when it exits
+      // (serverLoader.ts), so a flag left on would make the next start's caches be rejected.
       setFlagsFromString('--expose-gc');
-      collect = runInNewContext('gc') as () => void;
+      try {
+        collect = runInNewContext('gc') as () => void;
+      } finally {
+        setFlagsFromString('--no-expose-gc');
+      }
     } catch {
       collect = null;
     }

@@ -12,13 +12,19 @@ import { fileUri, startServer } from '../support/lspClient';
 const TEXT = 'resource "awscc_cognito_user_pool_client" "web" {\n  user_pool_id                  = "us-east-1_abc"\n  prevent_user_existence_errors = "LEGACY"\n}\n';
 
 /** Starts a server with these environment variables, checks a document, and shuts it down. */
-async function checkOnce(env: Record<string, string>): Promise<string[]> {
+async function checkOnce(env: Record<string, string>, alsoOpen?: string): Promise<string[]> {
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   Object.assign(process.env, env);
   const dir = mkdtempSync(join(tmpdir(), 'awscc-code-cache-doc-'));
   try {
     const session = await startServer({ rootDir: dir });
     try {
+      if (alsoOpen !== undefined) {
+        const big = fileUri(join(dir, 'big.tf'));
+        const done = session.nextDiagnostics(big, 1);
+        await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: big, languageId: 'terraform', version: 1, text: alsoOpen } });
+        await done;
+      }
       const uri = fileUri(join(dir, 'main.tf'));
       const published = session.nextDiagnostics(uri, 1);
       await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'terraform', version: 1, text: TEXT } });
@@ -72,5 +78,26 @@ test('an unwritable cache folder or the cache turned off still give a working se
     assert.deepEqual(await checkOnce({ AWSCC_COGNITO_CODE_CACHE: 'off' }), codes);
   } finally {
     rmSync(parent, { recursive: true, force: true });
+  }
+});
+
+test('after a very large document was opened (the server asks V8 for a collection), the caches it writes are still accepted', async () => {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'awscc-code-cache-large-'));
+  try {
+    // Above the size from which the server collects garbage after the parse (server/src/memory.ts).
+    const large = '# a long comment line that makes the file large without blocks to check\n'.repeat(60_000);
+    assert.ok(large.length >= 4_000_000);
+    const expected = await checkOnce({ AWSCC_COGNITO_CACHE_DIR: cacheDir }, large);
+    const files = readdirSync(cacheDir).filter((f) => f.endsWith('.v8cache')).sort();
+    assert.equal(files.length, 2, `both caches written: ${files}`);
+    const written = files.map((f) => statSync(join(cacheDir, f)).mtimeMs);
+    assert.deepEqual(await checkOnce({ AWSCC_COGNITO_CACHE_DIR: cacheDir }), expected);
+    assert.deepEqual(
+      files.map((f) => statSync(join(cacheDir, f)).mtimeMs),
+      written,
+      'V8 accepted both caches on the next start (a rejected one is written again)',
+    );
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
   }
 });
