@@ -11,7 +11,7 @@
 // node:crypto at start-up), Node's version and the architecture; V8 also rejects data made by another
 // version or with other flags. AWSCC_COGNITO_CODE_CACHE=off turns it off. Anything going wrong here only
 // costs the cache: the bundle then runs as a plain require().
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -55,6 +55,7 @@ function compileCached(bundle: string, hash: string): ModuleFunction {
         const temporary = `${cacheFile}.${process.pid}`;
         writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
         renameSync(temporary, cacheFile);
+        pruneStale(dirname(cacheFile), cacheFile);
       } catch {
         // a read-only or missing home: no cache, the next start compiles again
       }
@@ -62,8 +63,40 @@ function compileCached(bundle: string, hash: string): ModuleFunction {
     unwritten.set(name, write);
     process.once('exit', write);
     setTimeout(write, 60_000).unref();
+  } else {
+    // In use: not stale, whatever another build's server decides (see pruneStale).
+    process.once('exit', () => {
+      try {
+        const now = new Date();
+        utimesSync(cacheFile, now, now);
+      } catch {
+        // removed meanwhile: the next start writes it again
+      }
+    });
   }
   return script.runInThisContext() as ModuleFunction;
+}
+
+/** Caches not written for a week: other builds' (each update of the extension leaves ~1.5 MB behind). */
+const STALE_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * Removes our cache files that no start has written for a week, other than `keep`. Only when a cache is
+ * written, so at most once per new build. A server that used its cache marks it as used when it exits, so
+ * two versions in use side by side keep theirs.
+ */
+function pruneStale(dir: string, keep: string): void {
+  const now = Date.now();
+  for (const name of readdirSync(dir)) {
+    if (!/^server(Main|Core)?-[\w.-]+\.v8cache$/.test(name)) continue;
+    const path = join(dir, name);
+    if (path === keep) continue;
+    try {
+      if (now - statSync(path).mtimeMs > STALE_MS) rmSync(path, { force: true });
+    } catch {
+      // gone already, or not ours to remove
+    }
+  }
 }
 
 const loaded = new Map<string, object>();

@@ -4,7 +4,7 @@
 // still give a working server.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileUri, startServer } from '../support/lspClient';
@@ -52,10 +52,11 @@ test('the first server writes the code cache on exit, the next starts from it, a
       ['serverCore', 'serverMain'],
       `one cache file per bundle, written when the server exited: ${files}`,
     );
-    const written = files.map((f) => statSync(join(cacheDir, f)).mtimeMs);
+    // A write replaces the file (a new inode); marking a used cache only touches it.
+    const written = files.map((f) => statSync(join(cacheDir, f)).ino);
     assert.deepEqual(await checkOnce({ AWSCC_COGNITO_CACHE_DIR: cacheDir }), expected, 'started from the cache');
     assert.deepEqual(
-      files.map((f) => statSync(join(cacheDir, f)).mtimeMs),
+      files.map((f) => statSync(join(cacheDir, f)).ino),
       written,
       'a cache V8 accepted is not written again',
     );
@@ -90,13 +91,48 @@ test('after a very large document was opened (the server asks V8 for a collectio
     const expected = await checkOnce({ AWSCC_COGNITO_CACHE_DIR: cacheDir }, large);
     const files = readdirSync(cacheDir).filter((f) => f.endsWith('.v8cache')).sort();
     assert.equal(files.length, 2, `both caches written: ${files}`);
-    const written = files.map((f) => statSync(join(cacheDir, f)).mtimeMs);
+    // A write replaces the file (a new inode); marking a used cache only touches it.
+    const written = files.map((f) => statSync(join(cacheDir, f)).ino);
     assert.deepEqual(await checkOnce({ AWSCC_COGNITO_CACHE_DIR: cacheDir }), expected);
     assert.deepEqual(
-      files.map((f) => statSync(join(cacheDir, f)).mtimeMs),
+      files.map((f) => statSync(join(cacheDir, f)).ino),
       written,
       'V8 accepted both caches on the next start (a rejected one is written again)',
     );
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+});
+
+test('writing a cache removes our cache files no start has used for a week, and keeps recent ones', async () => {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'awscc-code-cache-prune-'));
+  try {
+    const old = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    const stale = ['serverCore-0123abcd-v20.0.0-x64.v8cache', 'serverMain-0123abcd-v20.0.0-x64.v8cache', 'server-0e22a7b3682f98695be9f81f.v8cache'];
+    const recent = 'serverCore-4567ef01-v20.0.0-x64.v8cache';
+    const notOurs = 'other-tool.v8cache';
+    for (const f of [...stale, recent, notOurs]) writeFileSync(join(cacheDir, f), 'x');
+    for (const f of [...stale, notOurs]) utimesSync(join(cacheDir, f), old, old);
+    await checkOnce({ AWSCC_COGNITO_CACHE_DIR: cacheDir });
+    const left = readdirSync(cacheDir);
+    for (const f of stale) assert.ok(!left.includes(f), `${f} removed`);
+    assert.ok(left.includes(recent), 'a cache used within the week is kept');
+    assert.ok(left.includes(notOurs), 'files that are not ours are left alone');
+    assert.equal(left.filter((f) => /^server(Main|Core)-/.test(f)).length, 3, `the two new caches and the recent one: ${left}`);
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+});
+
+test('a server that started from its caches marks them as used when it exits', async () => {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'awscc-code-cache-used-'));
+  try {
+    await checkOnce({ AWSCC_COGNITO_CACHE_DIR: cacheDir });
+    const files = readdirSync(cacheDir).filter((f) => f.endsWith('.v8cache'));
+    const old = new Date(Date.now() - 3 * 24 * 3600 * 1000);
+    for (const f of files) utimesSync(join(cacheDir, f), old, old);
+    await checkOnce({ AWSCC_COGNITO_CACHE_DIR: cacheDir });
+    for (const f of files) assert.ok(Date.now() - statSync(join(cacheDir, f)).mtimeMs < 3600 * 1000, `${f} marked as used`);
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });
   }
