@@ -26,7 +26,7 @@ import {
 import { HashicorpTerraformNotification, RenderImportsRequest, ServerInfoRequest, StatusNotification } from './protocol';
 import { AWSCC_PROVIDER_VERSION } from './knowledge/meta';
 import { featureCapabilities } from './serverCapabilities';
-import { sliceEncoder } from './messageEncoder';
+import { encodeMs, sliceEncoder } from './messageEncoder';
 import type { Core } from './serverCore';
 
 const VERSION = typeof __VERSION__ !== 'undefined' ? __VERSION__ : 'dev';
@@ -49,6 +49,8 @@ function core(): Core {
   loaded = startCore(connection, initializeParams, {
     sendStatus: (params) => void connection.sendNotification(StatusNotification, params),
     showWarning: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
+    // The encoder is this bundle's (the core bundle has its own copy of the module).
+    writerEncodeMs: (params) => encodeMs.get(params),
   });
   // With AWSCC_COGNITO_TIMINGS=1, what loading the core cost (a client that sends didOpen at once waits for it).
   if (process.env.AWSCC_COGNITO_TIMINGS === '1') connection.console.log(`timing core-load ${(Number(process.hrtime.bigint() - started) / 1e6).toFixed(3)}`);

@@ -42,6 +42,8 @@ const now = (): number => Number(process.hrtime.bigint()) / 1e6;
 export interface ShellPorts {
   sendStatus(params: StatusParams): void;
   showWarning(message: string): void;
+  /** How long the stdio writer took to encode the message with these params, when it measured it. */
+  writerEncodeMs?(params: object): number | undefined;
 }
 
 /** What server.ts forwards to the core from the handlers it registers itself. */
@@ -231,16 +233,19 @@ export function startCore(connection: Connection, init: InitializeParams | undef
 
   /**
    * Logs `timing diagnostics <total> change=<ms> run=<ms> encode=<ms>` once the publication is written. The
-   * connection encodes the message to JSON after this task, outside any span measured here, so the encoding
-   * is measured by doing the same again (messageEncoder.ts, as the stdio writer does) once it has
-   * been written: the measurement delays no publication.
+   * connection encodes the message to JSON after this task, outside any span measured here: on stdio the
+   * writer's encoder says how long it took; elsewhere (IPC) it is measured by encoding the same again once
+   * written. Either way the measurement delays no publication.
    */
   function logDiagnosticsTiming(changeMs: number, runMs: number, params: object, written: Promise<void>): void {
     written.then(
       () => {
-        const started = now();
-        encodeMessage({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params } as NotificationMessage);
-        const encodeMs = now() - started;
+        let encodeMs = ports.writerEncodeMs?.(params);
+        if (encodeMs === undefined) {
+          const started = now();
+          encodeMessage({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params } as NotificationMessage);
+          encodeMs = now() - started;
+        }
         const ms = (n: number) => n.toFixed(3);
         connection.console.log(`timing diagnostics ${ms(changeMs + runMs + encodeMs)} change=${ms(changeMs)} run=${ms(runMs)} encode=${ms(encodeMs)}`);
       },

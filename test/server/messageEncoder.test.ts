@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Message } from 'vscode-languageserver/node';
-import { encodeMessage } from '../../server/src/messageEncoder';
+import { encodeMessage, Republisher, sliceEncoder } from '../../server/src/messageEncoder';
+import { seededRandom } from '../support/generate';
 
 function publication(count: number, uri = 'file:///work/main.tf', extra: Record<string, unknown> = {}): Message {
   const texts = ['plain', 'with "quotes" and \\ backslashes', 'emoji 🔑 and ü', 'line\nbreak\ttab', '"diagnostics":[]', '\u2028 separators \u2029', ''];
@@ -54,4 +55,44 @@ test('a reused buffer is written over for the next long list, grown when too sma
   const larger = publication(20000);
   assert.ok(encodeMessage(larger, reuse).equals(plain(larger)));
   assert.notEqual(reuse.buffer, kept, 'a longer list gets a larger buffer, kept in turn');
+});
+
+test('re-publishing a document copies the bytes of the diagnostics it published before and still gives exact JSON', () => {
+  const rand = seededRandom(11);
+  const republisher = new Republisher();
+  const base = publication(1500) as unknown as { params: { uri: string; version: number; diagnostics: object[] } };
+  let items = base.params.diagnostics;
+  const other = publication(900, 'file:///other.tf');
+  let previous: { live: Buffer; copy: Buffer } | undefined;
+  for (let round = 0; round < 60; round++) {
+    // An edit: a few diagnostics replaced, inserted or removed somewhere, as a keystroke in one block does.
+    items = [...items];
+    const at = Math.floor(rand() * items.length);
+    const kind = round % 4;
+    if (kind === 0) items.splice(at, 1, { ...(items[at] as object), message: `changed ${round}` });
+    else if (kind === 1) items.splice(at, 0, { range: { start: { line: at, character: 0 }, end: { line: at, character: 1 } }, message: `new ${round} 🔑`, code: 'CUP999' });
+    else if (kind === 2) items.splice(at, 2);
+    // kind 3: the very same list again
+    const msg = { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: base.params.uri, version: round + 2, diagnostics: items } } as unknown as Message;
+    const bytes = republisher.encode(msg);
+    assert.ok(bytes, 'lists of this length are handled');
+    assert.ok(bytes.equals(plain(msg)), `round ${round} (${['replace', 'insert', 'remove', 'same'][kind]} at ${at})`);
+    // The writer may still be writing the previous message while this one is encoded: its bytes are left alone.
+    if (previous) assert.ok(previous.live.equals(previous.copy), `round ${round}: the previous message's bytes are intact`);
+    previous = { live: bytes, copy: Buffer.from(bytes) };
+    // Another document in between now and then: the next publication of the first one starts afresh.
+    if (round % 7 === 6) {
+      const between = republisher.encode(other)!;
+      assert.ok(between.equals(plain(other)));
+      assert.ok(previous.live.equals(previous.copy), `round ${round}: intact after the other document's message`);
+      previous = { live: between, copy: Buffer.from(between) };
+    }
+  }
+});
+
+test('the stdio encoder leaves short lists and other messages to the plain encoding, and still encodes them exactly', async () => {
+  const encoder = sliceEncoder();
+  for (const msg of [publication(3), publication(150), publication(250), publication(30_000), { jsonrpc: '2.0', id: 4, result: null } as Message]) {
+    assert.ok(Buffer.from(await encoder.encode(msg)).equals(plain(msg)));
+  }
 });
