@@ -72,15 +72,30 @@ function skipBetweenItems(text: string, pos: number): number {
       if (pos + 1 >= n) return END;
       if (text.charCodeAt(pos + 1) === 0x0a) pos += 2;
       else return -1;
-    } else if (c === 0x23 || (c === 0x2f && text.charCodeAt(pos + 1) === 0x2f)) pos = lineEnd(text, pos);
-    else if (c === 0x2f && pos + 1 >= n) return END;
-    else if (c === 0x2f && text.charCodeAt(pos + 1) === 0x2a) {
-      const close = text.indexOf('*/', pos + 2);
-      if (close < 0) return END;
-      pos = close + 2;
-    } else return pos;
+    } else {
+      const after = pastComment(text, pos, c);
+      if (after === NOT_A_COMMENT) return pos;
+      if (after === END) return END;
+      pos = after;
+    }
   }
   return pos;
+}
+
+// Apart from END (-2) and from every position.
+const NOT_A_COMMENT = -3;
+
+/**
+ * At `pos` (holding `c`): the position past a comment that starts there, END when the text ends inside it
+ * (or on a lone `/`), NOT_A_COMMENT when none starts there.
+ */
+function pastComment(text: string, pos: number, c: number): number {
+  if (c === 0x23 || (c === 0x2f && text.charCodeAt(pos + 1) === 0x2f)) return lineEnd(text, pos);
+  if (c !== 0x2f) return NOT_A_COMMENT;
+  if (pos + 1 >= text.length) return END;
+  if (text.charCodeAt(pos + 1) !== 0x2a) return NOT_A_COMMENT;
+  const close = text.indexOf('*/', pos + 2);
+  return close < 0 ? END : close + 2;
 }
 
 /**
@@ -96,13 +111,12 @@ function afterBlock(text: string, pos: number): number {
     else if (c === 0x0d) {
       if (pos + 1 >= n) return END;
       return text.charCodeAt(pos + 1) === 0x0a ? pos : -1;
-    } else if (c === 0x23 || (c === 0x2f && text.charCodeAt(pos + 1) === 0x2f)) pos = lineEnd(text, pos);
-    else if (c === 0x2f && pos + 1 >= n) return END;
-    else if (c === 0x2f && text.charCodeAt(pos + 1) === 0x2a) {
-      const close = text.indexOf('*/', pos + 2);
-      if (close < 0) return END;
-      pos = close + 2;
-    } else return -1;
+    } else {
+      const after = pastComment(text, pos, c);
+      if (after === NOT_A_COMMENT) return -1;
+      if (after === END) return END;
+      pos = after;
+    }
   }
   return pos;
 }
