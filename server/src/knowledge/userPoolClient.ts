@@ -16,6 +16,8 @@ import type { AttributeSpec, PatternConstraint, SchemaSpec } from './types';
 const URL_PATTERN: PatternConstraint = {
   regex: String.raw`^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`,
   flags: 'u',
+  // In ASCII, letters, digits, punctuation and symbols are every printable character but the space.
+  asciiRegex: String.raw`^[\x21-\x7E]+$`,
   meaning: 'letters, marks, symbols, digits and punctuation only (no spaces)',
   enforcedBy: 'aws',
 };
@@ -298,6 +300,8 @@ export const userPoolClientAttributes: readonly AttributeSpec[] = [
     pattern: {
       regex: String.raw`^[\p{L}\p{M}\p{S}\p{N}\p{P}\p{Z}]+$`,
       flags: 'u',
+      // In ASCII: every printable character, the space included.
+      asciiRegex: String.raw`^[\x20-\x7E]+$`,
       meaning: 'letters, marks, symbols, digits, punctuation and spaces',
       enforcedBy: 'aws',
     },

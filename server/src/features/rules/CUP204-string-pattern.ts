@@ -1,8 +1,23 @@
+import type { PatternConstraint } from '../../knowledge/types';
 import type { Rule } from './types';
 import { knownValues, stringItems, viaText } from './values';
 
 // By the knowledge's pattern object: building a string key for each value checked cost more than the test.
 const compiled = new WeakMap<object, RegExp>();
+const compiledAscii = new WeakMap<object, RegExp>();
+const ASCII = /^[\x00-\x7F]*$/;
+
+/** Whether `value` has the pattern's shape; an ASCII value is tested without compiling Unicode classes. */
+function matches(pattern: PatternConstraint, value: string): boolean {
+  if (pattern.asciiRegex !== undefined && ASCII.test(value)) {
+    let ascii = compiledAscii.get(pattern);
+    if (!ascii) compiledAscii.set(pattern, (ascii = new RegExp(pattern.asciiRegex)));
+    return ascii.test(value);
+  }
+  let re = compiled.get(pattern);
+  if (!re) compiled.set(pattern, (re = new RegExp(pattern.regex, pattern.flags)));
+  return re.test(value);
+}
 
 export const stringPattern: Rule = {
   code: 'CUP204',
@@ -17,11 +32,9 @@ export const stringPattern: Rule = {
     for (const known of knownValues(context)) {
       const pattern = known.spec.pattern;
       if (!pattern) continue;
-      let re = compiled.get(pattern);
-      if (!re) compiled.set(pattern, (re = new RegExp(pattern.regex, pattern.flags)));
       for (const item of stringItems(known)) {
         // Empty strings are the length rule's business.
-        if (item.value === '' || re.test(item.value)) continue;
+        if (item.value === '' || matches(pattern, item.value)) continue;
         context.report(item.span, `\`${item.value}\` is not a valid \`${known.path}\`${viaText(item)}: expected ${pattern.meaning}.`);
       }
     }
