@@ -14,6 +14,13 @@ export interface EditorOptions {
   env?: Record<string, string>;
   /** Merged over the default user settings. */
   userSettings?: Record<string, unknown>;
+  /**
+   * The Remote settings (user-data/Machine/settings.json). code-server's window is a remote window: VS Code
+   * applies machine-scoped settings (awsccCognito.endpoint, profile) only from these or the workspace's.
+   * From the User file it sometimes applies them at start-up and sometimes not (one full e2e run saw the
+   * import command find no endpoint while a run of that scenario alone found it), so tests put them here.
+   */
+  machineSettings?: Record<string, unknown>;
   /** Leaves workspace trust on: folders open untrusted and VS Code asks the user about them. */
   workspaceTrust?: boolean;
 }
@@ -83,6 +90,10 @@ export async function startCodeServer(
     join(userDataDir, 'User', 'settings.json'),
     JSON.stringify({ ...defaultUserSettings(workspaceTrust), ...options.userSettings }, null, 2),
   );
+  if (options.machineSettings) {
+    mkdirSync(join(userDataDir, 'Machine'), { recursive: true });
+    writeFileSync(join(userDataDir, 'Machine', 'settings.json'), JSON.stringify(options.machineSettings, null, 2));
+  }
   // Any code-server call writes ~/.config/code-server/config.yaml unless XDG_CONFIG_HOME points elsewhere.
   const env = { ...process.env, ...options.env, XDG_CONFIG_HOME: join(dir, 'xdg-config'), XDG_DATA_HOME: join(dir, 'xdg-data') };
   const dirs = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];

@@ -31,7 +31,7 @@ function filesUnder(dir: string): string[] {
 export const scenario: Scenario<SeededPool> = {
   name: 'import-command',
   description:
-    '"Generate import block" from the palette, against cognito-local set in the user settings, walks the six pickers (a profile from the AWS config file offered, the default chain kept) and writes one import block per app client into imports.tf, with no client secret anywhere',
+    '"Generate import block" from the palette, against cognito-local set in the Remote settings (the region in the user settings), walks the six pickers (a profile from the AWS config file offered, the default chain kept) and writes one import block per app client into imports.tf, with no client secret anywhere',
   async setup() {
     // The editor's environment has dummy keys only, so nothing can reach real AWS credentials.
     const emulator = await startCognitoLocal();
@@ -48,7 +48,9 @@ export const scenario: Scenario<SeededPool> = {
       });
       return {
         env: { ...emulatorEnv(), AWS_CONFIG_FILE: join(awsDir, 'config') },
-        userSettings: { 'awsccCognito.endpoint': emulator.endpoint, 'awsccCognito.region': EMULATOR_REGION },
+        // The endpoint is machine-scoped: in code-server's remote window it is read from the Remote settings.
+        machineSettings: { 'awsccCognito.endpoint': emulator.endpoint },
+        userSettings: { 'awsccCognito.region': EMULATOR_REGION },
         data: pool,
         dispose: cleanUp,
       };
