@@ -3,20 +3,15 @@ import type { Rule } from './types';
 import { knownValues, stringItems, viaText } from './values';
 
 // By the knowledge's pattern object: building a string key for each value checked cost more than the test.
-const compiled = new WeakMap<object, RegExp>();
-const compiledAscii = new WeakMap<object, RegExp>();
+const compiled = new WeakMap<PatternConstraint, { unicode?: RegExp; ascii?: RegExp }>();
 const ASCII = /^[\x00-\x7F]*$/;
 
 /** Whether `value` has the pattern's shape; an ASCII value is tested without compiling Unicode classes. */
 function matches(pattern: PatternConstraint, value: string): boolean {
-  if (pattern.asciiRegex !== undefined && ASCII.test(value)) {
-    let ascii = compiledAscii.get(pattern);
-    if (!ascii) compiledAscii.set(pattern, (ascii = new RegExp(pattern.asciiRegex)));
-    return ascii.test(value);
-  }
-  let re = compiled.get(pattern);
-  if (!re) compiled.set(pattern, (re = new RegExp(pattern.regex, pattern.flags)));
-  return re.test(value);
+  let regexes = compiled.get(pattern);
+  if (!regexes) compiled.set(pattern, (regexes = {}));
+  if (pattern.asciiRegex !== undefined && ASCII.test(value)) return (regexes.ascii ??= new RegExp(pattern.asciiRegex)).test(value);
+  return (regexes.unicode ??= new RegExp(pattern.regex, pattern.flags)).test(value);
 }
 
 export const stringPattern: Rule = {
