@@ -1,5 +1,5 @@
 import { RESOURCE_TYPE } from '../../knowledge';
-import { META_ATTRIBUTES, META_BLOCKS, settableNames } from './schemaNames';
+import { META_ATTRIBUTES, META_BLOCKS, hasAttributeNamed, settableNames } from './schemaNames';
 import { OTHER_PROVIDER_NAMES, didYouMean, replaceFix, suggestion } from './support';
 import type { Rule } from './types';
 
@@ -17,13 +17,12 @@ export const unknownAttribute: Rule = {
   },
   check({ index, report }) {
     for (const client of index.clients) {
-      const known = new Set(client.schema.attributes.map((a) => a.name));
-      const candidates = settableNames(client.schema.attributes);
+      const attributes = client.schema.attributes;
       for (const attribute of client.block.body.items) {
         if (attribute.kind !== 'Attribute') continue;
         const name = attribute.name.name;
-        if (!name || known.has(name) || META_ATTRIBUTES.has(name)) continue;
-        const better = didYouMean(name, candidates, OTHER_PROVIDER_NAMES);
+        if (!name || hasAttributeNamed(attributes, name) || META_ATTRIBUTES.has(name)) continue;
+        const better = didYouMean(name, settableNames(attributes), OTHER_PROVIDER_NAMES);
         report(
           attribute.name,
           `\`${name}\` is not an argument of ${client.kind === 'data' ? 'data source' : 'resource'} \`${RESOURCE_TYPE}\`.${suggestion(better)}`,
@@ -33,8 +32,8 @@ export const unknownAttribute: Rule = {
       for (const block of client.blocks) {
         const name = block.type.name;
         // Object attributes written as blocks have their own rule (CUP106).
-        if (META_BLOCKS.has(name) || known.has(name)) continue;
-        const better = didYouMean(name, candidates, OTHER_PROVIDER_NAMES);
+        if (META_BLOCKS.has(name) || hasAttributeNamed(attributes, name)) continue;
+        const better = didYouMean(name, settableNames(attributes), OTHER_PROVIDER_NAMES);
         report(block.type, `\`${RESOURCE_TYPE}\` has no nested block \`${name}\`.${suggestion(better)}`);
       }
     }

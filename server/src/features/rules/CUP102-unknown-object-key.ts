@@ -1,6 +1,7 @@
 import { evaluate } from '../evaluate';
 import { didYouMean, replaceFix, suggestion } from './support';
 import type { Rule } from './types';
+import { attributeNames } from './schemaNames';
 
 export const unknownObjectKey: Rule = {
   code: 'CUP102',
@@ -21,7 +22,7 @@ export const unknownObjectKey: Rule = {
         if (!attribute) continue;
         const value = evaluate(attribute.value, ctx.module);
         if (value?.kind !== 'object') continue;
-        const names = spec.attributes.map((a) => a.name);
+        const names = attributeNames(spec.attributes);
         for (const entry of value.entries) {
           if (names.includes(entry.key)) continue;
           const better = didYouMean(entry.key, names);
