@@ -19,6 +19,7 @@ import { readSettings, type ServerSettings } from './settings';
 import { registerFeatures } from './serverFeatures';
 import { encodeMessage } from './messageEncoder';
 import { collectGarbage, LARGE_TEXT } from './memory';
+import { CORE_WARM_EVENT } from './codeCacheEvents';
 
 // V8 moves objects from allocation sites whose objects tended to survive straight into the old generation.
 // A first diagnostics run builds and drops a body's objects per block, and after a few blocks V8 tenures
@@ -204,6 +205,9 @@ export function startCore(connection: Connection, init: InitializeParams | undef
     busy.scheduled(uri);
   }
 
+  /** Set by the first diagnostics run (serverLoader.ts then writes the core's code cache). */
+  let warm = false;
+
   function publish(uri: string): void {
     pending.delete(uri);
     const ctx = workspace.contextFor(uri);
@@ -221,6 +225,10 @@ export function startCore(connection: Connection, init: InitializeParams | undef
       };
       runMs = now() - started;
       const written = connection.sendDiagnostics(params);
+      if (!warm) {
+        warm = true;
+        (process as NodeJS.EventEmitter).emit(CORE_WARM_EVENT);
+      }
       if (restsOnDefaultsChanged(doc.uri, params.diagnostics)) scheduleModule(doc.uri, true, false);
       if (logTimings) logDiagnosticsTiming(changeMs, runMs, params, written);
     } catch (e) {

@@ -2,9 +2,12 @@
 // server's two bundles with V8's code cache: dist/serverMain.js (the connection and `initialize`) at once,
 // dist/serverCore.js (the language service) when serverMain.js requires it, right after `initialize` is
 // answered (server.ts). Compiling a bundle, and then each function the first diagnostics run calls, is a
-// good part of a cold start; a cache holds the bytecode of everything compiled by the time the process that
-// wrote it exited (or after a minute); later processes start from it. Node 22's module.enableCompileCache()
-// does this for every module; the editors' Node may be 20.
+// good part of a cold start; a cache holds the bytecode of everything compiled by the time it was written,
+// and later processes start from it. serverMain.js's is written when the core loads (see runCore);
+// serverCore.js's once the core has checked a document (CORE_WARM_EVENT), so that it holds the rules' code:
+// a process that only answered `initialize` and exited used to leave a cache of the core's top level alone,
+// and every later start then compiled the rules afresh (~12 ms more on a 10-block didOpen). Node 22's
+// module.enableCompileCache() does this for every module; the editors' Node may be 20.
 //
 // The cache lives in a folder of the user's own (AWSCC_COGNITO_CACHE_DIR, else $XDG_CACHE_HOME or
 // ~/.cache, then awscc-cognito), keyed by the bundle's content hash (computed by scripts/build.mjs, so no
@@ -16,6 +19,7 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { CORE_WARM_EVENT } from './codeCacheEvents';
 
 declare const __BUNDLE_HASHES__: Record<string, string> | undefined;
 /** serverMain.js and serverCore.js by file name, each with the hash of its content at build time. */
@@ -28,7 +32,7 @@ function cacheDir(): string {
 
 type ModuleFunction = (exports: object, require: NodeJS.Require, module: { exports: object }, filename: string, dirname: string) => void;
 
-/** Writers of the caches not written yet, by bundle file name. */
+/** Writers of serverMain.js's cache while it is not written yet, by bundle name. */
 const unwritten = new Map<string, () => void>();
 
 /** Compiles a bundle with its cached code, arranging for the cache to be written when there was none. */
@@ -60,9 +64,20 @@ function compileCached(bundle: string, hash: string): ModuleFunction {
         // a read-only or missing home: no cache, the next start compiles again
       }
     };
-    unwritten.set(name, write);
-    process.once('exit', write);
-    setTimeout(write, 60_000).unref();
+    if (name === 'serverCore') {
+      // Written a little after the first check (out of the way of the messages that follow it), or when the
+      // process exits after one; a process that checked nothing writes nothing and leaves it to the next.
+      let warm = false;
+      process.once(CORE_WARM_EVENT, () => {
+        warm = true;
+        setTimeout(write, 2_000).unref();
+      });
+      process.once('exit', () => warm && write());
+    } else {
+      unwritten.set(name, write);
+      process.once('exit', write);
+      setTimeout(write, 60_000).unref();
+    }
   } else {
     // In use: not stale, whatever another build's server decides (see pruneStale).
     process.once('exit', () => {

@@ -1,6 +1,6 @@
 // The server's entry (dist/server.js, server/src/serverLoader.ts) runs its two bundles (serverMain.js,
-// serverCore.js) with V8's code cache. A first start writes a cache per bundle when it exits; the next one
-// starts from them; a damaged or foreign cache file, an unwritable cache folder or the cache turned off all
+// serverCore.js) with V8's code cache. A first start writes serverMain.js's cache when the core loads and
+// serverCore.js's after its first check (or on exit after one); the next start uses them; a damaged or foreign cache file, an unwritable cache folder or the cache turned off all
 // still give a working server.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -64,6 +64,30 @@ test('the first server writes the code cache on exit, the next starts from it, a
     assert.deepEqual(await checkOnce({ AWSCC_COGNITO_CACHE_DIR: cacheDir }), expected, 'a damaged cache is rejected, not run');
     for (const f of files) assert.notEqual(readFileSync(join(cacheDir, f), 'utf8'), 'not V8 code cache data', `${f} rewritten on exit`);
   } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+});
+
+test('a server that exits without checking a document leaves the core cache to the next server, which writes it', async () => {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'awscc-code-cache-warm-'));
+  const saved = process.env.AWSCC_COGNITO_CACHE_DIR;
+  process.env.AWSCC_COGNITO_CACHE_DIR = cacheDir;
+  const dir = mkdtempSync(join(tmpdir(), 'awscc-code-cache-idle-'));
+  try {
+    // initialize and shutdown only: the core loads, but none of the rules runs.
+    const idle = await startServer({ rootDir: dir });
+    await idle.close();
+    const caches = () => readdirSync(cacheDir).filter((f) => f.endsWith('.v8cache')).map((f) => f.replace(/-.*/, '')).sort();
+    assert.deepEqual(caches(), ['serverMain'], 'a core cache written now would hold the bundle\'s top level and not the rules');
+    if (saved === undefined) delete process.env.AWSCC_COGNITO_CACHE_DIR;
+    else process.env.AWSCC_COGNITO_CACHE_DIR = saved;
+    const codes = await checkOnce({ AWSCC_COGNITO_CACHE_DIR: cacheDir });
+    assert.ok(codes.includes('CUP502'), `a real check ran: ${codes}`);
+    assert.deepEqual(caches(), ['serverCore', 'serverMain'], 'the server that checked a document wrote the core cache');
+  } finally {
+    if (saved === undefined) delete process.env.AWSCC_COGNITO_CACHE_DIR;
+    else process.env.AWSCC_COGNITO_CACHE_DIR = saved;
+    rmSync(dir, { recursive: true, force: true });
     rmSync(cacheDir, { recursive: true, force: true });
   }
 });
