@@ -20,18 +20,9 @@ import { registerFeatures } from './serverFeatures';
 import { encodeMessage } from './messageEncoder';
 import { collectGarbage, LARGE_TEXT } from './memory';
 import { CORE_WARM_EVENT } from './codeCacheEvents';
+import { setCoreV8Flags } from './coreV8Flags';
 
-// V8 moves objects from allocation sites whose objects tended to survive straight into the old generation.
-// A first diagnostics run builds and drops a body's objects per block, and after a few blocks V8 tenures
-// them all: at 10,000 blocks ~120 MB of dead bodies then wait in the old generation for a full collection.
-// Measured from outside on a 10,000-block file: peak RSS 331 -> 258 MB and 4.0 -> 3.3 s CPU for the first
-// publication; no change at 1,000 blocks or on keystrokes. Set here, before any diagnostics run, rather
-// than in serverLoader.ts: node:v8 costs ~3 ms to load, which `initialize` need not wait for.
-try {
-  setFlagsFromString('--no-allocation-site-pretenuring');
-} catch {
-  // a runtime without the flag: only memory is at stake
-}
+setCoreV8Flags(setFlagsFromString);
 
 /**
  * Milliseconds for measuring spans. Not performance.now(): its first use loads perf_hooks (~2-6 ms, in the
