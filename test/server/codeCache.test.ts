@@ -1,7 +1,7 @@
 // The server's entry (dist/server.js, server/src/serverLoader.ts) runs its two bundles (serverMain.js,
 // serverCore.js) with V8's code cache. A first start writes serverMain.js's cache when the core loads and
-// serverCore.js's after its first check (or on exit after one); the next start uses them; a damaged or foreign cache file, an unwritable cache folder or the cache turned off all
-// still give a working server.
+// serverCore.js's after its first check (or on exit after one); the next start uses them; a damaged or
+// foreign cache file, an unwritable cache folder or the cache turned off all still give a working server.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
