@@ -19,9 +19,9 @@
 // The server starts with its V8 code cache, as a user's does after a first session: one unmeasured server
 // checks a small module before the first row, so that a new build's caches exist and hold the rules' code
 // (serverLoader.ts); one row shows spawn → initialize without the cache. `serverCpuMs` is the server's CPU
-// time (all its threads, from /proc) for the same span: steadier than wall time on a loaded machine. BENCH_FRESH_SERVER=path runs
-// another build's entry (before/after comparisons); BENCH_FRESH_REFERENCES=off skips terraform and
-// hcl2-parser.
+// time (all its threads, from /proc) for the same span: steadier than wall time on a loaded machine.
+// BENCH_FRESH_SERVER=path runs another build's entry (before/after comparisons); BENCH_FRESH_REFERENCES=off
+// skips terraform and hcl2-parser.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
