@@ -8,6 +8,7 @@ export const unknownAttribute: Rule = {
   name: 'unknown-attribute',
   defaultSeverity: 'error',
   category: 'schema',
+  reads: 'clients',
   structural: true,
   doc: {
     summary: `An argument or nested block that \`${RESOURCE_TYPE}\` does not have.`,

@@ -8,6 +8,7 @@ export const unknownObjectKey: Rule = {
   name: 'unknown-object-key',
   defaultSeverity: 'error',
   category: 'schema',
+  reads: 'clients',
   doc: {
     summary: 'A key inside `token_validity_units`, `analytics_configuration` or `refresh_token_rotation` that the object does not have.',
     why: 'These are single nested attributes with a fixed set of keys; Terraform rejects an object with any other key.',

@@ -8,6 +8,7 @@ export const missingRequiredAttribute: Rule = {
   name: 'missing-required-attribute',
   defaultSeverity: 'error',
   category: 'schema',
+  reads: 'clients',
   structural: true,
   doc: {
     summary: '`user_pool_id` (or `id` for the data source) is missing.',

@@ -7,6 +7,7 @@ export const readOnlyAttribute: Rule = {
   name: 'read-only-attribute',
   defaultSeverity: 'error',
   category: 'schema',
+  reads: 'clients',
   doc: {
     summary: 'A read-only attribute (`client_id`, `client_secret`, `id`, `name`) is set in the configuration.',
     why:

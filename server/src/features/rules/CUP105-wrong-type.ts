@@ -15,6 +15,7 @@ export const wrongType: Rule = {
   name: 'wrong-type',
   defaultSeverity: 'error',
   category: 'schema',
+  reads: 'clients',
   doc: {
     summary: 'A value of a type the attribute cannot take (e.g. a list for a string, `"abc"` for a number, a fraction for a whole number).',
     why:

@@ -5,6 +5,7 @@ export const objectWrittenAsBlock: Rule = {
   name: 'object-written-as-block',
   defaultSeverity: 'error',
   category: 'schema',
+  reads: 'clients',
   structural: true,
   doc: {
     summary: '`token_validity_units { ... }` (block syntax) where the provider needs `token_validity_units = { ... }`.',

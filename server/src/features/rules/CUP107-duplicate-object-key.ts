@@ -6,6 +6,7 @@ export const duplicateObjectKey: Rule = {
   name: 'duplicate-object-key',
   defaultSeverity: 'error',
   category: 'schema',
+  reads: 'clients',
   doc: {
     summary: 'The same key twice in one of the object attributes (`token_validity_units = { id_token = ..., id_token = ... }`).',
     why: 'Terraform rejects an object that defines a key more than once; which value was meant is unclear. (An argument repeated in the block itself is a syntax error, CUP001.)',

@@ -8,6 +8,7 @@ export const dynamicBlock: Rule = {
   name: 'dynamic-block',
   defaultSeverity: 'error',
   category: 'schema',
+  reads: 'clients',
   doc: {
     summary: `A \`dynamic\` block inside \`${RESOURCE_TYPE}\`.`,
     why:

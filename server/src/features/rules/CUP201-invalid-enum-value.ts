@@ -7,6 +7,7 @@ export const invalidEnumValue: Rule = {
   name: 'invalid-enum-value',
   defaultSeverity: 'error',
   category: 'values',
+  reads: 'clients',
   doc: {
     summary: 'A value outside a closed set: `explicit_auth_flows`, `allowed_o_auth_flows`, `prevent_user_existence_errors`, the `token_validity_units` keys, `refresh_token_rotation.feature`.',
     why:

@@ -6,6 +6,7 @@ export const numberOutOfRange: Rule = {
   name: 'number-out-of-range',
   defaultSeverity: 'error',
   category: 'values',
+  reads: 'clients',
   doc: {
     summary: 'A number outside its allowed range (`auth_session_validity` 3–15, `retry_grace_period_seconds` 0–60, the raw token validity ranges).',
     why: 'The awscc provider validates these ranges itself, so `terraform plan` fails.',

@@ -6,6 +6,7 @@ export const stringLength: Rule = {
   name: 'string-length',
   defaultSeverity: 'error',
   category: 'values',
+  reads: 'clients',
   doc: {
     summary: 'A string (or list item) shorter or longer than allowed, e.g. an empty `client_name` or a callback URL over 1024 characters.',
     why: 'Length limits come from the provider (`client_name`) or the AWS API model (the rest); either way the value is rejected.',

@@ -19,6 +19,7 @@ export const stringPattern: Rule = {
   name: 'string-pattern',
   defaultSeverity: 'error',
   category: 'values',
+  reads: 'clients',
   doc: {
     summary: 'A string that does not match the shape AWS requires: a user pool ID like `us-east-1_AbC123`, a client name, a URL without spaces, a scope, an ARN.',
     why: 'The patterns come from the AWS API model; the provider does not check them, so the mistake would surface only at apply.',

@@ -6,6 +6,7 @@ export const listTooLong: Rule = {
   name: 'list-too-long',
   defaultSeverity: 'error',
   category: 'values',
+  reads: 'clients',
   doc: {
     summary: 'More items than AWS allows: `allowed_o_auth_flows` 3, `allowed_o_auth_scopes` 50, `callback_ur_ls` and `logout_ur_ls` 100.',
     why: 'The limits come from the AWS API model; the provider does not check them.',

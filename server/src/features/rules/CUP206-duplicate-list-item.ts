@@ -9,6 +9,7 @@ export const duplicateListItem: Rule = {
   name: 'duplicate-list-item',
   defaultSeverity: 'warning',
   category: 'values',
+  reads: 'clients',
   doc: {
     summary: 'The same value twice in a list attribute.',
     why: 'A repeated value has no effect and usually hides a typo in what was meant; AWS may reject or silently collapse it.',

@@ -9,6 +9,7 @@ export const invalidCallbackUrl: Rule = {
   name: 'invalid-callback-url',
   defaultSeverity: 'error',
   category: 'values',
+  reads: 'clients',
   doc: {
     summary: 'A callback URL (or `default_redirect_uri`) that is relative, has a `#fragment`, or uses plain `http` for a host other than localhost.',
     why: 'The Cognito API reference requires absolute callback URLs without fragments and HTTPS except for `http://localhost`, `http://127.0.0.1` and `http://[::1]`.',

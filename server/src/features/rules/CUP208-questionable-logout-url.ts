@@ -7,6 +7,7 @@ export const questionableLogoutUrl: Rule = {
   name: 'questionable-logout-url',
   defaultSeverity: 'information',
   category: 'values',
+  reads: 'clients',
   doc: {
     summary: 'A logout URL that would break the rules AWS states for callback URLs (relative, `#fragment`, plain `http` off localhost).',
     why: 'AWS documents these rules for callback URLs only; that they apply to logout URLs too is UNCONFIRMED, so this is a hint, not an error.',

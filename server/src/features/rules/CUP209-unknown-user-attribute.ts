@@ -10,6 +10,7 @@ export const unknownUserAttribute: Rule = {
   name: 'unknown-user-attribute',
   defaultSeverity: 'warning',
   category: 'values',
+  reads: 'clients',
   doc: {
     summary: 'An entry of `read_attributes`/`write_attributes` that is neither a standard attribute, a verification flag, nor `custom:<name>` (and `dev:` attributes in `write_attributes`).',
     why:

@@ -32,6 +32,7 @@ export const unknownOAuthScope: Rule = {
   name: 'unknown-oauth-scope',
   defaultSeverity: 'warning',
   category: 'values',
+  reads: 'clients',
   doc: {
     summary: 'A scope that is neither a standard scope (`openid`, `email`, `phone`, `profile`, `aws.cognito.signin.user.admin`) nor a custom `<resource-server-identifier>/<scope-name>`.',
     why: 'AWS refuses scopes it does not know ("Invalid scope requested"); the evidence is secondary, hence a warning. Scopes are case-sensitive. A custom scope is the resource server identifier (1–256 characters; it may be a URL such as `https://api.example.com`), a `/`, and the scope name (1–256 characters, no `/`), as the Cognito API reference defines them.',

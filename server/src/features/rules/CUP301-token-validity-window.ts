@@ -10,6 +10,7 @@ export const tokenValidityWindow: Rule = {
   name: 'token-validity-window',
   defaultSeverity: 'error',
   category: 'token-validity',
+  reads: 'clients',
   doc: {
     summary: 'A token lifetime whose value × unit falls outside what AWS accepts: access and ID tokens 5 minutes–1 day, refresh tokens 60 minutes–10 years.',
     why:

@@ -6,6 +6,7 @@ export const tokenOutlivesRefresh: Rule = {
   name: 'token-outlives-refresh',
   defaultSeverity: 'information',
   category: 'token-validity',
+  reads: 'clients',
   doc: {
     summary: 'An access or ID token that lives longer than the refresh token.',
     why: 'That AWS rejects this is UNCONFIRMED (only community sources say so); either way a refresh token expiring before the tokens it renews is rarely intended.',

@@ -6,6 +6,7 @@ export const clientCredentialsNotAlone: Rule = {
   name: 'client-credentials-not-alone',
   defaultSeverity: 'error',
   category: 'cross-field',
+  reads: 'clients',
   doc: {
     summary: '`client_credentials` listed together with `code` or `implicit` in `allowed_o_auth_flows`.',
     why: 'The Cognito API reference and developer guide say machine-to-machine clients use `client_credentials` alone; AWS rejects the mix at apply.',

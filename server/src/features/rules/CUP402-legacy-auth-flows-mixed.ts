@@ -11,6 +11,7 @@ export const legacyAuthFlowsMixed: Rule = {
   name: 'legacy-auth-flows-mixed',
   defaultSeverity: 'error',
   category: 'cross-field',
+  reads: 'clients',
   doc: {
     summary: 'Legacy `explicit_auth_flows` values (`ADMIN_NO_SRP_AUTH`, `CUSTOM_AUTH_FLOW_ONLY`, `USER_PASSWORD_AUTH`) mixed with `ALLOW_*` values.',
     why: 'The Cognito API reference says the two styles cannot be combined in one client.',

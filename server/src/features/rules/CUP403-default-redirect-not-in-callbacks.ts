@@ -7,6 +7,7 @@ export const defaultRedirectNotInCallbacks: Rule = {
   name: 'default-redirect-not-in-callbacks',
   defaultSeverity: 'error',
   category: 'cross-field',
+  reads: 'clients',
   doc: {
     summary: '`default_redirect_uri` is not one of `callback_ur_ls`.',
     why: 'The Cognito API reference requires the default redirect URI to be a registered callback URL.',

@@ -6,6 +6,7 @@ export const contextDataNeedsSecret: Rule = {
   name: 'context-data-needs-secret',
   defaultSeverity: 'error',
   category: 'cross-field',
+  reads: 'clients',
   doc: {
     summary: '`enable_propagate_additional_user_context_data = true` on a client without a secret.',
     why: 'The Cognito API reference allows propagating user context data only for clients that have a client secret (`generate_secret = true`).',

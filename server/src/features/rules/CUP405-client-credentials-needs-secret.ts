@@ -6,6 +6,7 @@ export const clientCredentialsNeedsSecret: Rule = {
   name: 'client-credentials-needs-secret',
   defaultSeverity: 'warning',
   category: 'cross-field',
+  reads: 'clients',
   doc: {
     summary: '`client_credentials` on a client without a secret.',
     why: 'The client credentials grant authenticates with the client secret; the service refuses the flow for clients without one. The evidence is a quoted service message and AWS re:Post (secondary), hence a warning.',

@@ -6,6 +6,7 @@ export const browserFlowNeedsCallback: Rule = {
   name: 'browser-flow-needs-callback',
   defaultSeverity: 'warning',
   category: 'cross-field',
+  reads: 'clients',
   doc: {
     summary: '`code` or `implicit` in `allowed_o_auth_flows` without any `callback_ur_ls`.',
     why: 'Both flows redirect the browser to a callback URL; the service rejects them without one ("CallbackUrls can not be empty ..."). Secondary evidence (quoted service messages), hence a warning.',

@@ -10,6 +10,7 @@ export const oauthSettingsIgnored: Rule = {
   name: 'oauth-settings-ignored',
   defaultSeverity: 'warning',
   category: 'cross-field',
+  reads: 'clients',
   doc: {
     summary: 'OAuth flows, scopes or redirect URLs are set while `allowed_o_auth_flows_user_pool_client` is not `true`.',
     why: 'The Cognito API reference says the flag must be true before these settings can be configured, and that while it is false only SDK-based sign-in is permitted. It does not say whether AWS then refuses or ignores them; either way the OAuth sign-in they describe does not work, hence a warning.',

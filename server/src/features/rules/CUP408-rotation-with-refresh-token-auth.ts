@@ -8,6 +8,7 @@ export const rotationWithRefreshTokenAuth: Rule = {
   name: 'rotation-with-refresh-token-auth',
   defaultSeverity: 'information',
   category: 'cross-field',
+  reads: 'clients',
   doc: {
     summary: '`refresh_token_rotation.feature = "ENABLED"` together with `ALLOW_REFRESH_TOKEN_AUTH` in `explicit_auth_flows`.',
     why: 'With rotation on, the API reference has apps refresh through GetTokensFromRefreshToken; that ALLOW_REFRESH_TOKEN_AUTH should go is seen only as a quote of the developer guide, and whether AWS rejects the combination when the client is saved is UNCONFIRMED, hence information only.',

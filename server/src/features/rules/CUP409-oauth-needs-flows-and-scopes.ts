@@ -7,6 +7,7 @@ export const oauthNeedsFlowsAndScopes: Rule = {
   name: 'oauth-needs-flows-and-scopes',
   defaultSeverity: 'warning',
   category: 'cross-field',
+  reads: 'clients',
   doc: {
     summary: '`allowed_o_auth_flows_user_pool_client = true` without `allowed_o_auth_flows` or without `allowed_o_auth_scopes`.',
     why: 'The service refuses an OAuth-enabled client without flows and scopes ("AllowedOAuthFlows and AllowedOAuthScopes are required ..."); the evidence is a quoted service message (secondary), hence a warning.',

@@ -6,6 +6,7 @@ export const rotationFeatureMissing: Rule = {
   name: 'rotation-feature-missing',
   defaultSeverity: 'warning',
   category: 'cross-field',
+  reads: 'clients',
   doc: {
     summary: '`refresh_token_rotation = { ... }` without `feature`.',
     why: 'The AWS API requires `Feature` whenever refresh token rotation settings are sent, although the provider lets it be left out; the resulting apply-time failure is likely but UNCONFIRMED, hence a warning.',

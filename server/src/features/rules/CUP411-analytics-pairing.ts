@@ -8,6 +8,7 @@ export const analyticsPairing: Rule = {
   name: 'analytics-pairing',
   defaultSeverity: 'information',
   category: 'cross-field',
+  reads: 'clients',
   doc: {
     summary: '`analytics_configuration` that is neither `application_arn` alone nor `application_id` with `role_arn` and `external_id`.',
     why: 'That is how hashicorp/aws validates the same settings; the AWS API documentation does not state the rule, so whether Cognito refuses other combinations is UNCONFIRMED, hence information.',

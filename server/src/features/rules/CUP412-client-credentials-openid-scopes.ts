@@ -15,6 +15,7 @@ export const clientCredentialsOpenIdScopes: Rule = {
   name: 'client-credentials-openid-scopes',
   defaultSeverity: 'warning',
   category: 'cross-field',
+  reads: 'clients',
   doc: {
     summary: '`client_credentials` in `allowed_o_auth_flows` together with `openid`, `email`, `phone`, `profile` or `aws.cognito.signin.user.admin` in `allowed_o_auth_scopes`.',
     why:

@@ -6,6 +6,7 @@ export const implicitFlow: Rule = {
   name: 'implicit-flow',
   defaultSeverity: 'information',
   category: 'advice',
+  reads: 'clients',
   doc: {
     summary: 'The OAuth `implicit` flow is allowed.',
     why: 'Implicit returns tokens in the redirect URL, where browser history and logs can catch them. The authorization code flow with PKCE does the same job more safely.',

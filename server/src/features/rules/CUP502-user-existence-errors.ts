@@ -9,6 +9,7 @@ export const userExistenceErrors: Rule = {
   name: 'user-existence-errors',
   defaultSeverity: 'information',
   category: 'advice',
+  reads: 'clients',
   doc: {
     summary: '`prevent_user_existence_errors` is `LEGACY` (set, or left at the API default).',
     why: 'In `LEGACY` mode sign-in and password-recovery errors can tell a caller that a username does not exist, which helps account enumeration. `ENABLED` answers generically.',

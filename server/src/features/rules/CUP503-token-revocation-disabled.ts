@@ -6,6 +6,7 @@ export const tokenRevocationDisabled: Rule = {
   name: 'token-revocation-disabled',
   defaultSeverity: 'information',
   category: 'advice',
+  reads: 'clients',
   doc: {
     summary: '`enable_token_revocation = false`.',
     why: 'Without revocation a leaked refresh token stays usable until it expires; sign-out cannot invalidate it.',

@@ -9,6 +9,7 @@ export const unknownImportArgument: Rule = {
   name: 'unknown-import-argument',
   defaultSeverity: 'error',
   category: 'import',
+  reads: 'imports',
   structural: true,
   doc: {
     summary: 'An argument or nested block in an `import` block other than `to`, `id`, `identity`, `for_each` and `provider`.',

@@ -7,6 +7,7 @@ export const importMissingTo: Rule = {
   name: 'import-missing-to',
   defaultSeverity: 'error',
   category: 'import',
+  reads: 'imports',
   structural: true,
   doc: {
     summary: 'An `import` block without `to`.',

@@ -7,6 +7,7 @@ export const importToNotAResource: Rule = {
   name: 'import-to-not-a-resource',
   defaultSeverity: 'error',
   category: 'import',
+  reads: 'imports',
   doc: {
     summary: '`to` is not a managed resource address: a quoted string, a `data.` address, or a bare name.',
     why: 'Terraform only imports into managed resources, and `to` must be written as a reference (`awscc_cognito_user_pool_client.web`), not a string.',

@@ -7,6 +7,7 @@ export const importIdOrIdentity: Rule = {
   name: 'import-id-or-identity',
   defaultSeverity: 'error',
   category: 'import',
+  reads: 'imports',
   doc: {
     summary: 'An import of an `awscc_cognito_user_pool_client` with both `id` and `identity`, or with neither.',
     why: 'Terraform needs exactly one of them to find the existing object.',

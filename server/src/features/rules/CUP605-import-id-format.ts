@@ -12,6 +12,7 @@ export const importIdFormat: Rule = {
   name: 'import-id-format',
   defaultSeverity: 'error',
   category: 'import',
+  reads: 'imports',
   doc: {
     summary: 'An import `id` that is not `<user_pool_id>|<client_id>` with a well-formed pool ID (`us-east-1_AbC123`) and client ID.',
     why: 'The provider passes the string to AWS unchecked; a malformed ID only fails at plan, as "Cannot import non-existent remote object".',

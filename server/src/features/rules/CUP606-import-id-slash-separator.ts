@@ -11,6 +11,7 @@ export const importIdSlashSeparator: Rule = {
   name: 'import-id-slash-separator',
   defaultSeverity: 'error',
   category: 'import',
+  reads: 'imports',
   doc: {
     summary: 'An import `id` written `<user_pool_id>/<client_id>`, the hashicorp/aws form.',
     why: 'hashicorp/aws separates the two IDs with `/`; awscc joins them with `|`. With `/` the lookup fails at plan.',

@@ -12,6 +12,7 @@ export const identityKeys: Rule = {
   name: 'identity-keys',
   defaultSeverity: 'error',
   category: 'import',
+  reads: 'imports',
   doc: {
     summary: 'An import `identity` without `user_pool_id` or `client_id`, or with a key the identity schema does not have.',
     why: 'The awscc identity of this resource has exactly `user_pool_id` and `client_id` (required) plus optional `account_id` and `region`; Terraform checks the object against that schema.',

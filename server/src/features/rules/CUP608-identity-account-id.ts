@@ -7,6 +7,7 @@ export const identityAccountId: Rule = {
   name: 'identity-account-id',
   defaultSeverity: 'warning',
   category: 'import',
+  reads: 'imports',
   doc: {
     summary: 'An identity `account_id` that is not 12 digits.',
     why: 'AWS account IDs are 12 digits. The provider does not check the format, but it compares the value with the account of its credentials and fails the import on a mismatch.',

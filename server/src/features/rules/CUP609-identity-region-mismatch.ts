@@ -7,6 +7,7 @@ export const identityRegionMismatch: Rule = {
   name: 'identity-region-mismatch',
   defaultSeverity: 'warning',
   category: 'import',
+  reads: 'imports',
   doc: {
     summary: 'An identity `region` that differs from the region prefix of its `user_pool_id` (`eu-west-1_...`).',
     why: 'A user pool ID starts with the region that holds the pool; a different `region` cannot find it (and must also equal the provider configuration\'s region).',

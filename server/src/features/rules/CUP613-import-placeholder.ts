@@ -9,6 +9,7 @@ export const importPlaceholder: Rule = {
   name: 'import-placeholder',
   defaultSeverity: 'error',
   category: 'import',
+  reads: 'imports',
   doc: {
     summary: `An import \`id\` or \`identity\` that still holds a \`${PLACEHOLDER_PREFIX}...\` marker (such as \`${CLIENT_ID_PLACEHOLDER}\`) that the aws → awscc conversion leaves where an ID goes.`,
     why: 'The conversion cannot read the app client ID from the configuration (the aws resource computes it). Until the marker is replaced, the import finds no object and the plan fails.',

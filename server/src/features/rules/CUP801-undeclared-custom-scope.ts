@@ -8,6 +8,7 @@ export const undeclaredCustomScope: Rule = {
   name: 'undeclared-custom-scope',
   defaultSeverity: 'error',
   category: 'module',
+  reads: 'clients',
   doc: {
     summary:
       'A custom scope `<identifier>/<name>` whose resource server the module declares for the same user pool, but without that scope name.',

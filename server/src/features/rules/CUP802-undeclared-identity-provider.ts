@@ -12,6 +12,7 @@ export const undeclaredIdentityProvider: Rule = {
   name: 'undeclared-identity-provider',
   defaultSeverity: 'warning',
   category: 'module',
+  reads: 'clients',
   doc: {
     summary:
       'A name in `supported_identity_providers` that no identity provider of the same user pool declares, in a module that declares identity providers for that pool.',

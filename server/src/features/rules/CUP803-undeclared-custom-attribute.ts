@@ -9,6 +9,7 @@ export const undeclaredCustomAttribute: Rule = {
   name: 'undeclared-custom-attribute',
   defaultSeverity: 'warning',
   category: 'module',
+  reads: 'clients',
   doc: {
     summary: 'A `custom:<name>` entry of `read_attributes`/`write_attributes` that the schema of the user pool, declared in the module, does not define.',
     why:

@@ -12,6 +12,7 @@ export const creationOrderRace: Rule = {
   name: 'creation-order-race',
   defaultSeverity: 'warning',
   category: 'module',
+  reads: 'clients',
   doc: {
     summary:
       'A custom scope or identity provider name written as a string whose creator (a resource server or identity provider of the same pool) is in the module, with nothing that orders the client after it.',

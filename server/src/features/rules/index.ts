@@ -166,6 +166,7 @@ function runEach(rules: readonly Rule[], ctx: FeatureContext, index: RunIndex, i
   };
   let complete = true;
   for (const rule of rules) {
+    if (rule.reads !== undefined && index[rule.reads].length === 0) continue;
     code = rule.code;
     reads.clear();
     try {
