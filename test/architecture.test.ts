@@ -38,7 +38,7 @@ const parts: Part[] = [
   { name: 'protocol', paths: ['server/src/protocol'], mayImport: ['live-types'], forbiddenPackages: [...network, 'vscode', 'vscode-languageclient', 'vscode-languageserver/', '@aws-sdk'] },
   {
     name: 'lsp-server',
-    paths: ['server/src/server.ts', 'server/src/serverCore.ts', 'server/src/serverCapabilities.ts', 'server/src/serverLoader.ts', 'server/src/serverFeatures.ts', 'server/src/settings.ts', 'server/src/busyStatus.ts', 'server/src/outwardFacts.ts', 'server/src/messageEncoder.ts', 'server/src/memory.ts', 'server/src/codeCacheEvents.ts', 'server/src/coreV8Flags.ts'],
+    paths: ['server/src/server.ts', 'server/src/serverCore.ts', 'server/src/serverCapabilities.ts', 'server/src/serverLoader.ts', 'server/src/serverFeatures.ts', 'server/src/settings.ts', 'server/src/busyStatus.ts', 'server/src/outwardFacts.ts', 'server/src/messageEncoder.ts', 'server/src/memory.ts', 'server/src/codeCacheEvents.ts'],
     mayImport: ['features', 'model', 'render', 'protocol', 'knowledge', 'format', 'parser', 'live-types'],
     forbiddenPackages: [...network, 'vscode', 'vscode-languageclient', '@aws-sdk'],
   },

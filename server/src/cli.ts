@@ -8,6 +8,7 @@ import { ruleSummaries } from './features/rules';
 import { rulesDocUrl, type OutputFormat, type SarifRule } from './cli/output';
 import { ruleAnchor } from './features/rules/docs';
 import { terminalSafe } from './cli/terminal';
+import { setV8Flags } from './features/v8Flags';
 
 const VERSION = typeof __VERSION__ !== 'undefined' ? __VERSION__ : 'dev';
 const RULES_DOC = rulesDocUrl(typeof __REPOSITORY_URL__ !== 'undefined' ? __REPOSITORY_URL__ : '');
@@ -122,6 +123,8 @@ async function migrateCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 if (require.main === module) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  setV8Flags((require('node:v8') as typeof import('node:v8')).setFlagsFromString);
   main(process.argv.slice(2), {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),

@@ -20,9 +20,9 @@ import { registerFeatures } from './serverFeatures';
 import { encodeMessage } from './messageEncoder';
 import { collectGarbage, LARGE_TEXT } from './memory';
 import { CORE_WARM_EVENT } from './codeCacheEvents';
-import { setCoreV8Flags } from './coreV8Flags';
+import { setV8Flags } from './features/v8Flags';
 
-setCoreV8Flags(setFlagsFromString);
+setV8Flags(setFlagsFromString);
 
 /**
  * Milliseconds for measuring spans. Not performance.now(): its first use loads perf_hooks (~2-6 ms, in the

@@ -20,7 +20,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { CORE_WARM_EVENT } from './codeCacheEvents';
-import { setCoreV8Flags } from './coreV8Flags';
+import { setV8Flags } from './features/v8Flags';
 
 declare const __BUNDLE_HASHES__: Record<string, string> | undefined;
 /** serverMain.js and serverCore.js by file name, each with the hash of its content at build time. */
@@ -152,7 +152,7 @@ function runCached(file: string): object | undefined {
 
 /**
  * V8 checks a cache against the flags in force when it was made, and the core runs under flags of its own
- * (coreV8Flags.ts). So serverMain.js's cache is written before the flags change, from what was compiled by
+ * (features/v8Flags.ts). So serverMain.js's cache is written before the flags change, from what was compiled by
  * then (what `initialize` needed), and the flags are set before serverCore.js is compiled, so that its
  * cache, written later, is made and checked under them. node:v8 is loaded here rather than at start-up: it
  * costs ~3 ms that `initialize` need not wait for.
@@ -162,7 +162,7 @@ function runCore(file: string): object | undefined {
   for (const write of [...unwritten.values()]) write();
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    setCoreV8Flags((require('node:v8') as typeof import('node:v8')).setFlagsFromString);
+    setV8Flags((require('node:v8') as typeof import('node:v8')).setFlagsFromString);
   } catch {
     // node:v8 unavailable: serverCore.ts tries again, and only speed and memory are at stake
   }

@@ -1,7 +1,9 @@
-// The V8 flags the language service runs under. serverLoader.ts sets them before it compiles the core bundle,
-// so that the core's code cache is made and checked under them (V8 rejects a cache made under other flags);
-// serverCore.ts sets them again for runs without the loader. node:v8 is loaded only then: it costs ~3 ms,
-// which `initialize` need not wait for.
+// The V8 flags a process that checks documents runs under: the language server's core and the CLI. The
+// caller passes v8.setFlagsFromString, so that this module stays free of Node APIs. serverLoader.ts sets them
+// before it compiles the core bundle, so that the core's code cache is made and checked under them (V8
+// rejects a cache made under other flags), and serverCore.ts again for runs without the loader; node:v8 is
+// loaded only then (~3 ms that `initialize` need not wait for). The CLI sets them when it starts: every
+// `check` is a first check.
 //
 // --no-allocation-site-pretenuring: V8 moves objects from allocation sites whose objects tended to survive
 //   straight into the old generation. A first diagnostics run builds and drops a body's objects per block,
@@ -14,11 +16,11 @@
 //   check of the 1,000-block module took ~560 instead of ~625 ms (8 alternating runs each), first checks of
 //   smaller realistic modules ~100 instead of ~170 ms; 10 and 10,000 blocks, keystrokes, completion and
 //   hover measured the same. See docs/performance.md.
-export const CORE_V8_FLAGS: readonly string[] = ['--no-allocation-site-pretenuring', '--no-turbo-inlining'];
+export const V8_FLAGS: readonly string[] = ['--no-allocation-site-pretenuring', '--no-turbo-inlining'];
 
 /** Sets each flag with `set` (v8.setFlagsFromString); a runtime without one of them goes on without it. */
-export function setCoreV8Flags(set: (flag: string) => void): void {
-  for (const flag of CORE_V8_FLAGS) {
+export function setV8Flags(set: (flag: string) => void): void {
+  for (const flag of V8_FLAGS) {
     try {
       set(flag);
     } catch {
