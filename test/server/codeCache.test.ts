@@ -11,32 +11,42 @@ import { fileUri, startServer } from '../support/lspClient';
 
 const TEXT = 'resource "awscc_cognito_user_pool_client" "web" {\n  user_pool_id                  = "us-east-1_abc"\n  prevent_user_existence_errors = "LEGACY"\n}\n';
 
-/** Starts a server with these environment variables, checks a document, and shuts it down. */
-async function checkOnce(env: Record<string, string>, alsoOpen?: string): Promise<string[]> {
+/** Runs `run` with these environment variables set (servers started meanwhile inherit them), then restores them. */
+async function withEnv<T>(env: Record<string, string>, run: () => Promise<T>): Promise<T> {
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   Object.assign(process.env, env);
-  const dir = mkdtempSync(join(tmpdir(), 'awscc-code-cache-doc-'));
   try {
-    const session = await startServer({ rootDir: dir });
-    try {
-      if (alsoOpen !== undefined) {
-        const big = fileUri(join(dir, 'big.tf'));
-        const done = session.nextDiagnostics(big, 1);
-        await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: big, languageId: 'terraform', version: 1, text: alsoOpen } });
-        await done;
-      }
-      const uri = fileUri(join(dir, 'main.tf'));
-      const published = session.nextDiagnostics(uri, 1);
-      await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'terraform', version: 1, text: TEXT } });
-      return (await published).map((d) => String(d.code));
-    } finally {
-      await session.close();
-    }
+    return await run();
   } finally {
     for (const [k, v] of Object.entries(saved)) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }
+  }
+}
+
+/** Starts a server with these environment variables, checks a document, and shuts it down. */
+async function checkOnce(env: Record<string, string>, alsoOpen?: string): Promise<string[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'awscc-code-cache-doc-'));
+  try {
+    return await withEnv(env, async () => {
+      const session = await startServer({ rootDir: dir });
+      try {
+        if (alsoOpen !== undefined) {
+          const big = fileUri(join(dir, 'big.tf'));
+          const done = session.nextDiagnostics(big, 1);
+          await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: big, languageId: 'terraform', version: 1, text: alsoOpen } });
+          await done;
+        }
+        const uri = fileUri(join(dir, 'main.tf'));
+        const published = session.nextDiagnostics(uri, 1);
+        await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'terraform', version: 1, text: TEXT } });
+        return (await published).map((d) => String(d.code));
+      } finally {
+        await session.close();
+      }
+    });
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -70,23 +80,16 @@ test('the first server writes the code cache on exit, the next starts from it, a
 
 test('a server that exits without checking a document leaves the core cache to the next server, which writes it', async () => {
   const cacheDir = mkdtempSync(join(tmpdir(), 'awscc-code-cache-warm-'));
-  const saved = process.env.AWSCC_COGNITO_CACHE_DIR;
-  process.env.AWSCC_COGNITO_CACHE_DIR = cacheDir;
   const dir = mkdtempSync(join(tmpdir(), 'awscc-code-cache-idle-'));
   try {
     // initialize and shutdown only: the core loads, but none of the rules runs.
-    const idle = await startServer({ rootDir: dir });
-    await idle.close();
+    await withEnv({ AWSCC_COGNITO_CACHE_DIR: cacheDir }, async () => (await startServer({ rootDir: dir })).close());
     const caches = () => readdirSync(cacheDir).filter((f) => f.endsWith('.v8cache')).map((f) => f.replace(/-.*/, '')).sort();
     assert.deepEqual(caches(), ['serverMain'], 'a core cache written now would hold the bundle\'s top level and not the rules');
-    if (saved === undefined) delete process.env.AWSCC_COGNITO_CACHE_DIR;
-    else process.env.AWSCC_COGNITO_CACHE_DIR = saved;
     const codes = await checkOnce({ AWSCC_COGNITO_CACHE_DIR: cacheDir });
     assert.ok(codes.includes('CUP502'), `a real check ran: ${codes}`);
     assert.deepEqual(caches(), ['serverCore', 'serverMain'], 'the server that checked a document wrote the core cache');
   } finally {
-    if (saved === undefined) delete process.env.AWSCC_COGNITO_CACHE_DIR;
-    else process.env.AWSCC_COGNITO_CACHE_DIR = saved;
     rmSync(dir, { recursive: true, force: true });
     rmSync(cacheDir, { recursive: true, force: true });
   }

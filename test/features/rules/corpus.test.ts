@@ -10,13 +10,14 @@
 // The Information findings per client are printed: keep them few.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { Workspace, nodeFileSystem } from '../../../server/src/model';
 import { computeDiagnostics } from '../../../server/src/features/diagnostics';
 import { RESOURCE_TYPE } from '../../../server/src/knowledge';
+import { tfFiles } from '../../support/tfFiles';
 
 /**
  * Tags of pending expectations whose work has landed. Switch on after merging:
@@ -30,16 +31,6 @@ const ROOT = join(__dirname, '..', '..', 'fixtures', 'corpus');
 const SEVERITY = ['', 'error', 'warning', 'information', 'hint'];
 /** The most Information findings one client may draw. */
 const MAX_INFORMATION_PER_CLIENT = 2;
-
-function tfFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...tfFiles(full));
-    else if (name.endsWith('.tf')) out.push(full);
-  }
-  return out;
-}
 
 interface Pending {
   tag: string;

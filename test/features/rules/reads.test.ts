@@ -4,23 +4,15 @@
 // must report the same, and so must a generated module that draws most of the rules.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Workspace, nodeFileSystem } from '../../../server/src/model';
 import { rules, runRules, type Finding } from '../../../server/src/features/rules';
 import { generateModuleText } from '../../support/generate';
+import { tfFiles } from '../../support/tfFiles';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures');
-
-function tfFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = join(dir, name);
-      return statSync(full).isDirectory() ? tfFiles(full) : name.endsWith('.tf') ? [full] : [];
-    });
-}
 
 const itemRules = rules.filter((r) => r.scope !== 'module');
 const declared = itemRules.filter((r) => r.reads !== undefined);
