@@ -65,6 +65,18 @@ describe('DocumentText', () => {
     }
   });
 
+  test('line starts of a text without CR, flat and chunked, equal the reference scan (the counted, exact-size table)', () => {
+    const text = 'x = 1\n\n' + 'y'.repeat(CHUNK - 3) + '\n\n' + 'z\n'.repeat(300) + 'last';
+    const edited = DocumentText.of(text).edit(7, 7, '');
+    for (const [doc, label] of [[text, 'flat string'], [DocumentText.of(text), 'chunks'], [edited, 'edited chunks']] as const) {
+      const starts = new TextLineIndex(doc).lineStarts();
+      assert.deepEqual(Array.from(starts), scanLineStarts(text), label);
+      assert.equal(starts.length, 305, `${label}: one entry per line, no spare room`);
+    }
+    assert.deepEqual(Array.from(new TextLineIndex('').lineStarts()), [0]);
+    assert.deepEqual(Array.from(new TextLineIndex('\n').lineStarts()), [0, 1]);
+  });
+
   test('a chain of incremental re-parses never joins the whole text, and still equals a full parse', () => {
     const base = generateModuleText(40, 4); // ~57 KB
     let file = parse(base);

@@ -112,7 +112,6 @@ export function parseRegion(text: string, from: number, to: number, pack = false
   const store = pack ? new PackStore(to - from) : undefined;
   const parser = new Parser(text, shared, diagnostics, store);
   const body = parser.parseFile(from, to);
-  store?.trim();
   releaseLargeBuffer();
   sortDiagnostics(diagnostics);
   const comments: Span[] = [];

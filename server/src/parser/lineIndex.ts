@@ -50,6 +50,32 @@ function scanChunkedLineStarts(text: DocumentText): number[] {
   return out;
 }
 
+/**
+ * The line starts of a text without any CR (nearly every file), counted first and then written into a table
+ * of their exact size; undefined when a CR is present. Collecting them in a growing array and copying that
+ * into the table touched ~16 MB of fresh memory at 10,000 blocks (400,000 lines), and fresh memory is slow
+ * to fault in: 60 ms against 15 ms for the two native searches.
+ */
+function lineFeedOnlyStarts(source: string | DocumentText): Int32Array | undefined {
+  const eachChunk = typeof source === 'string' ? (visit: (chunk: string, base: number) => void) => visit(source, 0) : source.forEachChunk.bind(source);
+  let count = 0;
+  let sawCr = false;
+  eachChunk((chunk) => {
+    if (sawCr || chunk.indexOf('\r') !== -1) {
+      sawCr = true;
+      return;
+    }
+    for (let i = chunk.indexOf('\n'); i !== -1; i = chunk.indexOf('\n', i + 1)) count++;
+  });
+  if (sawCr) return undefined;
+  const starts = new Int32Array(count + 1);
+  let k = 1;
+  eachChunk((chunk, base) => {
+    for (let i = chunk.indexOf('\n'); i !== -1; i = chunk.indexOf('\n', i + 1)) starts[k++] = base + i + 1;
+  });
+  return starts;
+}
+
 export class TextLineIndex implements LineIndex {
   private starts: Int32Array | undefined;
 
@@ -65,7 +91,8 @@ export class TextLineIndex implements LineIndex {
   lineStarts(): Int32Array {
     if (!this.starts) {
       const source = this.source;
-      this.starts = Int32Array.from(typeof source === 'string' ? scanLineStarts(source) : scanChunkedLineStarts(source));
+      this.starts =
+        lineFeedOnlyStarts(source) ?? Int32Array.from(typeof source === 'string' ? scanLineStarts(source) : scanChunkedLineStarts(source));
     }
     return this.starts;
   }
