@@ -16,16 +16,14 @@ export interface OurImport {
   ours: boolean;
 }
 
-const cache = new WeakMap<object, OurImport[]>();
-
 export function importBlocks(context: RuleContext): OurImport[] {
-  let found = cache.get(context.index);
+  let found = context.index.memo.importBlocks;
   if (found) return found;
   found = context.index.imports.map((block) => {
     const get = (name: string) => block.body.items.find((i): i is Attribute => i.kind === 'Attribute' && i.name.name === name);
     const target = importTarget(block);
     return { block, to: get('to'), id: get('id'), identity: get('identity'), forEach: get('for_each'), target, ours: target?.resourceType === RESOURCE_TYPE };
   });
-  cache.set(context.index, found);
+  context.index.memo.importBlocks = found;
   return found;
 }

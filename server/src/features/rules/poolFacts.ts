@@ -10,15 +10,13 @@ import { evaluate, type StaticValue } from '../evaluate';
 import type { KnownValue } from './values';
 
 const NAME_PATHS = ['allowed_o_auth_scopes', 'supported_identity_providers', 'read_attributes', 'write_attributes'];
-const named = new WeakMap<object, KnownValue[]>();
-
 /**
  * The known values of the four attributes that name things of the pool, for clients whose pool declares
  * something to check them against. The module rules run on every keystroke: evaluating only these (not
  * every attribute of every client) keeps a 200-client module cheap.
  */
 export function namedValues(context: RuleContext): KnownValue[] {
-  let found = named.get(context.index);
+  let found = context.index.memo.namedValues;
   if (found) return found;
   found = [];
   for (const client of context.index.clients) {
@@ -31,7 +29,7 @@ export function namedValues(context: RuleContext): KnownValue[] {
       if (spec && value && value.kind !== 'null') found.push({ client, spec, path, value });
     }
   }
-  named.set(context.index, found);
+  context.index.memo.namedValues = found;
   return found;
 }
 

@@ -13,12 +13,10 @@ export interface KnownValue {
   value: StaticValue;
 }
 
-const cache = new WeakMap<object, KnownValue[]>();
-const byClient = new WeakMap<object, Map<ClientBlock, Map<string, KnownValue>>>();
-
 /** Known values of settable attributes of resource blocks (data sources have nothing to set but `id`). */
 export function knownValues(context: RuleContext): KnownValue[] {
-  let found = cache.get(context.index);
+  const memo = context.index.memo;
+  let found = memo.known;
   if (found) return found;
   found = [];
   for (const client of context.index.clients) {
@@ -40,7 +38,7 @@ export function knownValues(context: RuleContext): KnownValue[] {
       }
     }
   }
-  cache.set(context.index, found);
+  memo.known = found;
   return found;
 }
 
@@ -56,7 +54,7 @@ export function stringItems(known: KnownValue): (StaticValue & { kind: 'string' 
 
 /** The known value of one attribute path of one client. */
 export function valueAt(context: RuleContext, client: ClientBlock, path: string): StaticValue | undefined {
-  let index = byClient.get(context.index);
+  let index = context.index.memo.knownByClient;
   if (!index) {
     index = new Map();
     for (const k of knownValues(context)) {
@@ -64,7 +62,7 @@ export function valueAt(context: RuleContext, client: ClientBlock, path: string)
       if (!paths) index.set(k.client, (paths = new Map()));
       paths.set(k.path, k);
     }
-    byClient.set(context.index, index);
+    context.index.memo.knownByClient = index;
   }
   const value = index.get(client)?.get(path)?.value;
   if (value?.origin) context.noteRead?.(client, value);
