@@ -1,6 +1,7 @@
 import type { AttributeSpec } from '../../knowledge';
 import { evaluate, shapeOf, type StaticValue } from '../evaluate';
 import type { Rule, RuleContext } from './types';
+import { knownValueOf } from './values';
 
 const TYPE_WORDS: Record<AttributeSpec['type'], string> = {
   string: 'a string',
@@ -26,7 +27,15 @@ export const wrongType: Rule = {
       if (client.kind !== 'resource') continue;
       for (const spec of client.schema.attributes) {
         const attribute = client.attributes.get(spec.name);
-        if (attribute && spec.mode !== 'computed') checkValue(context, spec, attribute.value, undefined);
+        if (!attribute || spec.mode === 'computed') continue;
+        // The value rules evaluated every attribute already (values.ts keeps what is neither unknown nor null).
+        // One that is not there has no value to check, only a shape: null has none, so it passes too.
+        const known = knownValueOf(context, client, spec.name);
+        if (known) checkValue(context, spec, attribute.value, known);
+        else {
+          const problem = shapeMismatch(spec.type, shapeOf(attribute.value));
+          if (problem) context.report(attribute.value, `\`${spec.name}\` takes ${TYPE_WORDS[spec.type]}, not ${problem}.`);
+        }
       }
     }
   },

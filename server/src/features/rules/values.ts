@@ -54,6 +54,16 @@ export function stringItems(known: KnownValue): (StaticValue & { kind: 'string' 
 
 /** The known value of one attribute path of one client. */
 export function valueAt(context: RuleContext, client: ClientBlock, path: string): StaticValue | undefined {
+  const value = knownValueOf(context, client, path);
+  if (value?.origin) context.noteRead?.(client, value);
+  return value;
+}
+
+/**
+ * The same, without noting the read: for a rule whose finding is placed on the value itself, where the
+ * value's span already says where it came from.
+ */
+export function knownValueOf(context: RuleContext, client: ClientBlock, path: string): StaticValue | undefined {
   let index = context.index.memo.knownByClient;
   if (!index) {
     index = new Map();
@@ -64,9 +74,7 @@ export function valueAt(context: RuleContext, client: ClientBlock, path: string)
     }
     context.index.memo.knownByClient = index;
   }
-  const value = index.get(client)?.get(path)?.value;
-  if (value?.origin) context.noteRead?.(client, value);
-  return value;
+  return index.get(client)?.get(path)?.value;
 }
 
 /** " (value of local.x)" when a value came through a reference; tfvars values name their file and line. */
