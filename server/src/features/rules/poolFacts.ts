@@ -6,8 +6,8 @@ import type { Declaration, TerraformModule } from '../../model';
 import { poolGraphOf, recorderOf, type PoolEntry, type IdentityProvider, type ResourceServer } from '../../model';
 import type { ClientBlock } from './runIndex';
 import type { RuleContext } from './types';
-import { evaluate, type StaticValue } from '../evaluate';
-import type { KnownValue } from './values';
+import type { StaticValue } from '../evaluate';
+import { knownAt, type KnownValue } from './values';
 
 const NAME_PATHS = ['allowed_o_auth_scopes', 'supported_identity_providers', 'read_attributes', 'write_attributes'];
 /**
@@ -23,10 +23,9 @@ export function namedValues(context: RuleContext): KnownValue[] {
     const pool = poolOfClient(context, client);
     if (!pool || (pool.servers.length === 0 && pool.providers.length === 0 && !pool.pool?.schema)) continue;
     for (const path of NAME_PATHS) {
-      const attribute = client.attributes.get(path);
-      const spec = attribute && client.schema.attributes.find((a) => a.name === path);
-      const value = spec && evaluate(attribute.value, context.ctx.module);
-      if (spec && value && value.kind !== 'null') found.push({ client, spec, path, value });
+      // Evaluated once for every rule (values.ts); unknown and null values are not there.
+      const known = knownAt(context, client, path);
+      if (known) found.push(known);
     }
   }
   context.index.memo.namedValues = found;

@@ -11,6 +11,8 @@ export interface KnownValue {
   /** `token_validity_units.access_token` for nested keys. */
   path: string;
   value: StaticValue;
+  /** `stringItems` of this value, computed by the first rule that asks (eleven rules do). */
+  strings: (StaticValue & { kind: 'string' })[] | undefined;
 }
 
 /** Known values of settable attributes of resource blocks (data sources have nothing to set but `id`). */
@@ -27,12 +29,12 @@ export function knownValues(context: RuleContext): KnownValue[] {
       if (!attribute) continue;
       const value = evaluate(attribute.value, context.ctx.module);
       if (!value || value.kind === 'null') continue;
-      found.push({ client, spec, path: spec.name, value });
+      found.push({ client, spec, path: spec.name, value, strings: undefined });
       if (spec.type === 'object' && value.kind === 'object' && spec.attributes) {
         for (const entry of value.entries) {
           const nested = spec.attributes.find((a) => a.name === entry.key);
           if (nested && entry.value && entry.value.kind !== 'null') {
-            found.push({ client, spec: nested, path: `${spec.name}.${nested.name}`, value: entry.value });
+            found.push({ client, spec: nested, path: `${spec.name}.${nested.name}`, value: entry.value, strings: undefined });
           }
         }
       }
@@ -42,8 +44,12 @@ export function knownValues(context: RuleContext): KnownValue[] {
   return found;
 }
 
-/** The string items of a known value: the value itself for strings, the string items for lists. */
-export function stringItems(known: KnownValue): (StaticValue & { kind: 'string' })[] {
+/** The string items of a known value: the value itself for strings, the string items for lists. Read only. */
+export function stringItems(known: KnownValue): readonly (StaticValue & { kind: 'string' })[] {
+  return (known.strings ??= stringsOf(known));
+}
+
+function stringsOf(known: KnownValue): (StaticValue & { kind: 'string' })[] {
   const v = known.value;
   if (v.kind === 'string') return known.spec.type === 'string' ? [v] : [];
   if (v.kind === 'list' && known.spec.type === 'list') {
@@ -64,6 +70,11 @@ export function valueAt(context: RuleContext, client: ClientBlock, path: string)
  * value's span already says where it came from.
  */
 export function knownValueOf(context: RuleContext, client: ClientBlock, path: string): StaticValue | undefined {
+  return knownAt(context, client, path)?.value;
+}
+
+/** The entry of `knownValues` for one attribute path of one client. */
+export function knownAt(context: RuleContext, client: ClientBlock, path: string): KnownValue | undefined {
   let index = context.index.memo.knownByClient;
   if (!index) {
     index = new Map();
@@ -74,7 +85,7 @@ export function knownValueOf(context: RuleContext, client: ClientBlock, path: st
     }
     context.index.memo.knownByClient = index;
   }
-  return index.get(client)?.get(path)?.value;
+  return index.get(client)?.get(path);
 }
 
 /** " (value of local.x)" when a value came through a reference; tfvars values name their file and line. */
