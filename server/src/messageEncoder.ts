@@ -103,9 +103,10 @@ export class Republisher {
     out.write(split.head);
     if (same > 0) out.copyItems(last!, 0, same, starts, ends, 0);
     for (let i = same; i < n - sameEnd; i++) {
-      if (i > 0) out.write(',');
-      starts[i] = out.size;
-      out.write(JSON.stringify(items[i]) ?? 'null');
+      // The comma goes out with the item: one write per item (each write is a call into Node's C++).
+      const json = JSON.stringify(items[i]) ?? 'null';
+      starts[i] = out.size + (i > 0 ? 1 : 0);
+      out.write(i > 0 ? `,${json}` : json);
       ends[i] = out.size;
     }
     if (sameEnd > 0) {
@@ -152,7 +153,9 @@ class ByteWriter {
   }
 
   write(text: string): void {
-    this.reserve(Buffer.byteLength(text, 'utf8'));
+    // The exact size only near the end of the room: measuring every text first was a second call into
+    // C++ per write, and 3 bytes per UTF-16 unit is the most a text can take.
+    if (this.length + text.length * 3 > this.buffer.length) this.reserve(Buffer.byteLength(text, 'utf8'));
     this.length += this.buffer.write(text, this.length, 'utf8');
   }
 
