@@ -21,6 +21,21 @@ describe('plain-text messages', () => {
     assert.equal(plainMessage('a stray ` tick'), "a stray ' tick");
   });
 
+  test('the scan gives what the regular expressions it replaced gave, on random text of ticks, quotes and line breaks', () => {
+    // The former implementation, kept as the oracle.
+    const reference = (message: string) =>
+      message.replace(/`([^`\n]*)`/g, (_, code: string) => (/^(".*"|'.*')$/.test(code) ? code : `'${code}'`)).replace(/`/g, "'");
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const alphabet = ['`', '`', '"', "'", '\n', 'a', 'b', ' ', '.'];
+    for (let i = 0; i < 20000; i++) {
+      let text = '';
+      const length = Math.floor(random() * 14);
+      for (let k = 0; k < length; k++) text += alphabet[Math.floor(random() * alphabet.length)];
+      assert.equal(plainMessage(text), reference(text), JSON.stringify(text));
+    }
+  });
+
   test('no published diagnostic or quick-fix title in the diagnostics fixtures contains a backtick', () => {
     const workspace = new Workspace(nodeFileSystem);
     const codes = new Set<string>();
