@@ -1,5 +1,5 @@
 // Full parses and the HclFile object they produce.
-import type { Body, HclFile, LineIndex, Range, Span, SyntaxDiagnostic } from './ast';
+import type { Body, BodyItem, HclFile, LineIndex, Range, Span, SyntaxDiagnostic } from './ast';
 import { DocumentText } from './documentText';
 import { lex, TokenBuffer, type LexResult } from './lexer';
 import { TextLineIndex } from './lineIndex';
@@ -195,8 +195,54 @@ function releaseLargeBuffer(): void {
 }
 
 export function parseText(text: string): HclFile {
-  const region = parseRegion(text, 0, text.length, true);
+  const region = (text.length >= PIECES_FROM ? parseInPieces(text, PIECE) : undefined) ?? parseRegion(text, 0, text.length, true);
   return new ParsedFile(text, region.body, region.diagnostics, region.comments, undefined, region.itemStartsInTemplate);
+}
+
+/** Texts from this many characters on are parsed in pieces (`parseInPieces`). */
+const PIECES_FROM = 2 << 20;
+/** About this many characters a piece: ~200,000 tokens, within the buffer kept between parses (KEEP_TOKENS). */
+const PIECE = 1 << 20;
+
+/**
+ * The full parse of a large text, made a piece at a time: each piece is lexed into the same token buffer,
+ * so a 14 MB file needs the tokens of 1 MB (10 bytes each) instead of 22 MB of them, and fresh memory is
+ * slow to fault in (docs/performance.md). Pieces end where a line starts after a line that is just `}`.
+ * The result is the whole-text parse's as long as every piece parses on its own: undefined (parse the whole
+ * text) when a piece has a syntax error, runs into its end, or starts inside a template, or when the text
+ * has top-level attributes (their redefinition is checked across the whole body).
+ */
+export function parseInPieces(text: string, pieceChars: number): RegionParse | undefined {
+  const items: BodyItem[] = [];
+  const comments: Span[] = [];
+  // One buffer for every piece, as large as is kept between parses: a piece a little larger than the one
+  // before would otherwise get buffers of its own.
+  shared.reserve(KEEP_TOKENS);
+  for (let from = 0; from < text.length; ) {
+    const to = pieceEnd(text, from + pieceChars);
+    const piece = parseRegion(text, from, to, true);
+    if (piece.touchedEnd || piece.diagnostics.length > 0 || piece.itemStartsInTemplate) return undefined;
+    for (const item of piece.body.items) {
+      if (item.kind !== 'Block') return undefined;
+      items.push(item);
+    }
+    for (const comment of piece.comments) comments.push(comment);
+    from = to;
+  }
+  return { body: { kind: 'Body', start: 0, end: text.length, items }, diagnostics: [], comments, touchedEnd: false, itemStartsInTemplate: false };
+}
+
+/** The start of the first line from `at` on that follows a line holding just `}`; the text's end if none. */
+function pieceEnd(text: string, at: number): number {
+  for (let i = Math.max(at - 1, 0); i < text.length; ) {
+    const brace = text.indexOf('\n}', i);
+    if (brace < 0) break;
+    let next = brace + 2;
+    if (text.charCodeAt(next) === 0x0d) next++;
+    if (text.charCodeAt(next) === 0x0a) return next + 1;
+    i = brace + 2;
+  }
+  return text.length;
 }
 
 /** The token stream of `text` including comments (for the formatter); a fresh copy the caller may keep. */
