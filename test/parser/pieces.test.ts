@@ -3,12 +3,13 @@
 // undefined so that the whole text is parsed instead: never a different tree.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseInPieces, parseRegion } from '../../server/src/parser/file';
 import { parse } from '../../server/src/parser';
 import { generateModuleText, seededRandom } from '../support/generate';
 import { randomHclDocument } from '../support/randomHcl';
+import { tfFiles } from '../support/tfFiles';
 
 /** Whether `text` parsed in pieces of `size` characters is the whole parse; false when it fell back. */
 function sameAsWhole(text: string, size: number, label: string): boolean {
@@ -21,15 +22,6 @@ function sameAsWhole(text: string, size: number, label: string): boolean {
   assert.deepStrictEqual(pieces.comments, whole.comments, `${label}: comments differ`);
   assert.deepStrictEqual(pieces.diagnostics, whole.diagnostics, `${label}: diagnostics differ`);
   return true;
-}
-
-function tfFilesUnder(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) tfFilesUnder(path, out);
-    else if (name.endsWith('.tf')) out.push(path);
-  }
-  return out;
 }
 
 describe('parsing a large text in pieces', () => {
@@ -46,7 +38,7 @@ describe('parsing a large text in pieces', () => {
 
   test('every fixture file, in small pieces, is the whole parse or falls back to it', () => {
     let pieced = 0;
-    const files = tfFilesUnder(join(__dirname, '..', 'fixtures'));
+    const files = tfFiles(join(__dirname, '..', 'fixtures'));
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
       if (sameAsWhole(text, 200, file)) pieced++;

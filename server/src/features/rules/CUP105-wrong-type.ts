@@ -1,7 +1,7 @@
 import type { AttributeSpec } from '../../knowledge';
 import { evaluate, shapeOf, type StaticValue } from '../evaluate';
 import type { Rule, RuleContext } from './types';
-import { knownValueOf } from './values';
+import { knownAt } from './values';
 
 const TYPE_WORDS: Record<AttributeSpec['type'], string> = {
   string: 'a string',
@@ -30,7 +30,7 @@ export const wrongType: Rule = {
         if (!attribute || spec.mode === 'computed') continue;
         // The value rules evaluated every attribute already (values.ts keeps what is neither unknown nor null).
         // One that is not there has no value to check, only a shape: null has none, so it passes too.
-        const known = knownValueOf(context, client, spec.name);
+        const known = knownAt(context, client, spec.name)?.value;
         if (known) checkValue(context, spec, attribute.value, known);
         else {
           const problem = shapeMismatch(spec.type, shapeOf(attribute.value));

@@ -60,20 +60,15 @@ function stringsOf(known: KnownValue): (StaticValue & { kind: 'string' })[] {
 
 /** The known value of one attribute path of one client. */
 export function valueAt(context: RuleContext, client: ClientBlock, path: string): StaticValue | undefined {
-  const value = knownValueOf(context, client, path);
+  const value = knownAt(context, client, path)?.value;
   if (value?.origin) context.noteRead?.(client, value);
   return value;
 }
 
 /**
- * The same, without noting the read: for a rule whose finding is placed on the value itself, where the
- * value's span already says where it came from.
+ * The entry of `knownValues` for one attribute path of one client, without noting a read (for a rule whose
+ * finding is placed on the value itself, where the value's span already says where it came from).
  */
-export function knownValueOf(context: RuleContext, client: ClientBlock, path: string): StaticValue | undefined {
-  return knownAt(context, client, path)?.value;
-}
-
-/** The entry of `knownValues` for one attribute path of one client. */
 export function knownAt(context: RuleContext, client: ClientBlock, path: string): KnownValue | undefined {
   let index = context.index.memo.knownByClient;
   if (!index) {
