@@ -86,6 +86,9 @@ connection.onInitialized(async () => {
     });
   }
   await core().initialized();
+  // The client's log then names the process serving it: the one to look at when the server seems slow or
+  // stuck, and the line after each restart that shows the new server is up.
+  connection.console.info(`language server ${VERSION} ready (process ${process.pid})`);
 });
 
 connection.onNotification(HashicorpTerraformNotification, (params) => core().hashicorpChanged(params?.active === true));

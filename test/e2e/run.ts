@@ -10,6 +10,7 @@ import { ensureE2eTools, type E2eTools } from '../../scripts/e2e-setup.mjs';
 import { launchBrowser, type BrowserContext } from './browser';
 import { startCodeServer, type Editor } from './codeServer';
 import { Driver } from './driver';
+import { extensionLogFiles } from './extensionLog';
 import { cleanupAll, installSignalHandlers, onCleanup, removeLater } from './processes';
 import type { Scenario, ScenarioSetup } from './scenario';
 
@@ -143,13 +144,6 @@ async function driveScenario(browser: BrowserContext, editor: Editor, scenario: 
   }
 }
 
-function findFiles(dir: string, pattern: RegExp): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => pattern.test(file) && file.endsWith('.log'))
-    .map((file) => join(dir, file));
-}
-
 function printTail(title: string, file: string, lines: number): void {
   const tail = existsSync(file) ? readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n') : '';
   if (tail.trim()) console.log(`[e2e] last lines of the ${title} (${file}):\n${tail}`);
@@ -158,7 +152,7 @@ function printTail(title: string, file: string, lines: number): void {
 function printEditorLogs(editor: Editor): void {
   printTail('code-server log', editor.logFile, 15);
   // The extension's output channel is a log file under the user-data dir: it says why the server stopped.
-  for (const file of findFiles(join(editor.userDataDir, 'logs'), /awscc-cognito/i)) printTail('awscc-cognito log', file, 20);
+  for (const file of extensionLogFiles(editor.userDataDir)) printTail('awscc-cognito log', file, 20);
 }
 
 async function main(): Promise<number> {

@@ -71,6 +71,13 @@ test('over IPC, as the VS Code client starts it, the server answers the same and
         if (params.uri === uri) resolve(params);
       }),
     );
+    const logged: { type: number; message: string }[] = [];
+    const ready = new Promise<{ type: number; message: string }>((resolve) =>
+      connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
+        logged.push(params);
+        if (params.message.includes(`ready (process ${child.pid})`)) resolve(params);
+      }),
+    );
     connection.listen();
     const result = (await connection.sendRequest('initialize', { processId: process.pid, rootUri: fileUri(dir), capabilities: {} })) as InitializeResult;
     assert.deepEqual(result.capabilities, expectedCapabilities);
@@ -78,6 +85,9 @@ test('over IPC, as the VS Code client starts it, the server answers the same and
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'terraform', version: 1, text: TEXT } });
     const codes = (await published).diagnostics.map((d) => d.code);
     assert.ok(codes.includes('CUP502') && codes.includes('CUP001'), `${codes}; stderr: ${stderr}`);
+    // The log line that names the process (the e2e crash scenario waits for it after each restart).
+    const line = await Promise.race([ready, new Promise<undefined>((r) => setTimeout(r, 10_000))]);
+    assert.equal(line?.type, 3, `an Info line naming process ${child.pid}; logged: ${JSON.stringify(logged)}`);
     await connection.sendRequest('shutdown');
     await connection.sendNotification('exit');
   } finally {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Scenario } from '../scenario';
+import { waitForLogLine } from '../extensionLog';
 import { waitForNewServer } from '../serverProcesses';
 
 // A server that keeps dying is a fault the real server should never produce, so the scenario produces
@@ -11,30 +12,36 @@ export const scenario: Scenario = {
   name: 'server-crash',
   description: 'a server that keeps crashing is restarted, then given up on with a "Show log" message; the restart command brings it back',
   async run(driver) {
-    const { extensionsDir } = driver.paths;
+    const { extensionsDir, userDataDir } = driver.paths;
     await driver.openFile('syntax-error.tf');
     await driver.waitForSquiggle('error');
 
-    // The client drops a dead server's diagnostics and the restarted server publishes them again, so the
-    // squiggle going and coming back shows each restart completed before the next crash.
+    // Each server is killed only once the log says it is up (the server logs its pid after `initialized`),
+    // and each restart is read from the client's log line. The squiggle cannot show this: the client drops
+    // a dead server's diagnostics, but a restarted server publishes the same squiggle again, sometimes
+    // before the editor has drawn its removal (CI saw exactly that once).
     const killed = new Set<number>();
     for (let crash = 1; crash <= CRASHES; crash += 1) {
       const pid = await waitForNewServer(extensionsDir, killed);
+      await waitForLogLine(userDataDir, `ready (process ${pid})`);
+      await driver.waitForSquiggle('error');
       if (crash === 1) assertStartedWithoutExtraCerts(pid);
       process.kill(pid, 'SIGKILL');
       killed.add(pid);
-      await driver.waitForNoSquiggle('error');
-      if (crash < CRASHES) await driver.waitForSquiggle('error');
+      if (crash < CRASHES) await waitForLogLine(userDataDir, `restarting (${crash}/${CRASHES - 1})`);
     }
     const toast = await driver.waitForNotification('crashed repeatedly');
     const status = await driver.statusItemText('awsccCognito.status');
     assert.match(status, /awscc-cognito/, 'the status bar says the server is down');
+    // A server that was given up on leaves no diagnostics behind: this state lasts, so the screen shows it.
+    await driver.waitForNoSquiggle('error');
 
     await driver.clickNotificationButton(toast, 'Show log');
     await driver.waitForPanelText('stopped unexpectedly');
 
     await driver.runCommand('awscc Cognito: Restart language server');
-    await waitForNewServer(extensionsDir, killed);
+    const restarted = await waitForNewServer(extensionsDir, killed);
+    await waitForLogLine(userDataDir, `ready (process ${restarted})`);
     // Fixing the error proves the new server reads edits and publishes again.
     await driver.waitForSquiggle('error');
     await driver.goTo(3, 18);
