@@ -86,7 +86,7 @@ test('over IPC, as the VS Code client starts it, the server answers the same and
     const codes = (await published).diagnostics.map((d) => d.code);
     assert.ok(codes.includes('CUP502') && codes.includes('CUP001'), `${codes}; stderr: ${stderr}`);
     // The log line that names the process (the e2e crash scenario waits for it after each restart).
-    const line = await Promise.race([ready, new Promise<undefined>((r) => setTimeout(r, 10_000))]);
+    const line = await Promise.race([ready, new Promise<undefined>((r) => setTimeout(() => r(undefined), 10_000))]);
     assert.equal(line?.type, 3, `an Info line naming process ${child.pid}; logged: ${JSON.stringify(logged)}`);
     await connection.sendRequest('shutdown');
     await connection.sendNotification('exit');
