@@ -4,10 +4,13 @@
 // foreign cache file, an unwritable cache folder or the cache turned off all still give a working server.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileUri, startServer } from '../support/lspClient';
+import { dirname, join } from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import type { InitializeResult } from 'vscode-languageserver-protocol';
+import { SERVER_PATH, fileUri, startServer } from '../support/lspClient';
 
 const TEXT = 'resource "awscc_cognito_user_pool_client" "web" {\n  user_pool_id                  = "us-east-1_abc"\n  prevent_user_existence_errors = "LEGACY"\n}\n';
 
@@ -164,3 +167,44 @@ test('a server that started from its caches marks them as used when it exits', a
     rmSync(cacheDir, { recursive: true, force: true });
   }
 });
+
+test('a bundle that is not pure ASCII is read as UTF-8, from its cache and without it', async () => {
+  // esbuild writes ASCII, which the loader decodes as Latin-1; a bundle built otherwise must not be garbled.
+  const copy = mkdtempSync(join(tmpdir(), 'awscc-non-ascii-'));
+  const cacheDir = join(copy, 'cache');
+  try {
+    for (const f of ['server.js', 'serverMain.js', 'serverCore.js']) copyFileSync(join(dirname(SERVER_PATH), f), join(copy, f));
+    const main = readFileSync(join(copy, 'serverMain.js'), 'utf8');
+    const marked = main.replace('name: "awscc-cognito"', 'name: "awscc-cognito é✓🔑"');
+    assert.notEqual(marked, main, 'the copy carries the server name to change');
+    writeFileSync(join(copy, 'serverMain.js'), marked);
+    for (const run of ['writes the cache', 'reads the cache']) {
+      const answer = await initializeOnce(join(copy, 'server.js'), { AWSCC_COGNITO_CACHE_DIR: cacheDir });
+      assert.equal(answer.serverInfo?.name, 'awscc-cognito é✓🔑', run);
+    }
+    assert.ok(readdirSync(cacheDir).some((f) => f.startsWith('serverMain-')), 'the cache was written and used');
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+});
+
+/** Spawns a server, answers nothing but `initialize`, and lets it load its core before it exits. */
+async function initializeOnce(server: string, env: Record<string, string>): Promise<InitializeResult> {
+  const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  connection.listen();
+  try {
+    const result = (await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} })) as InitializeResult;
+    await connection.sendNotification('initialized', {});
+    await connection.sendRequest('shutdown');
+    await connection.sendNotification('exit');
+    await new Promise((resolve) => child.once('exit', resolve));
+    assert.equal(stderr, '', 'nothing on stderr');
+    return result;
+  } finally {
+    connection.dispose();
+    if (child.exitCode === null) child.kill();
+  }
+}
