@@ -6,7 +6,17 @@
 // written, while the client is still sending `initialized` and its first didOpen (issue #14: spawn →
 // `initialize` answered was ~60 ms of our own start-up on top of Node's). Any other message that arrives
 // first loads the core before it is handled, so nothing is ever handled without it.
-import {
+import type { InitializeParams, InitializeResult, MessageReader, MessageWriter } from 'vscode-languageserver/node';
+// A require, not named imports: the bundler wraps a CommonJS module imported by name in a copy of all its
+// ~600 exports (a getter each), ~0.3 MB and a couple of ms before `initialize` can be answered.
+import lsp = require('vscode-languageserver/node');
+import { HashicorpTerraformNotification, RenderImportsRequest, ServerInfoRequest, StatusNotification } from './protocol';
+import { AWSCC_PROVIDER_VERSION } from './knowledge/meta';
+import { featureCapabilities } from './serverCapabilities';
+import { encodeMs, sliceEncoder } from './messageEncoder';
+import type { Core } from './serverCore';
+
+const {
   createConnection,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -18,16 +28,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   TextDocumentSyncKind,
-  type InitializeParams,
-  type InitializeResult,
-  type MessageReader,
-  type MessageWriter,
-} from 'vscode-languageserver/node';
-import { HashicorpTerraformNotification, RenderImportsRequest, ServerInfoRequest, StatusNotification } from './protocol';
-import { AWSCC_PROVIDER_VERSION } from './knowledge/meta';
-import { featureCapabilities } from './serverCapabilities';
-import { encodeMs, sliceEncoder } from './messageEncoder';
-import type { Core } from './serverCore';
+} = lsp;
 
 const VERSION = typeof __VERSION__ !== 'undefined' ? __VERSION__ : 'dev';
 

@@ -1,5 +1,8 @@
 // Custom messages between the VS Code client and the language server, typed once and imported by both.
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+// A require for the reason given in server.ts (the bundler's copy of every export of an imported module).
+import protocol = require('vscode-languageserver-protocol');
+
+const { NotificationType, RequestType } = protocol;
 
 export interface StatusParams {
   state: 'busy' | 'idle';
