@@ -189,8 +189,8 @@ test('a bundle that is not pure ASCII is read as UTF-8, from its cache and witho
 });
 
 /** Spawns a server, answers nothing but `initialize`, and lets it load its core before it exits. */
-async function initializeOnce(server: string, env: Record<string, string>): Promise<InitializeResult> {
-  const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+async function initializeOnce(server: string, env: Record<string, string>, base: NodeJS.ProcessEnv = process.env): Promise<InitializeResult> {
+  const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...base, ...env } });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
@@ -208,3 +208,17 @@ async function initializeOnce(server: string, env: Record<string, string>): Prom
     if (child.exitCode === null) child.kill();
   }
 }
+
+test('without a cache folder set, the cache goes to $XDG_CACHE_HOME/awscc-cognito, else to ~/.cache/awscc-cognito', async () => {
+  const home = mkdtempSync(join(tmpdir(), 'awscc-home-'));
+  const xdg = join(home, 'xdg');
+  const { AWSCC_COGNITO_CACHE_DIR: _dir, XDG_CACHE_HOME: _xdg, ...inherited } = process.env;
+  try {
+    await initializeOnce(SERVER_PATH, { HOME: home }, inherited);
+    assert.ok(readdirSync(join(home, '.cache', 'awscc-cognito')).some((f) => f.startsWith('serverMain-')), 'under $HOME/.cache');
+    await initializeOnce(SERVER_PATH, { HOME: home, XDG_CACHE_HOME: xdg }, inherited);
+    assert.ok(readdirSync(join(xdg, 'awscc-cognito')).some((f) => f.startsWith('serverMain-')), 'under $XDG_CACHE_HOME');
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+});
