@@ -165,10 +165,7 @@ function runEach(rules: readonly Rule[], ctx: FeatureContext, index: RunIndex, i
     noteRead: reads.note,
   };
   let complete = true;
-  // An indexed loop: this runs ~50 rules for every block, mostly before V8 has optimised it, and an
-  // unoptimised for…of allocates an iterator result per step.
-  for (let r = 0; r < rules.length; r++) {
-    const rule = rules[r]!;
+  for (const rule of rules) {
     if (rule.reads !== undefined && index[rule.reads].length === 0) continue;
     code = rule.code;
     reads.clear();
