@@ -20,6 +20,7 @@
 // checks a small module before the first row, so that a new build's caches exist and hold the rules' code
 // (serverLoader.ts); one row shows spawn → initialize without the cache. `serverCpuMs` is the server's CPU
 // time (all its threads, from /proc) for the same span: steadier than wall time on a loaded machine.
+// `serverPageFaults` counts its minor page faults over that span, which do not depend on the load at all.
 // BENCH_FRESH_SERVER=path runs another build's entry (before/after comparisons); BENCH_FRESH_REFERENCES=off
 // skips terraform and hcl2-parser.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -50,6 +51,12 @@ export interface FreshRow {
   ratio: number;
   /** The server's CPU time over the measured span (median; all threads), where the row is a time. */
   serverCpuMs?: number;
+  /**
+   * The server's minor page faults over the measured span (median), where the row is a time: a count that
+   * does not move with the machine's load, and on a VM where a first touch of memory is slow (~13 µs a page
+   * on this project's) a large part of the time (docs/performance.md, "Fresh memory").
+   */
+  serverPageFaults?: number;
   /** Our peak RSS in that run (median), where the row is a time. */
   peakRssMB?: number;
   terraformFmtMs?: number;
@@ -65,10 +72,14 @@ interface Server {
   /** performance.now() at spawn and when `initialize` was answered. */
   spawnedAt: number;
   initializedAt: number;
+  /** The process's page faults when `initialize` was answered. */
+  initializeFaults: number;
   nextPublication(uri: string, version: number): Promise<PublishDiagnosticsParams>;
   peakRssMB(): number;
   /** CPU time of the process so far (all threads), in ms. */
   cpuMs(): number;
+  /** Minor page faults of the process so far. */
+  pageFaults(): number;
   close(): Promise<void>;
 }
 
@@ -111,12 +122,14 @@ async function startFresh(rootDir: string, env: NodeJS.ProcessEnv = process.env,
     initializationOptions: {},
   });
   const initializedAt = performance.now();
+  const initializeFaults = faultsOf(child.pid!);
   await connection.sendNotification('initialized', {});
   return {
     connection,
     pid: child.pid!,
     spawnedAt,
     initializedAt,
+    initializeFaults,
     nextPublication: (uri, version) =>
       new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within 120 s`)), 120_000);
@@ -124,6 +137,7 @@ async function startFresh(rootDir: string, env: NodeJS.ProcessEnv = process.env,
       }),
     peakRssMB: () => peakRssOf(child.pid!),
     cpuMs: () => cpuOf(child.pid!),
+    pageFaults: () => faultsOf(child.pid!),
     async close() {
       await connection.sendRequest('shutdown').catch(() => undefined);
       await connection.sendNotification('exit').catch(() => undefined);
@@ -159,20 +173,38 @@ function cpuOf(pid: number): number {
   }
 }
 
+/** Minor page faults of a process so far (field 10 of /proc/<pid>/stat); NaN where /proc is missing. */
+function faultsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name may hold spaces and parentheses: the fields start after its last ')'.
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[7]);
+  } catch {
+    return NaN;
+  }
+}
+
 /** didOpen → first publication in a fresh server; then `keystrokes` edits, each waited for. */
-async function openOnce(dir: string, path: string, text: string, keystrokes = 0): Promise<{ openMs: number; cpuMs: number; keystrokeMs: number[]; rssMB: number }> {
+async function openOnce(
+  dir: string,
+  path: string,
+  text: string,
+  keystrokes = 0,
+): Promise<{ openMs: number; cpuMs: number; faults: number; keystrokeMs: number[]; rssMB: number }> {
   const server = await startFresh(dir);
   try {
     const uri = fileUri(path);
     const first = server.nextPublication(uri, 1);
     const cpuBefore = server.cpuMs();
+    const faultsBefore = server.pageFaults();
     const started = performance.now();
     await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'terraform', version: 1, text } });
     await first;
     const openMs = performance.now() - started;
     const cpuMs = server.cpuMs() - cpuBefore;
+    const faults = server.pageFaults() - faultsBefore;
     const keystrokeMs = await typeInto(server, uri, text, keystrokes);
-    return { openMs, cpuMs, keystrokeMs, rssMB: server.peakRssMB() };
+    return { openMs, cpuMs, faults, keystrokeMs, rssMB: server.peakRssMB() };
   } finally {
     await server.close();
   }
@@ -234,7 +266,7 @@ function hcl2Parser(path: string): { ms: number; rssMB: number; note?: string } 
  * The floor under spawn → initialize: a node script that answers the first stdin message and nothing else.
  * Wall time from spawn to the answer, and its CPU time then.
  */
-async function floorOnce(env: NodeJS.ProcessEnv): Promise<{ ms: number; cpuMs: number }> {
+async function floorOnce(env: NodeJS.ProcessEnv): Promise<{ ms: number; cpuMs: number; faults: number }> {
   const script = "process.stdin.once('data', () => process.stdout.write('Content-Length: 2\\r\\n\\r\\n{}'));";
   const started = performance.now();
   const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'inherit'], env });
@@ -242,9 +274,10 @@ async function floorOnce(env: NodeJS.ProcessEnv): Promise<{ ms: number; cpuMs: n
   await new Promise((resolve) => child.stdout.once('data', resolve));
   const ms = performance.now() - started;
   const cpuMs = cpuOf(child.pid!);
+  const faults = faultsOf(child.pid!);
   child.stdin.end();
   await new Promise((resolve) => child.once('exit', resolve));
-  return { ms, cpuMs };
+  return { ms, cpuMs, faults };
 }
 
 /** The environment without NODE_EXTRA_CA_CERTS, as the VS Code client starts the server. */
@@ -275,14 +308,16 @@ export async function runFreshProcessBench(runs = Number(process.env.BENCH_FRESH
     for (const cache of ['on', 'off']) {
       const inits: number[] = [];
       const cpu: number[] = [];
+      const faults: number[] = [];
       for (let i = 0; i < Math.max(5, runs); i++) {
         const server = await startFresh(root, { ...process.env, ...(cache === 'off' ? { AWSCC_COGNITO_CODE_CACHE: 'off' } : {}) });
         inits.push(server.initializedAt - server.spawnedAt);
         cpu.push(server.cpuMs());
+        faults.push(server.initializeFaults);
         await server.close();
       }
       const measure = cache === 'on' ? 'spawn → initialize answered' : 'spawn → initialize answered (code cache off)';
-      row({ measure, blocks: 0, unit: 'ms', runs: [], target: 120, serverCpuMs: round(median(cpu)) }, inits);
+      row({ measure, blocks: 0, unit: 'ms', runs: [], target: 120, serverCpuMs: round(median(cpu)), serverPageFaults: median(faults) }, inits);
     }
 
     // The same over IPC as the VS Code client starts it, and with the inherited environment; the floor of
@@ -295,23 +330,26 @@ export async function runFreshProcessBench(runs = Number(process.env.BENCH_FRESH
       { measure: 'floor: node script answering one stdin message (no NODE_EXTRA_CA_CERTS)', env: withoutExtraCerts(), server: false },
       { measure: 'floor: node script answering one stdin message, inherited environment', env: process.env, server: false },
     ];
-    const times = kinds.map(() => ({ ms: [] as number[], cpu: [] as number[] }));
+    const times = kinds.map(() => ({ ms: [] as number[], cpu: [] as number[], faults: [] as number[] }));
     for (let i = 0; i < Math.max(7, runs); i++) {
       for (const [k, kind] of kinds.entries()) {
         if (kind.server) {
           const server = await startFresh(root, kind.env, 'ipc');
           times[k].ms.push(server.initializedAt - server.spawnedAt);
           times[k].cpu.push(server.cpuMs());
+          times[k].faults.push(server.initializeFaults);
           await server.close();
         } else {
           const floor = await floorOnce(kind.env);
           times[k].ms.push(floor.ms);
           times[k].cpu.push(floor.cpuMs);
+          times[k].faults.push(floor.faults);
         }
       }
     }
     for (const [k, kind] of kinds.entries()) {
-      row({ measure: kind.measure, blocks: 0, unit: 'ms', runs: [], target: 120, serverCpuMs: round(median(times[k].cpu)), note: certsNote }, times[k].ms);
+      const [cpu, faults] = [median(times[k].cpu), median(times[k].faults)];
+      row({ measure: kind.measure, blocks: 0, unit: 'ms', runs: [], target: 120, serverCpuMs: round(cpu), serverPageFaults: faults, note: certsNote }, times[k].ms);
     }
 
     // didOpen → first publication, per size; peak RSS at 10,000
@@ -335,7 +373,11 @@ export async function runFreshProcessBench(runs = Number(process.env.BENCH_FRESH
       };
       const rss = results.map((r) => r.rssMB);
       const cpu = round(median(results.map((r) => r.cpuMs)));
-      row({ measure: 'didOpen → first diagnostics', blocks, unit: 'ms', runs: [], target: targets[blocks], serverCpuMs: cpu, peakRssMB: round(median(rss)), ...compare }, results.map((r) => r.openMs));
+      const faults = median(results.map((r) => r.faults));
+      row(
+        { measure: 'didOpen → first diagnostics', blocks, unit: 'ms', runs: [], target: targets[blocks], serverCpuMs: cpu, serverPageFaults: faults, peakRssMB: round(median(rss)), ...compare },
+        results.map((r) => r.openMs),
+      );
       if (blocks === 10000) row({ measure: 'peak RSS, open + 4 keystrokes', blocks, unit: 'MB', runs: [], target: 200, ...compare }, rss);
     }
 
@@ -351,7 +393,20 @@ export async function runFreshProcessBench(runs = Number(process.env.BENCH_FRESH
     for (let i = 0; i < runs; i++) results.push(await openOnce(dir, path, text));
     const fmt = terraformFmt(dir);
     const compare = { terraformFmtMs: round(fmt.ms), terraformFmtRssMB: round(fmt.rssMB), note: `sibling ${(sibling.length / 1e6).toFixed(1)} MB; terraform fmt -check on the folder` };
-    row({ measure: '10-block file beside a 15 MB sibling: first diagnostics', blocks: 10, unit: 'ms', runs: [], target: 400, serverCpuMs: round(median(results.map((r) => r.cpuMs))), peakRssMB: round(median(results.map((r) => r.rssMB))), ...compare }, results.map((r) => r.openMs));
+    row(
+      {
+        measure: '10-block file beside a 15 MB sibling: first diagnostics',
+        blocks: 10,
+        unit: 'ms',
+        runs: [],
+        target: 400,
+        serverCpuMs: round(median(results.map((r) => r.cpuMs))),
+        serverPageFaults: median(results.map((r) => r.faults)),
+        peakRssMB: round(median(results.map((r) => r.rssMB))),
+        ...compare,
+      },
+      results.map((r) => r.openMs),
+    );
     row({ measure: '10-block file beside a 15 MB sibling: peak RSS', blocks: 10, unit: 'MB', runs: [], target: 120, ...compare }, results.map((r) => r.rssMB));
 
     // keystroke → publication p95 at 1,000 blocks, debounce included (one fresh server, after its first run)
