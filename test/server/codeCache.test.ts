@@ -4,11 +4,9 @@
 // foreign cache file, an unwritable cache folder or the cache turned off all still give a working server.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { InitializeResult } from 'vscode-languageserver-protocol';
 import { SERVER_PATH, fileUri, startServer } from '../support/lspClient';
 
@@ -188,25 +186,12 @@ test('a bundle that is not pure ASCII is read as UTF-8, from its cache and witho
   }
 });
 
-/** Spawns a server, answers nothing but `initialize`, and lets it load its core before it exits. */
-async function initializeOnce(server: string, env: Record<string, string>, base: NodeJS.ProcessEnv = process.env): Promise<InitializeResult> {
-  const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...base, ...env } });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  let stderr = '';
-  child.stderr.on('data', (d) => (stderr += d));
-  connection.listen();
-  try {
-    const result = (await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} })) as InitializeResult;
-    await connection.sendNotification('initialized', {});
-    await connection.sendRequest('shutdown');
-    await connection.sendNotification('exit');
-    await new Promise((resolve) => child.once('exit', resolve));
-    assert.equal(stderr, '', 'nothing on stderr');
-    return result;
-  } finally {
-    connection.dispose();
-    if (child.exitCode === null) child.kill();
-  }
+/** Starts a server with this environment, answers its `initialize`, and shuts it down; nothing may reach stderr. */
+async function initializeOnce(serverPath: string, env: Record<string, string>, base: NodeJS.ProcessEnv = process.env): Promise<InitializeResult> {
+  const session = await startServer({ serverPath, env: { ...base, ...env } });
+  await session.close();
+  assert.equal(session.stderr(), '', 'nothing on stderr');
+  return session.initializeResult;
 }
 
 test('without a cache folder set, the cache goes to $XDG_CACHE_HOME/awscc-cognito, else to ~/.cache/awscc-cognito', async () => {

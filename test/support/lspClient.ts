@@ -35,9 +35,13 @@ export async function startServer(
     /** What the client answers to `workspace/configuration` (the awsccCognito section); a 0 ms debounce if absent. */
     configuration?: unknown;
     textDocumentCapabilities?: Record<string, unknown>;
+    /** Another build's entry (a copy the test altered); the built server if absent. */
+    serverPath?: string;
+    /** The server's whole environment; this process's if absent. */
+    env?: NodeJS.ProcessEnv;
   } = {},
 ): Promise<LspSession> {
-  const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [options.serverPath ?? SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
