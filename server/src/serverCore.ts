@@ -9,7 +9,7 @@
 import { setFlagsFromString } from 'node:v8';
 import type { Connection, Diagnostic, InitializeParams, NotificationMessage, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { Workspace, callsFolder, normalizeUri, type ModuleDocument } from './model';
-import { computeDiagnostics } from './features/diagnostics';
+import { computeDiagnostics, settleItemCaches } from './features/diagnostics';
 import { defaultsOf } from './features/defaultSites';
 import { renderImports } from './render';
 import type { RenderImportsParams, RenderImportsResult, StatusParams } from './protocol';
@@ -216,6 +216,8 @@ export function startCore(connection: Connection, init: InitializeParams | undef
       };
       runMs = now() - started;
       const written = connection.sendDiagnostics(params);
+      // Bookkeeping the publication did not need waits until it is written and nothing else is queued.
+      void written.then(() => setImmediate(settleItemCaches), () => undefined);
       if (!warm) {
         warm = true;
         (process as NodeJS.EventEmitter).emit(CORE_WARM_EVENT);

@@ -3,6 +3,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import type { FeatureContext } from '../model';
 import { DIAGNOSTIC_SOURCE, SYNTAX_CODE, syntaxDiagnostics } from './syntaxDiagnostics';
 import { byPosition, rules, runRulesCached, type Finding, type Rule } from './rules';
+export { settleItemCaches } from './rules/itemCache';
 import { isSuppressed, suppressedLines } from './suppressions';
 import { defaultsOf, defaultSiteDiagnostics } from './defaultSites';
 import { moduleCallDiagnostics } from './moduleCalls';

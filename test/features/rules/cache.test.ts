@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createModuleFromTexts } from '../../../server/src/model';
-import { computeDiagnostics } from '../../../server/src/features/diagnostics';
+import { computeDiagnostics, settleItemCaches } from '../../../server/src/features/diagnostics';
 import { checkEditSequence } from './cacheCheck';
 import { client } from './helpers';
 
@@ -46,6 +46,27 @@ describe('diagnostics cache', () => {
     ws.workspace.changeDocument(ws.contextFor('locals.tf').document.uri, 2, [{ text: files('hours')['locals.tf'] }]);
     assert.ok(codes().includes('CUP301'), '48 hours is too long');
   });
+
+  for (const settled of [false, true]) {
+    test(`blocks re-parsed with the same text reuse the first run's findings (text index built ${settled ? 'in idle time' : 'on the next run'})`, () => {
+      const text = client('  access_token_validity = 48') + client('  id_token_validity = 0', 'second');
+      const name = `reopened-${settled ? 'settled' : 'unsettled'}.tf`;
+      const ws = createModuleFromTexts({ [name]: text });
+      const uri = ws.contextFor(name).document.uri;
+      const first = computeDiagnostics(ws.workspace.contextFor(uri)!);
+      assert.ok(first.length >= 2, 'each block reports something');
+      // The first run leaves its texts unindexed: nothing looks them up before a second run.
+      if (settled) {
+        assert.ok(settleItemCaches() >= 1, 'the first run left this document to index');
+        assert.equal(settleItemCaches(), 0, 'nothing left to index');
+      }
+      // A whole-text change parses every block anew, so only their texts can find them.
+      ws.workspace.changeDocument(uri, 2, [{ text: `${text}# the end\n` }]);
+      const second = computeDiagnostics(ws.workspace.contextFor(uri)!);
+      assert.equal(second.length, first.length);
+      second.forEach((d, i) => assert.equal(d, first[i], `finding ${i} comes from the cache`));
+    });
+  }
 
   test('lines inserted above a block move its cached diagnostics', () => {
     const text = client('  access_token_validity = 48');

@@ -38,7 +38,12 @@ interface Entry {
 
 /** What the previous run of a document left. */
 interface DocumentState {
-  byText: Map<string, Entry>;
+  /**
+   * Undefined after a document's first run until something needs it (`textIndexOf`): hashing every block's
+   * text is not needed to publish the first diagnostics (~35 ms at 10,000 blocks), so it waits for the
+   * next run or for idle time (`settleItemCaches`).
+   */
+  byText: Map<string, Entry> | undefined;
   /** Dependency sets by content, so blocks with equal ones share one. */
   dependencySets: Map<string, DependencySet>;
   items: readonly BodyItem[];
@@ -123,7 +128,7 @@ function variableText(module: TerraformModule, name: string, decl: Declaration |
 
 export class ItemCache {
   private readonly run = ++runs;
-  /** This document's entries by block text; kept across runs (see `commit`). */
+  /** This document's entries by block text; kept across runs (see `commit`). Empty in a first run. */
   private readonly byText: Map<string, Entry>;
   private readonly dependencySets: Map<string, DependencySet>;
   /** This run's entries by block index; undefined for a block whose findings are not cached. */
@@ -145,16 +150,17 @@ export class ItemCache {
    * of copies: that text is held by the document anyway, and copying every block made a second copy of
    * the file (~14 MB at 10,000 blocks) that the young-generation collector then copied twice more on its
    * way to the old generation. Later runs copy (see `detached`): the slices keep only that one text alive.
+   * A first run has no texts to look blocks up by, and leaves its own to be indexed later.
    */
-  private readonly keepSlices: boolean;
+  private readonly firstRun: boolean;
 
   constructor(
     private readonly uri: string,
     private readonly file: HclFile,
   ) {
     const previous = documents.get(uri);
-    this.keepSlices = previous === undefined;
-    this.byText = previous?.byText ?? new Map();
+    this.firstRun = previous === undefined;
+    this.byText = previous ? textIndexOf(previous) : new Map();
     this.dependencySets = previous?.dependencySets ?? new Map();
     this.previousEntries = previous?.entries ?? [];
     const items = file.body.items;
@@ -198,9 +204,9 @@ export class ItemCache {
     }
     if (!entry) {
       entry = byNode.get(item);
-      // A document's first run has nothing by text, and looking up hashes the block's whole text (again in
-      // `store`: each slice is a string of its own): 14 MB of hashing at 10,000 blocks for nothing.
-      if ((!entry || entry.text.length !== item.end - item.start) && this.byText.size > 0) {
+      // A document's first run has nothing by text, and looking up hashes the block's whole text: 14 MB of
+      // hashing at 10,000 blocks for nothing.
+      if ((!entry || entry.text.length !== item.end - item.start) && !this.firstRun && this.byText.size > 0) {
         entry = this.byText.get(this.file.slice(item.start, item.end));
         if (entry) byNode.set(item, entry);
       }
@@ -245,10 +251,10 @@ export class ItemCache {
 
   store(item: BodyItem, index: number, deps: Map<string, string>, diagnostics: Diagnostic[]): void {
     const slice = this.file.slice(item.start, item.end);
-    const text = this.keepSlices ? slice : detached(slice);
+    const text = this.firstRun ? slice : detached(slice);
     const at = this.file.lines.positionAt(item.start);
     const entry: Entry = { text, deps: this.dependencySet(deps), start: item.start, line: at.line, character: at.character, diagnostics };
-    this.byText.set(text, entry);
+    if (!this.firstRun) this.byText.set(text, entry);
     byNode.set(item, entry);
     this.entries[index] = entry;
   }
@@ -269,9 +275,10 @@ export class ItemCache {
   commit(): void {
     // The text map is not rebuilt per run (10,000 inserts per keystroke at 10,000 blocks); the texts of
     // edited-away blocks pile up in it, so it starts over from this run's blocks once they dominate.
-    let byText = this.byText;
+    let byText: Map<string, Entry> | undefined = this.byText;
     let dependencySets = this.dependencySets;
-    if (byText.size > 2 * this.entries.length + 64) {
+    if (this.firstRun) byText = undefined;
+    else if (byText.size > 2 * this.entries.length + 64) {
       byText = new Map();
       dependencySets = new Map();
       for (const e of this.entries) {
@@ -284,6 +291,29 @@ export class ItemCache {
     if (documents.size >= MAX_DOCUMENTS) documents.delete(documents.keys().next().value as string);
     documents.set(this.uri, { byText, dependencySets, items: this.file.body.items, entries: this.entries, lineCount: this.file.lines.lineCount });
   }
+}
+
+/** The document's entries by block text, indexed now if its first run left that for later. */
+function textIndexOf(state: DocumentState): Map<string, Entry> {
+  if (state.byText) return state.byText;
+  const byText = new Map<string, Entry>();
+  for (const e of state.entries) if (e) byText.set(e.text, e);
+  state.byText = byText;
+  return byText;
+}
+
+/**
+ * Indexes by text the blocks of documents that had only their first run: for a server with nothing else
+ * to do, so that the next keystroke does not pay for it. Returns how many documents it indexed.
+ */
+export function settleItemCaches(): number {
+  let indexed = 0;
+  for (const state of documents.values()) {
+    if (state.byText) continue;
+    textIndexOf(state);
+    indexed++;
+  }
+  return indexed;
 }
 
 function movedPosition(p: Position, from: Position, to: Position): Position {
