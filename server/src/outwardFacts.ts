@@ -25,6 +25,11 @@ export class OutwardFacts {
     return !before || !sameList(before, facts);
   }
 
+  /** Whether there is a record of the document to compare its next edit with. */
+  has(uri: string): boolean {
+    return this.seen.has(uri);
+  }
+
   forget(uri: string): void {
     this.seen.delete(uri);
   }

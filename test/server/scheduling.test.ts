@@ -98,6 +98,9 @@ test('another open document of the folder is re-checked when a declaration it re
 
   // A value of a resource: nothing b.tf can see. Then the resource's name, which b.tf's import targets.
   await edit('client_name  = "web"', 'client_name  = "web-app"');
+  // Others are re-checked twice the debounce (300 ms) after an edit: by now one would have come.
+  await new Promise((resolve) => setTimeout(resolve, 450));
+  assert.equal(publicationsOf(b).length, settled, 'a value edit in a.tf re-checks nothing else');
   const afterRename = session.nextDiagnostics(b, 1);
   await edit('"web" {', '"webapp" {');
   assert.deepEqual(codes(await afterRename), ['CUP502', 'CUP610'], 'the import target is gone');
@@ -112,6 +115,27 @@ test('another open document of the folder is re-checked when a declaration it re
   await edit('"webapp" {', '"web" {');
   assert.deepEqual(codes(await afterRenameBack), []);
   assert.equal(publicationsOf(b).length, settled + 3);
+
+  // b.tf was opened alone, before a.tf: what a.tf sees of it was recorded when a.tf came, so a value edit in
+  // b.tf re-checks nothing else, and a rename re-checks a.tf once.
+  const aSettled = publicationsOf(a).length;
+  let bText = B;
+  let bVersion = 1;
+  const editB = async (needle: string, replacement: string) => {
+    const next = replace(bText, needle, replacement);
+    bText = next.text;
+    bVersion++;
+    const published = session.nextDiagnostics(b, bVersion);
+    await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri: b, version: bVersion }, contentChanges: [next.change] });
+    return published;
+  };
+  await editB('"mobile" {', '"mobile" {\n  client_name = "m"');
+  await new Promise((resolve) => setTimeout(resolve, 450));
+  assert.equal(publicationsOf(a).length, aSettled, 'a value edit in b.tf re-checks nothing else');
+  const aAfterRename = session.nextDiagnostics(a, version);
+  await editB('"mobile" {', '"phone" {');
+  await aAfterRename;
+  assert.equal(publicationsOf(a).length, aSettled + 1, 'a.tf was re-checked once: for the rename, not for the value edit');
 });
 
 test('opening a document shows the server busy until its first check is published', async () => {
