@@ -63,7 +63,8 @@ export function startCore(connection: Connection, init: InitializeParams | undef
   const clientUris = new Map<string, string>();
   const clientUri = (key: string): string => clientUris.get(key) ?? key;
 
-  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Scheduled checks by document, each as the function that cancels it. */
+  const pending = new Map<string, () => void>();
   const busy = new BusyStatus(ports.sendStatus);
   /** Per open document, what the other documents of its folder can see of it. */
   const outward = new OutwardFacts();
@@ -153,7 +154,7 @@ export function startCore(connection: Connection, init: InitializeParams | undef
 
   connection.onDidCloseTextDocument(({ textDocument }) => {
     const uri = normalizeUri(textDocument.uri);
-    clearTimeout(pending.get(uri));
+    pending.get(uri)?.();
     pending.delete(uri);
     workspace.closeDocument(uri);
     clientUris.delete(uri);
@@ -204,8 +205,16 @@ export function startCore(connection: Connection, init: InitializeParams | undef
   const dirOf = (uri: string) => uri.slice(0, uri.lastIndexOf('/') + 1);
 
   function schedule(uri: string, delay = settings.debounceMs): void {
-    clearTimeout(pending.get(uri));
-    pending.set(uri, setTimeout(() => publish(uri), delay));
+    pending.get(uri)?.();
+    // Without a delay, right after the message at hand: a zero timer waits for the next turn of the event
+    // loop, and at least a millisecond (~3 ms between a didOpen and its check, measured).
+    if (delay <= 0) {
+      const immediate = setImmediate(() => publish(uri));
+      pending.set(uri, () => clearImmediate(immediate));
+    } else {
+      const timer = setTimeout(() => publish(uri), delay);
+      pending.set(uri, () => clearTimeout(timer));
+    }
     busy.scheduled(uri);
   }
 
