@@ -69,6 +69,23 @@ function publicationsOf(uri: string): PublishDiagnosticsParams[] {
   return session.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics').map((n) => n.params as PublishDiagnosticsParams).filter((p) => p.uri === uri);
 }
 
+/** Edits a document opened at version 1 with `text`; each edit resolves with the publication for its version. */
+function editor(uri: string, text: string) {
+  let version = 1;
+  const edit = async (needle: string, replacement: string) => {
+    const next = replace(text, needle, replacement);
+    text = next.text;
+    version++;
+    const published = session.nextDiagnostics(uri, version);
+    await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [next.change] });
+    return published;
+  };
+  return Object.assign(edit, { version: () => version });
+}
+
+/** Others are re-checked twice the debounce (300 ms) after an edit: once this has passed, one would have come. */
+const longerThanOthersWait = () => new Promise((resolve) => setTimeout(resolve, 450));
+
 test('another open document of the folder is re-checked when a declaration it reads changes, not when a value changes', async () => {
   const a = fileUri(join(dir, 'a.tf'));
   const b = fileUri(join(dir, 'b.tf'));
@@ -84,22 +101,11 @@ test('another open document of the folder is re-checked when a declaration it re
   assert.deepEqual(codes(await bRechecked), ['CUP502'], 'local.mode is LEGACY, the import target is declared');
   const settled = publicationsOf(b).length;
 
-  let text = A;
-  let version = 1;
-  /** Edits a.tf; resolves with a.tf's publication for the new version. */
-  const edit = async (needle: string, replacement: string) => {
-    const next = replace(text, needle, replacement);
-    text = next.text;
-    version++;
-    const published = session.nextDiagnostics(a, version);
-    await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri: a, version }, contentChanges: [next.change] });
-    return published;
-  };
+  const edit = editor(a, A);
 
   // A value of a resource: nothing b.tf can see. Then the resource's name, which b.tf's import targets.
   await edit('client_name  = "web"', 'client_name  = "web-app"');
-  // Others are re-checked twice the debounce (300 ms) after an edit: by now one would have come.
-  await new Promise((resolve) => setTimeout(resolve, 450));
+  await longerThanOthersWait();
   assert.equal(publicationsOf(b).length, settled, 'a value edit in a.tf re-checks nothing else');
   const afterRename = session.nextDiagnostics(b, 1);
   await edit('"web" {', '"webapp" {');
@@ -119,20 +125,11 @@ test('another open document of the folder is re-checked when a declaration it re
   // b.tf was opened alone, before a.tf: what a.tf sees of it was recorded when a.tf came, so a value edit in
   // b.tf re-checks nothing else, and a rename re-checks a.tf once.
   const aSettled = publicationsOf(a).length;
-  let bText = B;
-  let bVersion = 1;
-  const editB = async (needle: string, replacement: string) => {
-    const next = replace(bText, needle, replacement);
-    bText = next.text;
-    bVersion++;
-    const published = session.nextDiagnostics(b, bVersion);
-    await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri: b, version: bVersion }, contentChanges: [next.change] });
-    return published;
-  };
+  const editB = editor(b, B);
   await editB('"mobile" {', '"mobile" {\n  client_name = "m"');
-  await new Promise((resolve) => setTimeout(resolve, 450));
+  await longerThanOthersWait();
   assert.equal(publicationsOf(a).length, aSettled, 'a value edit in b.tf re-checks nothing else');
-  const aAfterRename = session.nextDiagnostics(a, version);
+  const aAfterRename = session.nextDiagnostics(a, edit.version());
   await editB('"mobile" {', '"phone" {');
   await aAfterRename;
   assert.equal(publicationsOf(a).length, aSettled + 1, 'a.tf was re-checked once: for the rename, not for the value edit');
