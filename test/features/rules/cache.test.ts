@@ -68,6 +68,27 @@ describe('diagnostics cache', () => {
     });
   }
 
+  test('import findings follow edits: lines inserted above move them, an edit inside the block changes them', () => {
+    const resource = client('  prevent_user_existence_errors = "ENABLED"', 'web');
+    const imp = (id: string) => `import {\n  to = awscc_cognito_user_pool_client.web\n  id = "${id}"\n}\n`;
+    const ws = createModuleFromTexts({ 'imports-edited.tf': resource + imp('abc') });
+    const uri = ws.contextFor('imports-edited.tf').document.uri;
+    const formatLines = () => computeDiagnostics(ws.workspace.contextFor(uri)!).filter((d) => d.code === 'CUP605').map((d) => d.range.start.line);
+    const idLine = resource.split('\n').length + 1; // 0-based: the resource's lines, `import {`, `to = ...`
+    assert.deepEqual(formatLines(), [idLine]);
+    // Above the import block: the block is the same node, shifted.
+    ws.workspace.changeDocument(uri, 2, [{ start: 0, end: 0, text: '# one\n# two\n' }]);
+    assert.deepEqual(formatLines(), [idLine + 2]);
+    // Inside it: the ID becomes valid, then invalid again.
+    const text = () => ws.workspace.getDocument(uri)!.file.text;
+    const at = text().indexOf('"abc"');
+    ws.workspace.changeDocument(uri, 3, [{ start: at, end: at + 5, text: '"us-east-1_AbC123|1h57kf5cpq17m0eml12EXAMPLE"' }]);
+    assert.deepEqual(formatLines(), []);
+    const again = text().indexOf('|1h57');
+    ws.workspace.changeDocument(uri, 4, [{ start: again, end: again + 1, text: '/' }]);
+    assert.deepEqual(computeDiagnostics(ws.workspace.contextFor(uri)!).filter((d) => d.code === 'CUP606').map((d) => d.range.start.line), [idLine + 2]);
+  });
+
   test('lines inserted above a block move its cached diagnostics', () => {
     const text = client('  access_token_validity = 48');
     const ws = createModuleFromTexts({ 'main.tf': text });
