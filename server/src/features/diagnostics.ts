@@ -2,7 +2,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../model';
 import { DIAGNOSTIC_SOURCE, SYNTAX_CODE, syntaxDiagnostics } from './syntaxDiagnostics';
-import { byPosition, rules, runRulesCached, type Finding, type Rule } from './rules';
+import { byPosition, presized, rules, runRulesCached, type Finding, type Rule } from './rules';
 export { settleItemCaches } from './rules/itemCache';
 import { isSuppressed, suppressedLines } from './suppressions';
 import { defaultsOf, defaultSiteDiagnostics } from './defaultSites';
@@ -53,12 +53,13 @@ export function computeDiagnostics(ctx: FeatureContext, options: DiagnosticOptio
 }
 
 function merge(a: Diagnostic[], b: Diagnostic[]): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  const out = presized<Diagnostic>(a.length + b.length);
   let i = 0;
   let j = 0;
-  while (i < a.length && j < b.length) out.push(byPosition(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
-  while (i < a.length) out.push(a[i++]);
-  while (j < b.length) out.push(b[j++]);
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = byPosition(a[i], b[j]) <= 0 ? a[i++] : b[j++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
   return out;
 }
 

@@ -35,8 +35,20 @@ export const duplicateImportTarget: Rule = {
   },
 };
 
+/**
+ * Keys by import block node: an edit elsewhere leaves every import block of the module the same node, and
+ * this rule runs on every keystroke over all of them (null: no key).
+ */
+const keys = new WeakMap<Block, string | null>();
+
 /** The `to` expression's text without spaces, for blocks without for_each; undefined otherwise. */
 function targetKey(file: HclFile, block: Block): string | undefined {
+  let key = keys.get(block);
+  if (key === undefined) keys.set(block, (key = keyOf(file, block) ?? null));
+  return key ?? undefined;
+}
+
+function keyOf(file: HclFile, block: Block): string | undefined {
   let to: { start: number; end: number } | undefined;
   for (const item of block.body.items) {
     if (item.kind !== 'Attribute') continue;
