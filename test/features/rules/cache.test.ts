@@ -89,6 +89,24 @@ describe('diagnostics cache', () => {
     assert.deepEqual(computeDiagnostics(ws.workspace.contextFor(uri)!).filter((d) => d.code === 'CUP606').map((d) => d.range.start.line), [idLine + 2]);
   });
 
+  test('duplicate import targets follow edits to either import block', () => {
+    const resources = client('', 'web') + client('', 'app');
+    const imp = (name: string) => `import {\n  to = awscc_cognito_user_pool_client.${name}\n  id = "us-east-1_AbC123|1h57kf5cpq17m0eml12EXAMPLE"\n}\n`;
+    const ws = createModuleFromTexts({ 'imports-duplicated.tf': resources + imp('web') + imp('web') });
+    const uri = ws.contextFor('imports-duplicated.tf').document.uri;
+    const duplicates = () => computeDiagnostics(ws.workspace.contextFor(uri)!).filter((d) => d.code === 'CUP611').length;
+    assert.equal(duplicates(), 1);
+    const text = () => ws.workspace.getDocument(uri)!.file.text;
+    const second = text().lastIndexOf('.web');
+    ws.workspace.changeDocument(uri, 2, [{ start: second, end: second + 4, text: '.app' }]);
+    assert.equal(duplicates(), 0, 'the second block now imports another resource');
+    ws.workspace.changeDocument(uri, 3, [{ start: 0, end: 0, text: '# moved\n' }]);
+    assert.equal(duplicates(), 0);
+    const back = text().lastIndexOf('.app');
+    ws.workspace.changeDocument(uri, 4, [{ start: back, end: back + 4, text: '.web' }]);
+    assert.equal(duplicates(), 1, 'and back');
+  });
+
   test('lines inserted above a block move its cached diagnostics', () => {
     const text = client('  access_token_validity = 48');
     const ws = createModuleFromTexts({ 'main.tf': text });
