@@ -206,7 +206,7 @@ export function runRulesCached(
   const wanted = selected.filter((r) => r.scope !== 'module').length === itemRules.length ? undefined : new Set(selected.map((r) => r.code));
   const cache = new ItemCache(ctx.document.uri, file);
   const all = file.body.items;
-  const perItem = new Array<Diagnostic[]>(all.length);
+  const perItem = presized<Diagnostic[]>(all.length);
   let total = 0;
   const recording = new RecordingModule(ctx.module);
   const itemCtx: FeatureContext = { document: ctx.document, module: recording.view };
