@@ -231,11 +231,12 @@ export function startCore(connection: Connection, init: InitializeParams | undef
     const started = now();
     let runMs: number;
     try {
-      const params = {
-        uri: clientUri(doc.uri),
-        version: doc.version,
-        diagnostics: computeDiagnostics(ctx, { severities: settings.severities, yieldStructural: yieldsToHashicorp() }),
-      };
+      const options = { severities: settings.severities, yieldStructural: yieldsToHashicorp() };
+      let diagnostics = computeDiagnostics(ctx, options);
+      // A large document opened with a syntax error inside a block is parsed whole and checked again.
+      const reparsed = workspace.settleDocument(doc.uri) ? workspace.contextFor(uri) : undefined;
+      if (reparsed) diagnostics = computeDiagnostics(reparsed, options);
+      const params = { uri: clientUri(doc.uri), version: doc.version, diagnostics };
       runMs = now() - started;
       const written = connection.sendDiagnostics(params);
       // Bookkeeping the publication did not need waits until it is written and nothing else is queued.

@@ -41,12 +41,21 @@ export function runCheck(options: CheckOptions, version: string, rules: readonly
     read.push(file);
     workspace.openDocument(pathToFileURL(file).href, 0, result.text);
   }
-  const found: FileDiagnostic[] = [];
-  for (const file of read) {
-    const ctx = workspace.contextFor(pathToFileURL(file).href);
-    if (!ctx) continue;
-    for (const diagnostic of computeDiagnostics(ctx)) found.push({ file, diagnostic });
-  }
+  const checkAll = (): FileDiagnostic[] => {
+    const found: FileDiagnostic[] = [];
+    for (const file of read) {
+      const ctx = workspace.contextFor(pathToFileURL(file).href);
+      if (!ctx) continue;
+      for (const diagnostic of computeDiagnostics(ctx)) found.push({ file, diagnostic });
+    }
+    return found;
+  };
+  let found = checkAll();
+  // Large files are parsed a block at a time as they are checked; one with a syntax error inside a block
+  // is parsed whole instead, and since every file may read the others, all are checked again.
+  let reparsed = false;
+  for (const file of read) if (workspace.settleDocument(pathToFileURL(file).href)) reparsed = true;
+  if (reparsed) found = checkAll();
   const stdout =
     options.format === 'json' ? formatJson(found) : options.format === 'sarif' ? formatSarif(found, rules, version) : formatText(found);
   // JSON and SARIF carry the same values after this: it only turns raw C1 and bidi characters into \u escapes.

@@ -4,7 +4,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { basename, dirname } from 'node:path';
 import type { HclFile, TextChange } from '../parser';
-import { parse, PieceSkim, reparse, skim } from '../parser';
+import { parse, parseOpened, PieceSkim, reparse, settleOpened, skim } from '../parser';
 import { forgetDocument } from './declarations';
 import { jsonDeclarationsOf, type JsonDeclarations } from './jsonDeclarations';
 import { ModuleSnapshot, type ModuleSource } from './module';
@@ -34,10 +34,24 @@ export class Workspace {
 
   openDocument(uri: string, version: number, text: string): ModuleDocument {
     const key = normalizeUri(uri);
-    const doc: ModuleDocument = { uri: key, version, file: parse(text) };
+    const doc: ModuleDocument = { uri: key, version, file: parseOpened(text) };
     this.open.set(key, doc);
     this.invalidate(key);
     return doc;
+  }
+
+  /**
+   * Completes the lazy parse of an open document (see `parseOpened`) after its first check. True when that
+   * showed the text needs its whole parse (a syntax error inside a block): the document now has it, and
+   * must be checked again.
+   */
+  settleDocument(uri: string): boolean {
+    const key = normalizeUri(uri);
+    const doc = this.open.get(key);
+    if (!doc || settleOpened(doc.file)) return false;
+    this.open.set(key, { uri: key, version: doc.version, file: parse(doc.file.text) });
+    this.invalidate(key);
+    return true;
   }
 
   /** Applies LSP-ordered changes; a change without offsets (full text) replaces the document. */

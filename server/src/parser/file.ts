@@ -11,10 +11,10 @@ import { scanTopLevel } from './topLevelScan';
 export class ParsedFile implements HclFile {
   readonly lines: TextLineIndex;
   readonly source: DocumentText;
-  private currentBody: Body;
-  private currentDiagnostics: readonly SyntaxDiagnostic[];
-  private currentComments: readonly Span[];
-  private unsafe: boolean;
+  protected currentBody: Body;
+  protected currentDiagnostics: readonly SyntaxDiagnostic[];
+  protected currentComments: readonly Span[];
+  protected unsafe: boolean;
   /** Set when a reparse moved this version's later nodes into the next version (see `supersede`). */
   private superseded = false;
 

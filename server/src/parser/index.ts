@@ -2,6 +2,7 @@
 import type { Block, Expression, HclFile, Node, Span, TextChange } from './ast';
 import { BlockNode } from './blockNode';
 import { parseText, skimText, tokenizeText } from './file';
+import { parseOpenedText, settleOpenedFile } from './lazyFile';
 import { reparseFile } from './reparse';
 import type { Tokens } from './tokens';
 import { firstItemEndingFrom as firstItemEndingFromImpl, forEachChild as forEachChildImpl, nodePathAt as nodePathAtImpl, staticString as staticStringImpl } from './walk';
@@ -14,6 +15,23 @@ export { PieceSkim } from './pieceSkim';
 /** Parses a whole document. Never throws: problems become `diagnostics` and incomplete nodes. */
 export function parse(text: string): HclFile {
   return parseText(text);
+}
+
+/**
+ * Parses a document opened in the editor: `parse`'s tree, but a large text's block bodies are parsed when
+ * first read (see lazyFile.ts). Call `settleOpened` once the first check is done.
+ */
+export function parseOpened(text: string): HclFile {
+  return parseOpenedText(text);
+}
+
+/**
+ * For a file from `parseOpened`: parses the blocks nobody read yet. False when the text turned out to need
+ * the whole text's parse (a syntax error inside a block): the file then reads like a skimmed one, and its
+ * owner must replace it with `parse(file.text)` and check it again. True for any other file.
+ */
+export function settleOpened(file: HclFile): boolean {
+  return settleOpenedFile(file);
 }
 
 /**

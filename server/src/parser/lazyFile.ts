@@ -1,0 +1,163 @@
+// Large documents opened in the editor, parsed a block at a time as the block is first read.
+//
+// Why: a full parse builds every body's objects at once, and they cannot all stay (a 10,000-block file is ~1
+// million nodes), so it packs each body into records that the first check unpacks again (packFormat.ts).
+// Building, packing and unpacking cost ~230 ms at 10,000 blocks, and the records ~21 MB of fresh memory.
+// Here the top-level scanner (topLevelScan.ts) finds the blocks, and each block's stretch of text (a tile)
+// is parsed when its body is first read: the first check parses a body, checks it and lets it go, while
+// its objects are still young.
+//
+// The tiles cut the text at the blocks' header lines: tile i runs from block i's start (the text's start
+// for the first) to block i+1's start (the text's end for the last), so the comments and blank lines after
+// a block are its tile's. The lexer is at the top level at every cut (the scanner follows its modes and
+// answers only when it is sure), so as long as every tile parses on its own without a syntax error into
+// exactly its block, the whole text's parse is these tiles' parses one after another: the same reasoning
+// as parseInPieces (file.ts). Whether that holds is known once every tile was parsed (`settle`), which
+// reading the file's diagnostics, comments or `incrementalUnsafe` does. If it does not hold (a syntax error
+// in some body), the file answers like a skimmed sibling (diagnostics and comments from a full parse, the
+// blocks as the scanner found them) and `settle` says so: its owner then replaces it with `parse(text)`.
+import type { Body, BodyItem, Span } from './ast';
+import { BlockNode, type DeferredBody } from './blockNode';
+import { ParsedFile, parseRegion, parseText } from './file';
+import type { HclFile } from './ast';
+import { shiftBody } from './shift';
+import { scanTopLevel } from './topLevelScan';
+
+/**
+ * Texts from this many characters on are opened lazily; below, a full parse takes a few milliseconds and
+ * a file's tree is built the same way as in every test fixture.
+ */
+export const OPEN_LAZILY_FROM = 1 << 16;
+
+const UNPARSED = 0;
+const CLEAN = 1;
+const UNCLEAN = 2;
+
+/**
+ * A document opened in the editor: `parseText`'s tree, the bodies of texts from `lazyFrom` characters on
+ * parsed as they are read (the tests open small texts lazily too).
+ */
+export function parseOpenedText(text: string, lazyFrom = OPEN_LAZILY_FROM): HclFile {
+  if (text.length < lazyFrom) return parseText(text);
+  const items = scanTopLevel(text);
+  if (items === undefined || items.length === 0) return parseText(text);
+  return new LazyParsedFile(text, items as BlockNode[]);
+}
+
+/**
+ * Parses the tiles nobody read yet. True when the file's tree is the full parse's; false when a tile
+ * disproved it (its owner must replace the file with `parseText(file.text)`). True for any other file.
+ */
+export function settleOpenedFile(file: HclFile): boolean {
+  return !(file instanceof LazyParsedFile) || file.settle();
+}
+
+export class LazyParsedFile extends ParsedFile {
+  /** Tile i is [tileStarts[i], tileStarts[i + 1]). */
+  private readonly tileStarts: Int32Array;
+  /** Block i as the scanner found it (reparse moves the block objects themselves into later versions). */
+  private readonly blockStarts: Int32Array;
+  private readonly blockEnds: Int32Array;
+  private readonly openBraces: Int32Array;
+  private readonly states: Uint8Array;
+  /** Each tile's comments, from its first parse (undefined: none, or not parsed yet). */
+  private readonly tileComments: (Span[] | undefined)[];
+  private settledAs: boolean | undefined = undefined;
+  private readonly flat: string;
+
+  constructor(text: string, blocks: BlockNode[]) {
+    super(text, { kind: 'Body', start: 0, end: text.length, items: blocks as BodyItem[] }, [], []);
+    this.flat = text;
+    const n = blocks.length;
+    this.tileStarts = new Int32Array(n + 1);
+    for (let i = 1; i < n; i++) this.tileStarts[i] = blocks[i].start;
+    this.tileStarts[n] = text.length;
+    this.blockStarts = new Int32Array(n);
+    this.blockEnds = new Int32Array(n);
+    this.openBraces = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      this.blockStarts[i] = blocks[i].start;
+      this.blockEnds[i] = blocks[i].end;
+      this.openBraces[i] = blocks[i].openBrace;
+    }
+    this.states = new Uint8Array(n);
+    this.tileComments = new Array(n);
+    for (let i = 0; i < n; i++) blocks[i].replaceBodyWith(new TileBody(this, i));
+  }
+
+  override get diagnostics() {
+    this.settle();
+    return super.diagnostics;
+  }
+
+  override get comments() {
+    this.settle();
+    return super.comments;
+  }
+
+  override get incrementalUnsafe() {
+    this.settle();
+    return super.incrementalUnsafe;
+  }
+
+  /** See `settleOpenedFile`. */
+  settle(): boolean {
+    if (this.settledAs !== undefined) return this.settledAs;
+    for (let i = 0; i < this.states.length; i++) if (this.states[i] === UNPARSED) this.parseTile(i);
+    const clean = this.states.every((s) => s === CLEAN);
+    if (clean) {
+      const comments: Span[] = [];
+      for (const list of this.tileComments) if (list !== undefined) for (const c of list) comments.push(c);
+      this.currentComments = comments;
+    } else {
+      const full = parseRegion(this.flat, 0, this.flat.length, true);
+      this.currentDiagnostics = full.diagnostics;
+      this.currentComments = full.comments;
+      this.unsafe = full.itemStartsInTemplate;
+    }
+    this.settledAs = clean;
+    return clean;
+  }
+
+  /** Where block i started in this file's text. */
+  blockStartOf(i: number): number {
+    return this.blockStarts[i];
+  }
+
+  /** Parses tile i and notes whether it is its block alone, parsed cleanly; returns the block's body. */
+  parseTile(i: number): Body {
+    const from = this.tileStarts[i];
+    const to = this.tileStarts[i + 1];
+    const region = parseRegion(this.flat, from, to);
+    const items = region.body.items;
+    const start = this.blockStarts[i];
+    const end = this.blockEnds[i];
+    const parsed = items.length === 1 && items[0].kind === 'Block' ? items[0] : undefined;
+    const same = parsed !== undefined && parsed.start === start && parsed.end === end && parsed.openBrace === this.openBraces[i];
+    if (this.states[i] === UNPARSED) {
+      const clean = same && region.diagnostics.length === 0 && !region.touchedEnd && !region.itemStartsInTemplate;
+      this.states[i] = clean ? CLEAN : UNCLEAN;
+      if (region.comments.length > 0) this.tileComments[i] = region.comments;
+    }
+    if (same) return parsed.body;
+    // Not the scanner's block: the file will be replaced by a full parse; until then, the body as
+    // braces-matched text (what a skimmed sibling gives).
+    const whole = parseRegion(this.flat, start, end).body.items[0];
+    return whole?.kind === 'Block' ? whole.body : { kind: 'Body', start: end - 1, end: end - 1, items: [] };
+  }
+}
+
+/** A block body kept as its tile of a lazily parsed file until first read. */
+class TileBody implements DeferredBody {
+  constructor(
+    private readonly file: LazyParsedFile,
+    private readonly tile: number,
+  ) {}
+
+  unpack(blockStart: number): Body {
+    const body = this.file.parseTile(this.tile);
+    const original = this.file.blockStartOf(this.tile);
+    if (blockStart !== original) shiftBody(body, blockStart - original);
+    return body;
+  }
+}
