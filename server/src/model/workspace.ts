@@ -48,8 +48,9 @@ export class Workspace {
   settleDocument(uri: string): boolean {
     const key = normalizeUri(uri);
     const doc = this.open.get(key);
-    if (!doc || settleOpened(doc.file)) return false;
-    this.open.set(key, { uri: key, version: doc.version, file: parse(doc.file.text) });
+    const whole = doc && settleOpened(doc.file);
+    if (!doc || !whole) return false;
+    this.open.set(key, { uri: key, version: doc.version, file: whole });
     this.invalidate(key);
     return true;
   }

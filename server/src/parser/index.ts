@@ -26,11 +26,12 @@ export function parseOpened(text: string): HclFile {
 }
 
 /**
- * For a file from `parseOpened`: parses the blocks nobody read yet. False when the text turned out to need
- * the whole text's parse (a syntax error inside a block): the file then reads like a skimmed one, and its
- * owner must replace it with `parse(file.text)` and check it again. True for any other file.
+ * For a file from `parseOpened`: parses the blocks nobody read yet. Undefined when the file is the whole
+ * text's parse (and for any other file). Else (a syntax error inside a block, or a block the header lines
+ * did not show) the file reads like a skimmed one: this returns the whole parse, which its owner must use
+ * instead, and check again.
  */
-export function settleOpened(file: HclFile): boolean {
+export function settleOpened(file: HclFile): HclFile | undefined {
   return settleOpenedFile(file);
 }
 

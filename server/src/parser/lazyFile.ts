@@ -18,10 +18,11 @@
 // blocks as the scanner found them) and `settle` says so: its owner then replaces it with `parse(text)`.
 import type { Body, BodyItem, Span } from './ast';
 import { BlockNode, type DeferredBody } from './blockNode';
-import { ParsedFile, parseRegion, parseText } from './file';
+import { ParsedFile, parseRegion, parseText, type RegionParse } from './file';
 import type { HclFile } from './ast';
+import { END, HEADER_WORDS, headerWord, matchBrace, Modes } from './braceMatch';
 import { shiftBody } from './shift';
-import { scanTopLevel } from './topLevelScan';
+import { headerAt } from './topLevelScan';
 
 /**
  * Texts from this many characters on are opened lazily; below, a full parse takes a few milliseconds and
@@ -39,17 +40,105 @@ const UNCLEAN = 2;
  */
 export function parseOpenedText(text: string, lazyFrom = OPEN_LAZILY_FROM): HclFile {
   if (text.length < lazyFrom) return parseText(text);
-  const items = scanTopLevel(text);
-  if (items === undefined || items.length === 0) return parseText(text);
-  return new LazyParsedFile(text, items as BlockNode[]);
+  const blocks = blocksAtHeaderLines(text);
+  if (blocks === undefined) return parseText(text);
+  return new LazyParsedFile(text, blocks);
+}
+
+/** A line that starts as the lexer's header stops do (a header word, spaces, `"` or `{`). */
+const HEADER_SOURCE = `(?:${HEADER_WORDS.map(([word]) => word).join('|')})[ \\t]*["{]`;
+const HEADER_LINE = new RegExp(`^${HEADER_SOURCE}|^(?:${HEADER_WORDS.map(([word]) => word).join('|')})[ \\t]+[A-Za-z_]`, 'gm');
+/** The same right after a byte order mark, where `^` does not match. */
+const HEADER_HERE = new RegExp(HEADER_SOURCE, 'y');
+
+/**
+ * The top-level blocks as their header lines say: each block runs from its header to the `}` that ends the
+ * last line before the next header that is not blank or a comment. These are guesses the tiles' parses
+ * check (a wrong one makes the file need its whole parse); found with one regular expression over the
+ * text instead of a scan of every character, which the tiles' lexing does anyway. Undefined when there is
+ * no header, or a header the lexer stops at is not a plain one (escapes, templates or comments in labels).
+ */
+function blocksAtHeaderLines(text: string): BlockNode[] | undefined {
+  const n = text.length;
+  const bom = n > 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const blocks: BlockNode[] = [];
+  const modes = new Modes();
+  let previous: { start: number; type: BlockNode['type']; labels: BlockNode['labels']; openBrace: number } | undefined;
+  const close = (next: number): boolean => {
+    if (previous === undefined) return true;
+    const closeBrace = closingBraceBefore(text, previous.openBrace, next, modes);
+    if (closeBrace < 0) return false;
+    blocks.push(new BlockNode(previous.start, closeBrace + 1, previous.type, previous.labels, previous.openBrace, closeBrace, undefined));
+    return true;
+  };
+  HEADER_HERE.lastIndex = bom;
+  HEADER_LINE.lastIndex = 0;
+  const first = bom === 1 ? HEADER_HERE.exec(text) : null;
+  for (let m = first ?? HEADER_LINE.exec(text); m !== null; m = HEADER_LINE.exec(text)) {
+    const pos = m.index;
+    // `^` also matches after a lone CR or a Unicode line separator, where the lexer sees no line start.
+    if (pos !== bom && (pos === 0 || text.charCodeAt(pos - 1) !== 0x0a)) continue;
+    const last = m[0].charCodeAt(m[0].length - 1);
+    // A bare label (`resource aws_instance web {`): the lexer's header stops do not cover it, and no cut
+    // would be made there. The whole parse, as the skim's scanner does.
+    if (last !== 0x22 && last !== 0x7b) return undefined;
+    const word = headerWord(text, pos, pos + m[0].search(/[ \t"{]/));
+    // `locals "x"` is no header stop: the word's own follower decides.
+    if (word < 0 || last !== HEADER_WORDS[word][1]) continue;
+    const header = headerAt(text, pos, 0);
+    if (header === undefined || header === END) return undefined;
+    if (!close(pos)) return undefined;
+    previous = { start: pos, type: header.type, labels: header.labels, openBrace: header.openBrace };
+  }
+  if (previous === undefined || !close(n)) return undefined;
+  return blocks;
 }
 
 /**
- * Parses the tiles nobody read yet. True when the file's tree is the full parse's; false when a tile
- * disproved it (its owner must replace the file with `parseText(file.text)`). True for any other file.
+ * The `}` closing the block whose `{` is at `openBrace`, the next header being at `next`: the first
+ * character of the last line before `next` that is neither blank nor only a comment, when it is a `}`
+ * followed by nothing but spaces or a line comment; else the braces matched character by character.
+ * -1 when that finds none.
  */
-export function settleOpenedFile(file: HclFile): boolean {
-  return !(file instanceof LazyParsedFile) || file.settle();
+function closingBraceBefore(text: string, openBrace: number, next: number, modes: Modes): number {
+  let e = next;
+  for (;;) {
+    while (e > openBrace && isSpace(text.charCodeAt(e - 1))) e--;
+    const lineStart = text.lastIndexOf('\n', e - 1) + 1;
+    if (lineStart <= openBrace) break;
+    let f = lineStart;
+    while (f < e && (text.charCodeAt(f) === 0x20 || text.charCodeAt(f) === 0x09)) f++;
+    const c = text.charCodeAt(f);
+    if (c === 0x23 || (c === 0x2f && text.charCodeAt(f + 1) === 0x2f)) {
+      e = lineStart;
+      continue;
+    }
+    if (c === 0x7d && restIsComment(text, f + 1, e)) return f;
+    break;
+  }
+  const matched = matchBrace(text, openBrace + 1, modes);
+  return matched === END ? -1 : matched;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+/** Whether `text[from, to)` is spaces, then nothing or a line comment. */
+function restIsComment(text: string, from: number, to: number): boolean {
+  let p = from;
+  while (p < to && (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 0x09)) p++;
+  if (p === to) return true;
+  const c = text.charCodeAt(p);
+  return c === 0x23 || (c === 0x2f && text.charCodeAt(p + 1) === 0x2f);
+}
+
+/**
+ * Parses the tiles nobody read yet. Undefined when the file's tree is the whole parse's (and for any other
+ * file); else the whole parse, which its owner must use instead.
+ */
+export function settleOpenedFile(file: HclFile): HclFile | undefined {
+  return file instanceof LazyParsedFile && !file.settle() ? file.wholeParse() : undefined;
 }
 
 export class LazyParsedFile extends ParsedFile {
@@ -111,12 +200,22 @@ export class LazyParsedFile extends ParsedFile {
       this.currentComments = comments;
     } else {
       const full = parseRegion(this.flat, 0, this.flat.length, true);
+      this.whole = full;
       this.currentDiagnostics = full.diagnostics;
       this.currentComments = full.comments;
       this.unsafe = full.itemStartsInTemplate;
     }
     this.settledAs = clean;
     return clean;
+  }
+
+  private whole: RegionParse | undefined = undefined;
+
+  /** After `settle` said no: the whole text's parse, as `parseText` gives it. */
+  wholeParse(): HclFile {
+    const full = this.whole ?? parseRegion(this.flat, 0, this.flat.length, true);
+    this.whole = undefined;
+    return new ParsedFile(this.flat, full.body, full.diagnostics, full.comments, undefined, full.itemStartsInTemplate);
   }
 
   /** Where block i started in this file's text. */

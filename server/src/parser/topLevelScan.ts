@@ -122,11 +122,35 @@ function afterBlock(text: string, pos: number): number {
 }
 
 
+/** A top-level block's header: its type, its labels and its `{`, in file offsets. */
+export interface Header {
+  type: Identifier;
+  labels: Label[];
+  openBrace: number;
+}
+
 /**
  * The block whose header starts at `pos` (offsets in the file are `base` on), its body matched but not
  * parsed; END when the text ends first, undefined when unsure.
  */
 function blockAt(text: string, pos: number, modes: Modes, base: number): BlockNode | typeof END | undefined {
+  const header = headerAt(text, pos, base);
+  if (header === END || header === undefined) return header;
+  const openBrace = header.openBrace - base;
+  const closeBrace = matchBrace(text, openBrace + 1, modes);
+  if (closeBrace === END) return END;
+  if (closeBrace < 0) return undefined;
+  const block = new BlockNode(base + pos, base + closeBrace + 1, header.type, header.labels, base + openBrace, base + closeBrace, undefined);
+  // Parsed from this text when first read, and moved to the block's place in the file.
+  block.replaceBodyWith(new RegionBody(text, pos, closeBrace + 1));
+  return block;
+}
+
+/**
+ * The header of a block that starts at `pos` as the lexer reads one (a header word, then plain labels, then
+ * `{`); END when the text ends first, undefined when it is not one or not a plain one.
+ */
+export function headerAt(text: string, pos: number, base: number): Header | typeof END | undefined {
   const n = text.length;
   let p = pos;
   while (p < n) {
@@ -170,15 +194,8 @@ function blockAt(text: string, pos: number, modes: Modes, base: number): BlockNo
       labels.push({ kind: 'Label', start: base + s, end: base + p, value: text.slice(s, p), quoted: false, closed: true });
     } else return undefined;
   }
-  const openBrace = p;
-  const closeBrace = matchBrace(text, openBrace + 1, modes);
-  if (closeBrace === END) return END;
-  if (closeBrace < 0) return undefined;
   // An exact-size copy: an array grown by push keeps room for 17 elements, for every block of the file.
   const kept: Label[] = labels.length === 2 ? [labels[0], labels[1]] : labels.length === 1 ? [labels[0]] : labels.slice();
   labels.length = 0;
-  const block = new BlockNode(base + pos, base + closeBrace + 1, type, kept, base + openBrace, base + closeBrace, undefined);
-  // Parsed from this text when first read, and moved to the block's place in the file.
-  block.replaceBodyWith(new RegionBody(text, pos, closeBrace + 1));
-  return block;
+  return { type, labels: kept, openBrace: base + p };
 }
