@@ -6,6 +6,9 @@ import { mkdtempSync, writeFileSync, rmSync, readFileSync, realpathSync } from '
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { computeDiagnostics } from '../../server/src/features/diagnostics';
+import { nodeFileSystem, Workspace } from '../../server/src/model';
+import { generateModuleText } from '../support/generate';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 
@@ -123,4 +126,27 @@ test('check --help is about check; import --help lists every exit code', () => {
   const importHelp = run(['import', '--help']);
   assert.equal(importHelp.code, 0);
   for (const code of [0, 1, 2, 130]) assert.match(importHelp.stdout, new RegExp(`[ ,]${code} [a-z]`), `exit code ${code}`);
+});
+
+test('a large file is checked as a whole parse would be, also when a block is indented and the file needs that parse', () => {
+  const valid = generateModuleText(80, 7);
+  const header = valid.indexOf('\nresource "awscc_cognito_user_pool_client"', valid.length >> 1) + 1;
+  const text = valid.slice(0, header) + '  ' + valid.slice(header);
+  const dir = folder({ 'main.tf': text });
+  try {
+    const r = run(['check', '--format', 'json', 'main.tf'], dir);
+    assert.equal(r.code, 1, r.stderr);
+    const got = JSON.parse(r.stdout) as { range: { start: { line: number } }; code: string; message: string }[];
+    // The oracle: the same text parsed whole (a full-text change is never opened block by block).
+    const workspace = new Workspace(nodeFileSystem);
+    const uri = pathToFileURL(join(realpathSync(dir), 'main.tf')).href;
+    workspace.openDocument(uri, 1, '');
+    workspace.changeDocument(uri, 2, [{ text }]);
+    const expected = computeDiagnostics(workspace.contextFor(uri)!);
+    assert.deepStrictEqual(got.map((d) => [d.range.start.line, d.code, d.message]), expected.map((d) => [d.range.start.line, d.code, d.message]));
+    const first = text.slice(0, header).split('\n').length - 1;
+    assert.ok(got.some((d) => d.range.start.line > first && d.range.start.line < first + 30), 'the indented block has findings');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -1,0 +1,117 @@
+// A large document is opened a block at a time (server/src/parser/lazyFile.ts): what the server publishes
+// for it must be what the whole parse gives, also when a block has a syntax error (the server then parses
+// the text whole and checks it again before publishing) and after edits.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { computeDiagnostics } from '../../server/src/features/diagnostics';
+import { Workspace } from '../../server/src/model';
+import { nodeFileSystem } from '../../server/src/model/fileSystem';
+import { OPEN_LAZILY_FROM } from '../../server/src/parser/lazyFile';
+import { generateModuleText } from '../support/generate';
+import { fileUri, startServer } from '../support/lspClient';
+
+/** The diagnostics of `text` as `path`, parsed whole: a full-text change is never opened lazily. */
+function wholeParseDiagnostics(path: string, text: string): Diagnostic[] {
+  const workspace = new Workspace(nodeFileSystem);
+  workspace.openDocument(fileUri(path), 1, '');
+  workspace.changeDocument(fileUri(path), 2, [{ text }]);
+  return computeDiagnostics(workspace.contextFor(fileUri(path))!);
+}
+
+const codes = (list: Diagnostic[]) => list.map((d) => d.code);
+
+test('a large document with a syntax error inside a block publishes what the whole parse gives', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'awscc-lazy-'));
+  const path = join(dir, 'main.tf');
+  const valid = generateModuleText(80, 5);
+  assert.ok(valid.length >= OPEN_LAZILY_FROM, `${valid.length} characters`);
+  // In the middle of the module: the blocks before and after it are cut right, this one is not clean.
+  const at = valid.indexOf('generate_secret = ', valid.length >> 1);
+  const broken = valid.slice(0, at) + 'generate_secret = = ' + valid.slice(at + 'generate_secret = '.length);
+  writeFileSync(path, broken);
+  const server = await startServer({ rootDir: dir });
+  try {
+    const published = server.nextDiagnostics(fileUri(path), 1);
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: fileUri(path), languageId: 'terraform', version: 1, text: broken } });
+    const got = await published;
+    const expected = wholeParseDiagnostics(path, broken);
+    assert.ok(codes(expected).includes('CUP001'), 'the oracle has the syntax error');
+    assert.ok(expected.length > 50, `${expected.length} diagnostics: the other blocks' findings too`);
+    assert.deepStrictEqual(got, expected);
+
+    // The document goes on from the whole parse: an edit that mends the error gives the valid text's findings.
+    const line = broken.slice(0, at).split('\n').length - 1;
+    const column = at - broken.lastIndexOf('\n', at - 1) - 1 + 'generate_secret = '.length;
+    const mended = server.nextDiagnostics(fileUri(path), 2);
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: fileUri(path), version: 2 },
+      contentChanges: [{ range: { start: { line, character: column }, end: { line, character: column + 2 } }, text: '' }],
+    });
+    const after = await mended;
+    assert.ok(!codes(after).includes('CUP001'), 'the syntax error is gone');
+    assert.deepStrictEqual(after, wholeParseDiagnostics(path, valid));
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a large valid document publishes what the whole parse gives, and so does an edit inside a block', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'awscc-lazy-'));
+  const path = join(dir, 'main.tf');
+  const text = generateModuleText(80, 6);
+  writeFileSync(path, text);
+  const server = await startServer({ rootDir: dir });
+  try {
+    const published = server.nextDiagnostics(fileUri(path), 1);
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: fileUri(path), languageId: 'terraform', version: 1, text } });
+    const got = await published;
+    assert.ok(got.length > 50, `${got.length} diagnostics`);
+    assert.deepStrictEqual(got, wholeParseDiagnostics(path, text));
+
+    // An access token validity of 1 becomes 100: the edited block's findings change, the others stay.
+    const at = text.indexOf('access_token_validity  = ', text.length >> 1) + 'access_token_validity  = '.length;
+    const line = text.slice(0, at).split('\n').length - 1;
+    const column = at - text.lastIndexOf('\n', at - 1) - 1;
+    const edited = text.slice(0, at) + '100' + text.slice(at);
+    const next = server.nextDiagnostics(fileUri(path), 2);
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: fileUri(path), version: 2 },
+      contentChanges: [{ range: { start: { line, character: column }, end: { line, character: column } }, text: '100' }],
+    });
+    assert.deepStrictEqual(await next, wholeParseDiagnostics(path, edited));
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a block whose header line is indented (no cut is made there) is still checked, from the whole parse', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'awscc-lazy-'));
+  const path = join(dir, 'main.tf');
+  const valid = generateModuleText(80, 7);
+  // Valid HCL that `terraform fmt` would unindent: the block at the middle header is read as part of the one
+  // before it until the whole parse shows it.
+  const header = valid.indexOf('\nresource "awscc_cognito_user_pool_client"', valid.length >> 1) + 1;
+  const text = valid.slice(0, header) + '  ' + valid.slice(header);
+  writeFileSync(path, text);
+  const server = await startServer({ rootDir: dir });
+  try {
+    const published = server.nextDiagnostics(fileUri(path), 1);
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: fileUri(path), languageId: 'terraform', version: 1, text } });
+    const got = await published;
+    const expected = wholeParseDiagnostics(path, text);
+    const first = text.slice(0, header).split('\n').length - 1;
+    const last = first + text.slice(header, text.indexOf('\n}', header)).split('\n').length;
+    const inBlock = (list: Diagnostic[]) => list.filter((d) => d.range.start.line > first && d.range.start.line <= last);
+    assert.ok(inBlock(expected).length > 0, `the indented block (lines ${first + 1}–${last + 1}) has findings of its own`);
+    assert.deepStrictEqual(got, expected);
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
