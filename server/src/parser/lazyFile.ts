@@ -22,7 +22,7 @@ import { ParsedFile, parseRegion, parseText, type RegionParse } from './file';
 import type { HclFile } from './ast';
 import { END, HEADER_WORDS, headerWord, matchBrace, Modes } from './braceMatch';
 import { shiftBody } from './shift';
-import { headerAt } from './topLevelScan';
+import { headerAt, type Header } from './topLevelScan';
 
 /**
  * Texts from this many characters on are opened lazily; below, a full parse takes a few milliseconds and
@@ -61,16 +61,8 @@ const HEADER_HERE = new RegExp(HEADER_SOURCE, 'y');
 function blocksAtHeaderLines(text: string): BlockNode[] | undefined {
   const n = text.length;
   const bom = n > 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const blocks: BlockNode[] = [];
-  const modes = new Modes();
-  let previous: { start: number; type: BlockNode['type']; labels: BlockNode['labels']; openBrace: number } | undefined;
-  const close = (next: number): boolean => {
-    if (previous === undefined) return true;
-    const closeBrace = closingBraceBefore(text, previous.openBrace, next, modes);
-    if (closeBrace < 0) return false;
-    blocks.push(new BlockNode(previous.start, closeBrace + 1, previous.type, previous.labels, previous.openBrace, closeBrace, undefined));
-    return true;
-  };
+  const headers: Header[] = [];
+  const starts: number[] = [];
   HEADER_HERE.lastIndex = bom;
   HEADER_LINE.lastIndex = 0;
   const first = bom === 1 ? HEADER_HERE.exec(text) : null;
@@ -78,21 +70,36 @@ function blocksAtHeaderLines(text: string): BlockNode[] | undefined {
     const pos = m.index;
     // `^` also matches after a lone CR or a Unicode line separator, where the lexer sees no line start.
     if (pos !== bom && (pos === 0 || text.charCodeAt(pos - 1) !== 0x0a)) continue;
-    const last = m[0].charCodeAt(m[0].length - 1);
+    const matchEnd = pos + m[0].length;
+    const last = text.charCodeAt(matchEnd - 1);
     // A bare label (`resource aws_instance web {`): the lexer's header stops do not cover it, and no cut
     // would be made there. The whole parse, as the skim's scanner does.
     if (last !== 0x22 && last !== 0x7b) return undefined;
-    const word = headerWord(text, pos, pos + m[0].search(/[ \t"{]/));
+    let wordEnd = pos;
+    while (wordEnd < matchEnd && IDENT_START[text.charCodeAt(wordEnd)] === 1) wordEnd++;
+    const word = headerWord(text, pos, wordEnd);
     // `locals "x"` is no header stop: the word's own follower decides.
     if (word < 0 || last !== HEADER_WORDS[word][1]) continue;
     const header = headerAt(text, pos, 0);
     if (header === undefined || header === END) return undefined;
-    if (!close(pos)) return undefined;
-    previous = { start: pos, type: header.type, labels: header.labels, openBrace: header.openBrace };
+    headers.push(header);
+    starts.push(pos);
   }
-  if (previous === undefined || !close(n)) return undefined;
+  if (headers.length === 0) return undefined;
+  const modes = new Modes();
+  const blocks: BlockNode[] = [];
+  for (let i = 0; i < headers.length; i++) {
+    const { type, labels, openBrace } = headers[i];
+    const closeBrace = closingBraceBefore(text, openBrace, i + 1 < starts.length ? starts[i + 1] : n, modes);
+    if (closeBrace < 0) return undefined;
+    blocks.push(new BlockNode(starts[i], closeBrace + 1, type, labels, openBrace, closeBrace, undefined));
+  }
   return blocks;
 }
+
+/** Letters and `_`, the characters of the header words (ASCII only: anything else reads as 0). */
+const IDENT_START = new Uint8Array(128);
+for (let c = 0; c < 128; c++) IDENT_START[c] = /[A-Za-z_]/.test(String.fromCharCode(c)) ? 1 : 0;
 
 /**
  * The `}` closing the block whose `{` is at `openBrace`, the next header being at `next`: the first
@@ -170,7 +177,9 @@ export class LazyParsedFile extends ParsedFile {
       this.openBraces[i] = blocks[i].openBrace;
     }
     this.states = new Uint8Array(n);
-    this.tileComments = new Array(n);
+    // Filled in place: a larger `new Array(n)` would start as a slow dictionary.
+    this.tileComments = [];
+    for (let i = 0; i < n; i++) this.tileComments.push(undefined);
     for (let i = 0; i < n; i++) blocks[i].replaceBodyWith(new TileBody(this, i));
   }
 
