@@ -165,8 +165,9 @@ function runEach(rules: readonly Rule[], ctx: FeatureContext, index: RunIndex, i
     noteRead: reads.note,
   };
   let complete = true;
-  for (const rule of rules) {
-    if (rule.reads !== undefined && index[rule.reads].length === 0) continue;
+  const applicable = rulesReading(rules, index.clients.length > 0, index.imports.length > 0);
+  for (let i = 0; i < applicable.length; i++) {
+    const rule = applicable[i];
     code = rule.code;
     reads.clear();
     try {
@@ -178,6 +179,20 @@ function runEach(rules: readonly Rule[], ctx: FeatureContext, index: RunIndex, i
   }
   return complete;
 }
+
+/**
+ * The rules of `rules` that apply to an index with (or without) clients and import blocks: those that read
+ * nothing in particular, and those whose part the index has. Kept per list and combination: checking each
+ * rule's `reads` on each block was a keyed load per rule per block, in code that runs mostly unoptimised.
+ */
+function rulesReading(rules: readonly Rule[], clients: boolean, imports: boolean): readonly Rule[] {
+  let byCombination = applicableRules.get(rules);
+  if (byCombination === undefined) applicableRules.set(rules, (byCombination = [undefined, undefined, undefined, undefined]));
+  const k = (clients ? 1 : 0) | (imports ? 2 : 0);
+  return (byCombination[k] ??= rules.filter((r) => r.reads === undefined || (r.reads === 'clients' ? clients : imports)));
+}
+
+const applicableRules = new WeakMap<readonly Rule[], (readonly Rule[] | undefined)[]>();
 
 function runModuleRules(ctx: FeatureContext, selected: readonly Rule[], withFixes: boolean, onError?: OnRuleError): Finding[] {
   const moduleRules = selected.filter((r) => r.scope === 'module');

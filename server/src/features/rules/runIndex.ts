@@ -51,13 +51,15 @@ export interface RunIndex {
 export interface RunMemo {
   known: KnownValue[] | undefined;
   knownByClient: Map<ClientBlock, Map<string, KnownValue>> | undefined;
+  /** The same when the index holds one client. */
+  knownPaths: Map<string, KnownValue> | undefined;
   namedValues: KnownValue[] | undefined;
   importBlocks: OurImport[] | undefined;
 }
 
 /** The index of some top-level items of a file (all of them by default); `itemText`, when given, is their text. */
 export function buildRunIndex(file: HclFile, items: readonly BodyItem[] = file.body.items, itemText?: string): RunIndex {
-  const memo: RunMemo = { known: undefined, knownByClient: undefined, namedValues: undefined, importBlocks: undefined };
+  const memo: RunMemo = { known: undefined, knownByClient: undefined, knownPaths: undefined, namedValues: undefined, importBlocks: undefined };
   const index: RunIndex = { file, items, clients: [], imports: [], outputs: [], references: [], memo };
   // Without the type name in a body there is nothing of ours to reference: skip the expression walk. The
   // header does not count: every block of ours names the type there, and walking each of their bodies for

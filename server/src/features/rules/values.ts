@@ -70,7 +70,18 @@ export function valueAt(context: RuleContext, client: ClientBlock, path: string)
  * finding is placed on the value itself, where the value's span already says where it came from).
  */
 export function knownAt(context: RuleContext, client: ClientBlock, path: string): KnownValue | undefined {
-  let index = context.index.memo.knownByClient;
+  const memo = context.index.memo;
+  // Most indexes (a block's check) hold one client: one map by path, no map of maps.
+  if (context.index.clients.length === 1) {
+    let paths = memo.knownPaths;
+    if (!paths) {
+      paths = new Map();
+      for (const k of knownValues(context)) paths.set(k.path, k);
+      memo.knownPaths = paths;
+    }
+    return client === context.index.clients[0] ? paths.get(path) : undefined;
+  }
+  let index = memo.knownByClient;
   if (!index) {
     index = new Map();
     for (const k of knownValues(context)) {
