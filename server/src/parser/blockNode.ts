@@ -9,7 +9,8 @@
 // A full parse also packs each top-level body (see packFormat.ts): the block then holds int32 records and
 // builds the body's objects on the first read. A packed body's offsets are relative to the block, so
 // moving it is free.
-// A skimmed file (see skimText in file.ts) defers its bodies the same way, as text to parse on first read.
+// A skimmed file (see skimText in file.ts) defers its bodies the same way, as text to parse on first read,
+// and so does a large document opened in the editor (lazyFile.ts), as its block's stretch of the text.
 import type { Block, Body, Identifier, Label } from './ast';
 import { shiftBody } from './shift';
 
