@@ -3,19 +3,19 @@
 // Why: a full parse builds every body's objects at once, and they cannot all stay (a 10,000-block file is ~1
 // million nodes), so it packs each body into records that the first check unpacks again (packFormat.ts).
 // Building, packing and unpacking cost ~230 ms at 10,000 blocks, and the records ~21 MB of fresh memory.
-// Here the top-level scanner (topLevelScan.ts) finds the blocks, and each block's stretch of text (a tile)
-// is parsed when its body is first read: the first check parses a body, checks it and lets it go, while
-// its objects are still young.
+// Here one regular expression finds the header lines, each block is guessed to end at the last `}` line
+// before the next header, and each block's stretch of text (a tile) is parsed when its body is first read:
+// the first check parses a body, checks it and lets it go while its objects are still young.
 //
-// The tiles cut the text at the blocks' header lines: tile i runs from block i's start (the text's start
-// for the first) to block i+1's start (the text's end for the last), so the comments and blank lines after
-// a block are its tile's. The lexer is at the top level at every cut (the scanner follows its modes and
-// answers only when it is sure), so as long as every tile parses on its own without a syntax error into
-// exactly its block, the whole text's parse is these tiles' parses one after another: the same reasoning
-// as parseInPieces (file.ts). Whether that holds is known once every tile was parsed (`settle`), which
-// reading the file's diagnostics, comments or `incrementalUnsafe` does. If it does not hold (a syntax error
-// in some body), the file answers like a skimmed sibling (diagnostics and comments from a full parse, the
-// blocks as the scanner found them) and `settle` says so: its owner then replaces it with `parse(text)`.
+// Tile i runs from block i's start (the text's start for the first) to block i+1's start (the text's end
+// for the last), so the comments and blank lines after a block are its tile's. The cuts are only guesses.
+// If every tile parses on its own into exactly its guessed block, with no syntax error and without running
+// into its end, the lexer was at the top level at every cut and the whole text's parse is these tiles'
+// parses one after another (the reasoning of parseInPieces in file.ts). Whether that holds is known once
+// every tile was parsed (`settle`), which reading the file's diagnostics, comments or `incrementalUnsafe`
+// does. If it does not (a syntax error in a block, a header the expression does not see), the file answers
+// like a skimmed sibling (diagnostics and comments from the whole parse, the blocks as guessed) and hands
+// that parse to its owner (`settleOpenedFile`), which must use it instead and check the document again.
 import type { Body, BodyItem, Span } from './ast';
 import { BlockNode, type DeferredBody } from './blockNode';
 import { ParsedFile, parseRegion, parseText, type RegionParse } from './file';
