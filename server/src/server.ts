@@ -13,7 +13,7 @@ import lsp = require('vscode-languageserver/node');
 import { HashicorpTerraformNotification, RenderImportsRequest, ServerInfoRequest, StatusNotification } from './protocol';
 import { AWSCC_PROVIDER_VERSION } from './knowledge/meta';
 import { featureCapabilities } from './serverCapabilities';
-import { encodeMs, sliceEncoder } from './messageEncoder';
+import { encodeMs, jsonDecoder, sliceEncoder } from './messageEncoder';
 import type { Core } from './serverCore';
 
 const {
@@ -121,7 +121,7 @@ function openConnection() {
   let reader: MessageReader;
   let writer: MessageWriter;
   if (process.argv.includes('--stdio')) {
-    const stdin = new StreamMessageReader(process.stdin);
+    const stdin = new StreamMessageReader(process.stdin, { charset: 'utf-8', contentTypeDecoder: jsonDecoder() });
     stdin.onError((error) => {
       process.stderr.write(`awscc-cognito language server: cannot read a message from the client, exiting: ${error.message}\n`);
       process.exit(1);

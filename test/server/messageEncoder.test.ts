@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Message } from 'vscode-languageserver/node';
-import { encodeMessage, Republisher, sliceEncoder } from '../../server/src/messageEncoder';
+import { encodeMessage, jsonDecoder, Republisher, sliceEncoder } from '../../server/src/messageEncoder';
 import { seededRandom } from '../support/generate';
 
 function publication(count: number, uri = 'file:///work/main.tf', extra: Record<string, unknown> = {}): Message {
@@ -95,4 +95,36 @@ test('the stdio encoder leaves short lists and other messages to the plain encod
   for (const msg of [publication(3), publication(150), publication(250), publication(30_000), { jsonrpc: '2.0', id: 4, result: null } as Message]) {
     assert.ok(Buffer.from(await encoder.encode(msg)).equals(plain(msg)));
   }
+});
+
+test('a large message read leaves its bytes for the next long publication, which is still exact; views and short lists do not', async () => {
+  const decoder = jsonDecoder();
+  const text = 'resource "x" "y" {}\n'.repeat(60_000);
+  const open = { jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///work/main.tf', languageId: 'terraform', version: 1, text } } };
+  const json = JSON.stringify(open);
+  /** What the reader hands over for a message gathered from several chunks: a buffer that is its whole memory. */
+  const gathered = () => Buffer.from(json, 'utf8');
+  const msg = publication(3000);
+
+  const read = gathered();
+  assert.deepStrictEqual(await decoder.decode(read, { charset: 'utf-8' }), open);
+  const encoded = await sliceEncoder().encode(msg);
+  assert.equal(encoded.buffer, read.buffer, "the publication is written into the read message's memory");
+  assert.ok(Buffer.from(encoded).equals(plain(msg)), 'exact JSON');
+  const next = await sliceEncoder().encode(msg);
+  assert.notEqual(next.buffer, read.buffer, 'given once');
+
+  // A view of a larger chunk (a message that came with the start of the next) is never written over.
+  const chunk = Buffer.alloc(read.length + 100);
+  gathered().copy(chunk);
+  assert.deepStrictEqual(await decoder.decode(chunk.subarray(0, read.length), { charset: 'utf-8' }), open);
+  assert.notEqual((await sliceEncoder().encode(msg)).buffer, chunk.buffer);
+
+  // A short publication lets the bytes go.
+  const again = gathered();
+  await decoder.decode(again, { charset: 'utf-8' });
+  await sliceEncoder().encode(publication(10));
+  const after = await sliceEncoder().encode(msg);
+  assert.notEqual(after.buffer, again.buffer);
+  assert.ok(Buffer.from(after).equals(plain(msg)));
 });
