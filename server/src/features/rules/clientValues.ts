@@ -3,7 +3,7 @@
 import type { StaticValue } from '../evaluate';
 import type { ClientBlock } from './runIndex';
 import type { RuleContext } from './types';
-import { valueAt } from './values';
+import { knownAt, listOf, valueAt } from './values';
 
 export type StringItem = StaticValue & { kind: 'string' };
 
@@ -18,11 +18,13 @@ export interface ListState {
 
 export function listState(context: RuleContext, client: ClientBlock, name: string): ListState | undefined {
   if (!client.attributes.has(name)) return { absent: true, complete: true, items: [] };
-  const value = valueAt(context, client, name);
+  const known = knownAt(context, client, name);
+  const value = known?.value;
+  if (value?.origin) context.noteRead?.(client, value);
   if (!value) return client.attributes.get(name)?.value.kind === 'Literal' ? { absent: true, complete: true, items: [] } : undefined;
   if (value.kind !== 'list') return undefined;
-  const items = value.items.filter((i): i is StringItem => i?.kind === 'string');
-  return { absent: false, complete: items.length === value.items.length, items, value };
+  // Thirteen rules ask for lists: the state is made once per value (read only, as `stringItems` is).
+  return listOf(known!);
 }
 
 /** true/false when known (absent counts as AWS's default `false`), undefined when unknown. */

@@ -262,8 +262,17 @@ export class ItemCache {
   /** The shared set equal to `deps` (their texts are this run's, so it is valid in this run). */
   private dependencySet(deps: Map<string, string>): DependencySet {
     if (deps.size === 0) return NO_DEPENDENCIES;
-    const pairs = [...deps].sort((a, b) => (a[0] < b[0] ? -1 : 1));
-    const key = pairs.map(([name, text]) => `${name}\u0000${text}`).join('\u0001');
+    let key: string;
+    let pairs: (readonly [string, string])[];
+    if (deps.size === 1) {
+      // Most blocks read one declaration: no copy, sort or join for the key.
+      const only = deps.entries().next().value as [string, string];
+      key = `${only[0]}\u0000${only[1]}`;
+      pairs = [only];
+    } else {
+      pairs = [...deps].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+      key = pairs.map(([name, text]) => `${name}\u0000${text}`).join('\u0001');
+    }
     let set = this.dependencySets.get(key);
     if (!set) this.dependencySets.set(key, (set = { pairs, key, checkedIn: this.run, valid: true }));
     // Its texts are the ones this run just read.
