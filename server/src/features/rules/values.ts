@@ -64,12 +64,18 @@ function stringsOf(known: KnownValue): (StaticValue & { kind: 'string' })[] {
 export function listOf(known: KnownValue): ListState {
   if (known.list) return known.list;
   const value = known.value as StaticValue & { kind: 'list' };
-  const items: (StaticValue & { kind: 'string' })[] = [];
-  for (let i = 0; i < value.items.length; i++) {
-    const item = value.items[i];
-    if (item?.kind === 'string') items.push(item as StaticValue & { kind: 'string' });
+  let strings = 0;
+  for (let i = 0; i < value.items.length; i++) if (value.items[i]?.kind === 'string') strings++;
+  // A list of strings only (the usual case) is its own list of string items: read only, no copy.
+  let items = value.items as (StaticValue & { kind: 'string' })[];
+  if (strings !== value.items.length) {
+    items = [];
+    for (let i = 0; i < value.items.length; i++) {
+      const item = value.items[i];
+      if (item?.kind === 'string') items.push(item as StaticValue & { kind: 'string' });
+    }
   }
-  return (known.list = { absent: false, complete: items.length === value.items.length, items, value });
+  return (known.list = { absent: false, complete: strings === value.items.length, items, value });
 }
 
 /** The known value of one attribute path of one client. */
