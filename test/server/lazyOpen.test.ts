@@ -115,3 +115,26 @@ test('a block whose header line is indented (no cut is made there) is still chec
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a request sent right behind the didOpen of a large document is answered from the whole parse (the check and its settling run first)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'awscc-lazy-'));
+  const path = join(dir, 'main.tf');
+  const valid = generateModuleText(80, 7);
+  const header = valid.indexOf('\nresource "awscc_cognito_user_pool_client"', valid.length >> 1) + 1;
+  const text = valid.slice(0, header) + '  ' + valid.slice(header);
+  writeFileSync(path, text);
+  // Hover on `generate_secret` in the indented block, which the header scan does not see.
+  const at = text.indexOf('generate_secret', header);
+  const line = text.slice(0, at).split('\n').length - 1;
+  const character = at - text.lastIndexOf('\n', at - 1) - 1 + 2;
+  const server = await startServer({ rootDir: dir });
+  try {
+    void server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: fileUri(path), languageId: 'terraform', version: 1, text } });
+    const hover = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: fileUri(path) }, position: { line, character } })) as { contents: { value: string } } | null;
+    assert.ok(hover, 'a hover for the attribute of the indented block');
+    assert.match(hover.contents.value, /generate_secret|secret/i);
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
