@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import { nodeFileSystem, Workspace } from '../../server/src/model';
-import { generateModuleText } from '../support/generate';
+import { generateModuleText, withIndentedHeader } from '../support/generate';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 
@@ -129,9 +129,7 @@ test('check --help is about check; import --help lists every exit code', () => {
 });
 
 test('a large file is checked as a whole parse would be, also when a block is indented and the file needs that parse', () => {
-  const valid = generateModuleText(80, 7);
-  const header = valid.indexOf('\nresource "awscc_cognito_user_pool_client"', valid.length >> 1) + 1;
-  const text = valid.slice(0, header) + '  ' + valid.slice(header);
+  const { text, header } = withIndentedHeader(generateModuleText(80, 7));
   const dir = folder({ 'main.tf': text });
   try {
     const r = run(['check', '--format', 'json', 'main.tf'], dir);

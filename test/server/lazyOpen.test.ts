@@ -6,13 +6,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic, Position } from 'vscode-languageserver-types';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import { Workspace } from '../../server/src/model';
 import { nodeFileSystem } from '../../server/src/model/fileSystem';
 import { OPEN_LAZILY_FROM } from '../../server/src/parser/lazyFile';
-import { generateModuleText } from '../support/generate';
-import { fileUri, startServer } from '../support/lspClient';
+import { generateModuleText, withIndentedHeader } from '../support/generate';
+import { fileUri, startServer, type LspSession } from '../support/lspClient';
 
 /** The diagnostics of `text` as `path`, parsed whole: a full-text change is never opened lazily. */
 function wholeParseDiagnostics(path: string, text: string): Diagnostic[] {
@@ -24,19 +24,44 @@ function wholeParseDiagnostics(path: string, text: string): Diagnostic[] {
 
 const codes = (list: Diagnostic[]) => list.map((d) => d.code);
 
-test('a large document with a syntax error inside a block publishes what the whole parse gives', async () => {
+function positionAt(text: string, offset: number): Position {
+  return { line: text.slice(0, offset).split('\n').length - 1, character: offset - text.lastIndexOf('\n', offset - 1) - 1 };
+}
+
+/** `text` as main.tf of a fresh folder, a server started on it, and the folder removed afterwards. */
+async function withServerOn(text: string, run: (server: LspSession, path: string) => Promise<void>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'awscc-lazy-'));
   const path = join(dir, 'main.tf');
+  writeFileSync(path, text);
+  const server = await startServer({ rootDir: dir });
+  try {
+    await run(server, path);
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function open(server: LspSession, path: string, text: string): Promise<void> {
+  return server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: fileUri(path), languageId: 'terraform', version: 1, text } });
+}
+
+function change(server: LspSession, path: string, at: Position, removed: number, text: string): Promise<void> {
+  return server.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri: fileUri(path), version: 2 },
+    contentChanges: [{ range: { start: at, end: { line: at.line, character: at.character + removed } }, text }],
+  });
+}
+
+test('a large document with a syntax error inside a block publishes what the whole parse gives', async () => {
   const valid = generateModuleText(80, 5);
   assert.ok(valid.length >= OPEN_LAZILY_FROM, `${valid.length} characters`);
   // In the middle of the module: the blocks before and after it are cut right, this one is not clean.
-  const at = valid.indexOf('generate_secret = ', valid.length >> 1);
-  const broken = valid.slice(0, at) + 'generate_secret = = ' + valid.slice(at + 'generate_secret = '.length);
-  writeFileSync(path, broken);
-  const server = await startServer({ rootDir: dir });
-  try {
+  const at = valid.indexOf('generate_secret = ', valid.length >> 1) + 'generate_secret = '.length;
+  const broken = valid.slice(0, at) + '= ' + valid.slice(at);
+  await withServerOn(broken, async (server, path) => {
     const published = server.nextDiagnostics(fileUri(path), 1);
-    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: fileUri(path), languageId: 'terraform', version: 1, text: broken } });
+    await open(server, path, broken);
     const got = await published;
     const expected = wholeParseDiagnostics(path, broken);
     assert.ok(codes(expected).includes('CUP001'), 'the oracle has the syntax error');
@@ -44,97 +69,54 @@ test('a large document with a syntax error inside a block publishes what the who
     assert.deepStrictEqual(got, expected);
 
     // The document goes on from the whole parse: an edit that mends the error gives the valid text's findings.
-    const line = broken.slice(0, at).split('\n').length - 1;
-    const column = at - broken.lastIndexOf('\n', at - 1) - 1 + 'generate_secret = '.length;
     const mended = server.nextDiagnostics(fileUri(path), 2);
-    await server.connection.sendNotification('textDocument/didChange', {
-      textDocument: { uri: fileUri(path), version: 2 },
-      contentChanges: [{ range: { start: { line, character: column }, end: { line, character: column + 2 } }, text: '' }],
-    });
+    await change(server, path, positionAt(broken, at), 2, '');
     const after = await mended;
     assert.ok(!codes(after).includes('CUP001'), 'the syntax error is gone');
     assert.deepStrictEqual(after, wholeParseDiagnostics(path, valid));
-  } finally {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a large valid document publishes what the whole parse gives, and so does an edit inside a block', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'awscc-lazy-'));
-  const path = join(dir, 'main.tf');
   const text = generateModuleText(80, 6);
-  writeFileSync(path, text);
-  const server = await startServer({ rootDir: dir });
-  try {
+  await withServerOn(text, async (server, path) => {
     const published = server.nextDiagnostics(fileUri(path), 1);
-    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: fileUri(path), languageId: 'terraform', version: 1, text } });
+    await open(server, path, text);
     const got = await published;
     assert.ok(got.length > 50, `${got.length} diagnostics`);
     assert.deepStrictEqual(got, wholeParseDiagnostics(path, text));
 
     // An access token validity of 1 becomes 100: the edited block's findings change, the others stay.
     const at = text.indexOf('access_token_validity  = ', text.length >> 1) + 'access_token_validity  = '.length;
-    const line = text.slice(0, at).split('\n').length - 1;
-    const column = at - text.lastIndexOf('\n', at - 1) - 1;
-    const edited = text.slice(0, at) + '100' + text.slice(at);
     const next = server.nextDiagnostics(fileUri(path), 2);
-    await server.connection.sendNotification('textDocument/didChange', {
-      textDocument: { uri: fileUri(path), version: 2 },
-      contentChanges: [{ range: { start: { line, character: column }, end: { line, character: column } }, text: '100' }],
-    });
-    assert.deepStrictEqual(await next, wholeParseDiagnostics(path, edited));
-  } finally {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+    await change(server, path, positionAt(text, at), 0, '100');
+    assert.deepStrictEqual(await next, wholeParseDiagnostics(path, text.slice(0, at) + '100' + text.slice(at)));
+  });
 });
 
 test('a block whose header line is indented (no cut is made there) is still checked, from the whole parse', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'awscc-lazy-'));
-  const path = join(dir, 'main.tf');
-  const valid = generateModuleText(80, 7);
-  // Valid HCL that `terraform fmt` would unindent: the block at the middle header is read as part of the one
-  // before it until the whole parse shows it.
-  const header = valid.indexOf('\nresource "awscc_cognito_user_pool_client"', valid.length >> 1) + 1;
-  const text = valid.slice(0, header) + '  ' + valid.slice(header);
-  writeFileSync(path, text);
-  const server = await startServer({ rootDir: dir });
-  try {
+  const { text, header } = withIndentedHeader(generateModuleText(80, 7));
+  await withServerOn(text, async (server, path) => {
     const published = server.nextDiagnostics(fileUri(path), 1);
-    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: fileUri(path), languageId: 'terraform', version: 1, text } });
+    await open(server, path, text);
     const got = await published;
     const expected = wholeParseDiagnostics(path, text);
-    const first = text.slice(0, header).split('\n').length - 1;
-    const last = first + text.slice(header, text.indexOf('\n}', header)).split('\n').length;
+    const first = positionAt(text, header).line;
+    const last = positionAt(text, text.indexOf('\n}', header) + 1).line;
     const inBlock = (list: Diagnostic[]) => list.filter((d) => d.range.start.line > first && d.range.start.line <= last);
     assert.ok(inBlock(expected).length > 0, `the indented block (lines ${first + 1}–${last + 1}) has findings of its own`);
     assert.deepStrictEqual(got, expected);
-  } finally {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a request sent right behind the didOpen of a large document is answered from the whole parse (the check and its settling run first)', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'awscc-lazy-'));
-  const path = join(dir, 'main.tf');
-  const valid = generateModuleText(80, 7);
-  const header = valid.indexOf('\nresource "awscc_cognito_user_pool_client"', valid.length >> 1) + 1;
-  const text = valid.slice(0, header) + '  ' + valid.slice(header);
-  writeFileSync(path, text);
+  const { text, header } = withIndentedHeader(generateModuleText(80, 7));
   // Hover on `generate_secret` in the indented block, which the header scan does not see.
-  const at = text.indexOf('generate_secret', header);
-  const line = text.slice(0, at).split('\n').length - 1;
-  const character = at - text.lastIndexOf('\n', at - 1) - 1 + 2;
-  const server = await startServer({ rootDir: dir });
-  try {
-    void server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: fileUri(path), languageId: 'terraform', version: 1, text } });
-    const hover = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: fileUri(path) }, position: { line, character } })) as { contents: { value: string } } | null;
+  const at = positionAt(text, text.indexOf('generate_secret', header) + 2);
+  await withServerOn(text, async (server, path) => {
+    void open(server, path, text);
+    const hover = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: fileUri(path) }, position: at })) as { contents: { value: string } } | null;
     assert.ok(hover, 'a hover for the attribute of the indented block');
-    assert.match(hover.contents.value, /generate_secret|secret/i);
-  } finally {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+    assert.match(hover.contents.value, /secret/i);
+  });
 });

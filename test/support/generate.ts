@@ -108,3 +108,12 @@ export function generateModuleText(blocks: number, seed = 1): string {
   for (let i = 0; i < blocks; i++) parts.push(generateBlock(i, rand));
   return parts.join('\n');
 }
+
+/**
+ * `text` with the header of one of our blocks past its middle indented by two spaces: valid HCL (that
+ * `terraform fmt` would unindent) whose header is no header stop for the lexer. `header` is where it starts.
+ */
+export function withIndentedHeader(text: string): { text: string; header: number } {
+  const header = text.indexOf('\nresource "awscc_cognito_user_pool_client"', text.length >> 1) + 1;
+  return { text: text.slice(0, header) + '  ' + text.slice(header), header };
+}
