@@ -221,8 +221,24 @@ export function startCore(connection: Connection, init: InitializeParams | undef
   /** Set by the first diagnostics run (serverLoader.ts then writes the core's code cache). */
   let warm = false;
 
+  /**
+   * Completes the block-by-block parse of an open document (see parseOpened in the parser). When its text
+   * needed the whole parse instead, the document now has it, and the folder's other open documents are
+   * told if what they see of it changed. True in that case.
+   */
+  function settleOpened(uri: string): boolean {
+    if (!workspace.settleDocument(uri)) return false;
+    const doc = workspace.getDocument(uri)!;
+    if (outward.has(doc.uri) && seenByOthers(doc)) scheduleModule(doc.uri, true, false);
+    return true;
+  }
+
   function publish(uri: string): void {
     pending.delete(uri);
+    // This check may read what the folder's other open documents declare: one opened block by block and
+    // not checked yet (a check due at the same moment, or a timer that fired first) is settled before.
+    const folder = dirOf(normalizeUri(uri));
+    for (const other of workspace.openDocuments()) if (other.uri !== normalizeUri(uri) && dirOf(other.uri) === folder) settleOpened(other.uri);
     const ctx = workspace.contextFor(uri);
     const doc = workspace.getDocument(uri);
     if (!ctx || !doc) return busy.settled(pending.size);
@@ -234,8 +250,7 @@ export function startCore(connection: Connection, init: InitializeParams | undef
       const options = { severities: settings.severities, yieldStructural: yieldsToHashicorp() };
       let diagnostics = computeDiagnostics(ctx, options);
       // A large document opened with a syntax error inside a block is parsed whole and checked again.
-      const reparsed = workspace.settleDocument(doc.uri) ? workspace.contextFor(uri) : undefined;
-      if (reparsed) diagnostics = computeDiagnostics(reparsed, options);
+      if (settleOpened(doc.uri)) diagnostics = computeDiagnostics(workspace.contextFor(uri)!, options);
       const params = { uri: clientUri(doc.uri), version: doc.version, diagnostics };
       runMs = now() - started;
       const written = connection.sendDiagnostics(params);

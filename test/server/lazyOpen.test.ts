@@ -120,3 +120,40 @@ test('a request sent right behind the didOpen of a large document is answered fr
     assert.match(hover.contents.value, /secret/i);
   });
 });
+
+test("after a replacing parse, the folder's other open documents follow later edits of what it declares", async () => {
+  const { text, header } = withIndentedHeader(generateModuleText(80, 7));
+  const name = /"(client_\d+)"/.exec(text.slice(header))![1];
+  const importing = `import {\n  to = awscc_cognito_user_pool_client.${name}\n  id = "us-east-1_AbC123|abcdefghijklmnopqrstuvwxyz"\n}\n`;
+  const dir = mkdtempSync(join(tmpdir(), 'awscc-lazy-'));
+  const a = join(dir, 'imports.tf');
+  const b = join(dir, 'main.tf');
+  writeFileSync(a, importing);
+  writeFileSync(b, text);
+  const server = await startServer({ rootDir: dir });
+  const undeclared = (list: Diagnostic[]) => list.filter((d) => d.code === 'CUP610');
+  try {
+    const first = server.nextDiagnostics(fileUri(a), 1);
+    await open(server, a, importing);
+    // main.tf is read from disk until it is opened: the indented block declares the target.
+    assert.equal(undeclared(await first).length, 0);
+    const published = server.nextDiagnostics(fileUri(b), 1);
+    const again = server.nextDiagnostics(fileUri(a), 1);
+    await open(server, b, text);
+    await published;
+    assert.equal(undeclared(await again).length, 0, 'the opened main.tf, once parsed whole, declares the target');
+
+    // Deleting the indented block must reach imports.tf: what main.tf declares changed since its whole parse
+    // (its record from the guessed blocks, which lacked the indented one, would have said it did not).
+    const end = text.indexOf('\n}', header) + 3;
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: fileUri(b), version: 2 },
+      contentChanges: [{ range: { start: positionAt(text, header), end: positionAt(text, end) }, text: '' }],
+    });
+    // imports.tf may be published again for earlier reasons first; it must come to report the target.
+    for (;;) if (undeclared(await server.nextDiagnostics(fileUri(a), 1, 5000)).length === 1) break;
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
