@@ -90,6 +90,16 @@ describe('opening a large document a block at a time', () => {
     assert.ok(counts.clean > 0 && counts.disproved > 0 && counts['not lazy'] > 0, JSON.stringify(counts));
   });
 
+  test('a block commented out with /* */ and ARNs ending in /* are no cuts: the file is the whole parse', () => {
+    const module = generateModuleText(12, 4);
+    const commented = `/*\nresource "awscc_cognito_user_pool_client" "old" {\n  client_name = "old"\n}\n*/\n\n`;
+    const arn = `locals {\n  objects = "arn:aws:s3:::bucket/*"\n}\n\n`;
+    const at = module.indexOf('\nresource ', module.length >> 1) + 1;
+    const text = module.slice(0, at) + commented + arn + module.slice(at);
+    assert.equal(parse(text).diagnostics.length, 0);
+    for (const order of ['bodies first', 'settled first'] as const) assert.equal(compare(text, `commented out, ${order}`, order), 'clean');
+  });
+
   test('a syntax error inside a block: the file says it needs the whole parse, and reports the error meanwhile', () => {
     const good = generateModuleText(5, 7);
     const text = good.replace('generate_secret = ', 'generate_secret = = ');

@@ -3,8 +3,9 @@
 // Why: a full parse builds every body's objects at once, and they cannot all stay (a 10,000-block file is ~1
 // million nodes), so it packs each body into records that the first check unpacks again (packFormat.ts).
 // Building, packing and unpacking cost ~230 ms at 10,000 blocks, and the records ~21 MB of fresh memory.
-// Here one regular expression finds the header lines, each block is guessed to end at the last `}` line
-// before the next header, and each block's stretch of text (a tile) is parsed when its body is first read:
+// Here one regular expression finds the header lines (the sibling skim's scanner, when the text has a `/*`
+// that could hide a header line in a comment), each block is guessed to end at the last `}` line before
+// the next header, and each block's stretch of text (a tile) is parsed when its body is first read:
 // the first check parses a body, checks it and lets it go while its objects are still young.
 //
 // Tile i runs from block i's start (the text's start for the first) to block i+1's start (the text's end
@@ -22,7 +23,7 @@ import { ParsedFile, parseRegion, parseText, type RegionParse } from './file';
 import type { HclFile } from './ast';
 import { END, HEADER_WORDS, headerWord, matchBrace, Modes } from './braceMatch';
 import { shiftBody } from './shift';
-import { headerAt, type Header } from './topLevelScan';
+import { headerAt, scanTopLevel, type Header } from './topLevelScan';
 
 /**
  * Texts from this many characters on are opened lazily; below, a full parse takes a few milliseconds and
@@ -40,8 +41,10 @@ const UNCLEAN = 2;
  */
 export function parseOpenedText(text: string, lazyFrom = OPEN_LAZILY_FROM): HclFile {
   if (text.length < lazyFrom) return parseText(text);
-  const blocks = blocksAtHeaderLines(text);
-  if (blocks === undefined) return parseText(text);
+  // A header line inside a `/* */` comment (a block commented out) would be cut at: with `/*` anywhere in
+  // the text, the sibling skim's scanner finds the blocks instead, following the lexer's modes.
+  const blocks = text.includes('/*') ? (scanTopLevel(text) as BlockNode[] | undefined) : blocksAtHeaderLines(text);
+  if (blocks === undefined || blocks.length === 0) return parseText(text);
   return new LazyParsedFile(text, blocks);
 }
 
