@@ -237,8 +237,12 @@ export function startCore(connection: Connection, init: InitializeParams | undef
     pending.delete(uri);
     // This check may read what the folder's other open documents declare: one opened block by block and
     // not checked yet (a check due at the same moment, or a timer that fired first) is settled before.
-    const folder = dirOf(normalizeUri(uri));
-    for (const other of workspace.openDocuments()) if (other.uri !== normalizeUri(uri) && dirOf(other.uri) === folder) settleOpened(other.uri);
+    const key = normalizeUri(uri);
+    try {
+      for (const other of workspace.openDocuments()) if (other.uri !== key && dirOf(other.uri) === dirOf(key)) settleOpened(other.uri);
+    } catch (e) {
+      connection.console.error(`settling the documents beside ${uri} failed: ${(e as Error).stack ?? e}`);
+    }
     const ctx = workspace.contextFor(uri);
     const doc = workspace.getDocument(uri);
     if (!ctx || !doc) return busy.settled(pending.size);

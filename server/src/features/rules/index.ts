@@ -240,7 +240,8 @@ export function runRulesCached(
     perItem[index] = found;
     total += found.length;
     // Checked, its findings kept: a resource's body objects (~100 per block, ~100 MB at 10,000 blocks) go
-    // back to the parse's records until a feature reads them. Declarations keep only the block itself.
+    // back to what they were built from (the parse's records, or the block's text in a document opened
+    // block by block) until a feature reads them. Declarations keep only the block itself.
     if (item.kind === 'Block' && (item.type.name === 'resource' || item.type.name === 'data')) releaseBody(item);
   }
   cache.commit();

@@ -2,7 +2,7 @@
 // forty rules do not walk the file forty times on every keystroke.
 import type { Attribute, Block, BodyItem, Expression, HclFile, Node, Traversal } from '../../parser';
 import { forEachChild } from '../../parser';
-import { RESOURCE_TYPE, schemaFor, type SchemaSpec } from '../../knowledge';
+import { RESOURCE_TYPE, schemaFor, type AttributeSpec, type SchemaSpec } from '../../knowledge';
 import type { KnownValue } from './values';
 import type { OurImport } from './importBlocks';
 
@@ -108,7 +108,7 @@ export class NamedAttributes {
   private readonly bySlot: (Attribute | undefined)[];
 
   constructor(schema: SchemaSpec) {
-    this.slots = slotsOf(schema);
+    this.slots = schemaPaths(schema).slot;
     this.bySlot = new Array<Attribute | undefined>(this.slots.size);
   }
 
@@ -141,17 +141,38 @@ export class NamedAttributes {
   }
 }
 
-const schemaSlots = new WeakMap<SchemaSpec, Map<string, number>>();
+/**
+ * A schema's attribute names and `object.key` paths, numbered (attribute names first, in schema order), and
+ * the nested paths' strings made once: client attributes (above) and known values (values.ts) are kept in
+ * arrays by these numbers instead of a map per block.
+ */
+export interface SchemaPaths {
+  slot: ReadonlyMap<string, number>;
+  /** Object attribute → nested key → `object.key`. */
+  nestedPath: ReadonlyMap<AttributeSpec, ReadonlyMap<string, string>>;
+}
 
-/** The schema's attribute names, numbered. */
-function slotsOf(schema: SchemaSpec): Map<string, number> {
-  let slots = schemaSlots.get(schema);
-  if (!slots) {
-    slots = new Map();
-    for (const spec of schema.attributes) if (!slots.has(spec.name)) slots.set(spec.name, slots.size);
-    schemaSlots.set(schema, slots);
+const pathsBySchema = new WeakMap<SchemaSpec, SchemaPaths>();
+
+export function schemaPaths(schema: SchemaSpec): SchemaPaths {
+  let paths = pathsBySchema.get(schema);
+  if (paths) return paths;
+  const slot = new Map<string, number>();
+  const nestedPath = new Map<AttributeSpec, Map<string, string>>();
+  for (const spec of schema.attributes) if (!slot.has(spec.name)) slot.set(spec.name, slot.size);
+  for (const spec of schema.attributes) {
+    if (spec.type !== 'object' || !spec.attributes) continue;
+    const nested = new Map<string, string>();
+    for (const inner of spec.attributes) {
+      const path = `${spec.name}.${inner.name}`;
+      nested.set(inner.name, path);
+      if (!slot.has(path)) slot.set(path, slot.size);
+    }
+    nestedPath.set(spec, nested);
   }
-  return slots;
+  paths = { slot, nestedPath };
+  pathsBySchema.set(schema, paths);
+  return paths;
 }
 
 /** The first attribute of a name directly in a block body. */

@@ -2,7 +2,7 @@
 // evaluated once per run and shared by the value rules.
 import type { AttributeSpec } from '../../knowledge';
 import { evaluate, type StaticValue } from '../evaluate';
-import type { ClientBlock } from './runIndex';
+import { schemaPaths, type ClientBlock } from './runIndex';
 import type { ListState } from './clientValues';
 import type { RuleContext } from './types';
 
@@ -34,7 +34,7 @@ export function knownValues(context: RuleContext): KnownValue[] {
       if (!value || value.kind === 'null') continue;
       found.push({ client, spec, path: spec.name, value, strings: undefined, list: undefined });
       if (spec.type === 'object' && value.kind === 'object' && spec.attributes) {
-        const table = pathTable(client.schema);
+        const table = schemaPaths(client.schema);
         for (const entry of value.entries) {
           const nested = spec.attributes.find((a) => a.name === entry.key);
           if (nested && entry.value && entry.value.kind !== 'null') {
@@ -96,7 +96,7 @@ export function knownAt(context: RuleContext, client: ClientBlock, path: string)
   const clients = context.index.clients;
   if (clients.length === 1) {
     if (client !== clients[0]) return undefined;
-    const table = pathTable(client.schema);
+    const table = schemaPaths(client.schema);
     let slots = memo.knownSlots;
     if (!slots) {
       slots = new Array<KnownValue | undefined>(table.slot.size);
@@ -122,34 +122,6 @@ export function knownAt(context: RuleContext, client: ClientBlock, path: string)
     context.index.memo.knownByClient = index;
   }
   return index.get(client)?.get(path);
-}
-
-/** Every path `knownValues` can give for a schema, numbered, and the nested ones' path strings made once. */
-interface PathTable {
-  slot: Map<string, number>;
-  /** Object attribute → nested key → `object.key`. */
-  nestedPath: Map<AttributeSpec, Map<string, string>>;
-}
-
-const pathTables = new WeakMap<object, PathTable>();
-
-function pathTable(schema: ClientBlock['schema']): PathTable {
-  let table = pathTables.get(schema);
-  if (table) return table;
-  table = { slot: new Map(), nestedPath: new Map() };
-  for (const spec of schema.attributes) {
-    table.slot.set(spec.name, table.slot.size);
-    if (spec.type !== 'object' || !spec.attributes) continue;
-    const nested = new Map<string, string>();
-    for (const inner of spec.attributes) {
-      const path = `${spec.name}.${inner.name}`;
-      nested.set(inner.name, path);
-      if (!table.slot.has(path)) table.slot.set(path, table.slot.size);
-    }
-    table.nestedPath.set(spec, nested);
-  }
-  pathTables.set(schema, table);
-  return table;
 }
 
 /** " (value of local.x)" when a value came through a reference; tfvars values name their file and line. */
