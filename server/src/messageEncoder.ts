@@ -91,12 +91,12 @@ function takeDonated(capacity: number): Buffer | undefined {
 /** How long the stdio writer took to encode the message with these params (AWSCC_COGNITO_TIMINGS=1 reports it). */
 export const encodeMs = new WeakMap<object, number>();
 
-/** The JSON of a publication split at its diagnostics list: `${head}[item,item]${tail}`. */
-function splitAtList(msg: Message, params: object): { head: string; tail: string } | undefined {
+/** The JSON of a message split at its long list: `${head}[item,item]${tail}`. */
+function splitAtList(msg: Message, params: object | undefined): { head: string; tail: string } | undefined {
   // The list's place in the message, marked by a string no other value can spell (a control character and a
   // fresh number each time).
-  const placeholder = `\u0001diagnostics-${Math.random()}`;
-  const shell = JSON.stringify({ ...msg, params: { ...params, diagnostics: placeholder } });
+  const placeholder = `\u0001list-${Math.random()}`;
+  const shell = JSON.stringify(params === undefined ? { ...msg, result: placeholder } : { ...msg, params: { ...params, diagnostics: placeholder } });
   const marker = JSON.stringify(placeholder);
   const at = shell.indexOf(marker);
   if (at < 0 || shell.indexOf(marker, at + 1) >= 0) return undefined;
@@ -161,8 +161,20 @@ export class Republisher {
   }
 }
 
+/**
+ * Responses whose result is a list from this long on are encoded item by item: the outline of a large file
+ * (~11,000 top-level symbols and ~67 MB of JSON at 10,000 blocks), whose items the handler builds one at a
+ * time as they are encoded (serverFeatures.ts). In one piece, the objects, the JSON string and the bytes were
+ * all in memory at once.
+ */
+const RESULT_ITEMWISE = 200;
+/** After this many items, the bytes' room is sized for the whole list from what they took. */
+const SAMPLE = 64;
+
 /** The message's JSON as UTF-8; `reuse.buffer`, when given, is written over and replaced when too small. */
 export function encodeMessage(msg: Message, reuse?: { buffer?: Buffer }): Buffer {
+  const result = (msg as { result?: unknown }).result;
+  if (Array.isArray(result) && result.length >= RESULT_ITEMWISE) return encodeResultItemwise(msg, result);
   const params = (msg as { params?: unknown }).params as { diagnostics?: unknown } | undefined;
   const diagnostics = params?.diagnostics;
   if (!Array.isArray(diagnostics) || diagnostics.length <= WHOLE) return Buffer.from(JSON.stringify(msg), 'utf8');
@@ -174,6 +186,26 @@ export function encodeMessage(msg: Message, reuse?: { buffer?: Buffer }): Buffer
     const json = JSON.stringify(diagnostics.slice(from, from + SLICE));
     // `[a,b]` → `a,b`, with a comma between slices.
     out.write(from === 0 ? json.slice(1, -1) : `,${json.slice(1, -1)}`);
+  }
+  out.write(split.tail);
+  return out.bytes();
+}
+
+/**
+ * A response with a long list as its result, one item's JSON at a time. Its bytes are its own (not the
+ * writer's reused buffer): a one-off answer of tens of MB should not stay behind for later messages.
+ */
+function encodeResultItemwise(msg: Message, items: readonly unknown[]): Buffer {
+  const split = splitAtList(msg, undefined);
+  if (!split) return Buffer.from(JSON.stringify(msg), 'utf8');
+  const n = items.length;
+  const out = new ByteWriter(64 + split.head.length + split.tail.length + n * 256);
+  out.write(split.head);
+  for (let i = 0; i < n; i++) {
+    if (i === SAMPLE) out.expect(Math.ceil((out.size / SAMPLE) * n * 1.1) + split.tail.length);
+    // JSON.stringify(list) writes `null` for an item that has no JSON (undefined, a function).
+    const json = JSON.stringify(items[i]) ?? 'null';
+    out.write(i > 0 ? `,${json}` : json);
   }
   out.write(split.tail);
   return out.bytes();
@@ -204,6 +236,11 @@ class ByteWriter {
     const grown = this.keep(Buffer.allocUnsafe(Math.max(this.length + needed, Math.ceil(this.buffer.length * 1.5))));
     this.buffer.copy(grown, 0, 0, this.length);
     this.buffer = grown;
+  }
+
+  /** Makes room for `total` bytes in all, when that is more than there is: one copy instead of several. */
+  expect(total: number): void {
+    if (total > this.buffer.length) this.reserve(total - this.length);
   }
 
   get size(): number {

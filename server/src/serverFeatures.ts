@@ -3,6 +3,7 @@
 // the core bundle (serverCore.ts): only types come from the LSP library; the capabilities these handlers
 // answer are declared in serverCapabilities.ts, which `initialize` reads without loading any of this.
 import type { Connection } from 'vscode-languageserver/node';
+import type { DocumentSymbol } from 'vscode-languageserver-types';
 import type { Workspace, FeatureContext } from './model';
 import type { ServerSettings } from './settings';
 import { asLspHover, hover } from './features/hover';
@@ -10,7 +11,7 @@ import { codeActionUri, codeActions, resolveCodeAction } from './features/codeAc
 import { formatDocument } from './features/formatting';
 import { complete } from './features/completion';
 import { definition } from './features/definition';
-import { documentSymbols } from './features/symbols';
+import { documentSymbolsOneByOne } from './features/symbols';
 import { poolNameReferences } from './features/poolNames';
 
 export interface FeatureEnvironment {
@@ -107,8 +108,15 @@ export function registerFeatures(
   });
   connection.onDocumentSymbol((params: { textDocument: { uri: string } }) => {
     const ctx = workspace.contextFor(params.textDocument.uri);
-    return ctx ? documentSymbols(ctx, { yieldPlainItems: env().yieldToHashicorp }) : null;
+    // Each symbol is built when the message encoder reaches it (JSON.stringify calls toJSON), so that a large
+    // file's outline is never all in memory as objects at once (messageEncoder.ts writes long results item by item).
+    return ctx ? documentSymbolsOneByOne(ctx, { yieldPlainItems: env().yieldToHashicorp }).map(builtWhenEncoded) : null;
   });
+}
+
+/** A symbol's stand-in in a message: JSON.stringify writes what `toJSON` returns in its place. */
+function builtWhenEncoded(build: () => DocumentSymbol): DocumentSymbol {
+  return { toJSON: build } as unknown as DocumentSymbol;
 }
 
 /**

@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import { documentSymbols } from '../../server/src/features/symbols';
-import { parse } from '../../server/src/parser';
+import { documentSymbols, documentSymbolsOneByOne } from '../../server/src/features/symbols';
+import { isBodyDeferred, parse, type Block } from '../../server/src/parser';
+import { generateModuleText } from '../support/generate';
 import { contextFor } from '../support/context';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'completion');
@@ -60,5 +61,23 @@ describe('document symbols', () => {
     assert.ok(symbols.length >= 1);
     check(symbols);
     assert.equal(parse(text).diagnostics.length > 0, true);
+  });
+
+  test('built one block at a time, the outline leaves bodies as it found them: unread ones go back to records', () => {
+    const ctx = contextFor(generateModuleText(40));
+    const blocks = ctx.document.file.body.items.filter((item): item is Block => item.kind === 'Block');
+    const readBefore = blocks[3].body;
+    const before = blocks.map(isBodyDeferred);
+    assert.ok(before.filter(Boolean).length >= 30, 'the parse leaves most bodies unread');
+    assert.equal(before[3], false);
+    const builders = documentSymbolsOneByOne(ctx, { yieldPlainItems: false });
+    assert.equal(builders.length, ctx.document.file.body.items.length);
+    assert.deepEqual(blocks.map(isBodyDeferred), before, 'building nothing reads no body');
+    const oneByOne = builders.map((build) => build());
+    assert.deepEqual(blocks.map(isBodyDeferred), before, 'each body read for its symbol is given back');
+    assert.equal(blocks[3].body, readBefore, 'a body someone had read is left alone');
+    assert.ok(oneByOne[5].children!.length > 5, 'a released body was read for its symbol');
+    assert.deepEqual(documentSymbols(ctx, { yieldPlainItems: false }), oneByOne, 'built again from the records: the same outline');
+    assert.deepEqual(documentSymbolsOneByOne(ctx, { yieldPlainItems: true }), []);
   });
 });

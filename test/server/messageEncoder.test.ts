@@ -128,3 +128,38 @@ test('a large message read leaves its bytes for the next long publication, which
   assert.notEqual(after.buffer, again.buffer);
   assert.ok(Buffer.from(after).equals(plain(msg)));
 });
+
+test('a long result list (an outline) is encoded item by item to the same bytes, its items built as they are reached', () => {
+  const texts = ['plain', 'with "quotes"', 'emoji 🔑 and ü', '\u2028', ''];
+  const built: number[] = [];
+  for (const count of [0, 1, 199, 200, 201, 64, 65, 3000]) {
+    built.length = 0;
+    const result = Array.from({ length: count }, (_, i) => ({
+      // Items of uneven size, so that the room sized from the first ones is sometimes too small.
+      toJSON: () => {
+        built.push(i);
+        return { name: `${texts[i % texts.length]} ${i}`, children: i % 97 === 0 ? Array.from({ length: 200 }, (_, k) => ({ name: `child ${k}` })) : [] };
+      },
+    }));
+    const msg = { jsonrpc: '2.0', id: 7, result } as unknown as Message;
+    const expected = plain(msg);
+    built.length = 0;
+    assert.ok(encodeMessage(msg).equals(expected), `${count} items`);
+    assert.deepEqual(built, Array.from({ length: count }, (_, i) => i), 'each item is built once, in order');
+  }
+  const odd = { jsonrpc: '2.0', id: 8, result: [...Array.from({ length: 300 }, (_, i) => i), undefined, () => 1, { '"result"': [] }] } as unknown as Message;
+  assert.ok(encodeMessage(odd).equals(plain(odd)), 'items without JSON become null, as in JSON.stringify');
+});
+
+test('a long result gets bytes of its own: the buffer reused for publications is neither taken nor kept', () => {
+  const reuse: { buffer?: Buffer } = {};
+  const first = publication(6000);
+  encodeMessage(first, reuse);
+  const kept = reuse.buffer;
+  const answer = { jsonrpc: '2.0', id: 9, result: Array.from({ length: 5000 }, (_, i) => ({ name: `s${i}` })) } as unknown as Message;
+  const bytes = encodeMessage(answer, reuse);
+  assert.notEqual(bytes.buffer, kept!.buffer);
+  assert.equal(reuse.buffer, kept, 'the publication buffer stays as it was');
+  encodeMessage(publication(6000, 'file:///other.tf'), reuse);
+  assert.ok(bytes.equals(plain(answer)), 'the answer is intact after the next publication');
+});

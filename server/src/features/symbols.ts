@@ -3,7 +3,7 @@
 // their `to` address. When HashiCorp's extension is active its outline already lists every block (import
 // blocks included), so we return nothing rather than a second entry for each (docs/coexistence.md).
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import type { Attribute, Block, BodyItem, Expression, HclFile, Span } from '../parser';
+import { isBodyDeferred, releaseBody, type Attribute, type Block, type BodyItem, type Expression, type HclFile, type Span } from '../parser';
 import type { FeatureContext } from '../model';
 import { importTarget } from '../model';
 import { RESOURCE_TYPE } from '../knowledge';
@@ -17,14 +17,27 @@ export interface SymbolOptions {
 const MAX_DEPTH = 6;
 
 export function documentSymbols(ctx: FeatureContext, options: SymbolOptions): DocumentSymbol[] {
+  return documentSymbolsOneByOne(ctx, options).map((build) => build());
+}
+
+/**
+ * The outline as one builder per top-level item, for a caller that turns each symbol into bytes before
+ * building the next. A 10,000-block file has ~285,000 symbols (~67 MB of JSON): built all at once they took
+ * ~500 MB and ~2.3 s, most of it the collector (docs/performance.md). A block whose body was still records or
+ * text before its symbol was built gets it back afterwards, as a diagnostics run leaves it: the symbols keep
+ * only names and ranges.
+ */
+export function documentSymbolsOneByOne(ctx: FeatureContext, options: SymbolOptions): Array<() => DocumentSymbol> {
   if (options.yieldPlainItems) return [];
   const file = ctx.document.file;
-  const symbols: DocumentSymbol[] = [];
-  for (const item of file.body.items) {
-    if (item.kind === 'Block') symbols.push(topLevelSymbol(file, item));
-    else symbols.push(attributeSymbol(file, item, 1)); // stray top-level attribute: still show where it is
-  }
-  return symbols;
+  return file.body.items.map((item) => () => {
+    // A stray top-level attribute is listed too: it shows where it is.
+    if (item.kind !== 'Block') return attributeSymbol(file, item, 1);
+    const deferred = isBodyDeferred(item);
+    const symbol = topLevelSymbol(file, item);
+    if (deferred) releaseBody(item);
+    return symbol;
+  });
 }
 
 const TOP_LEVEL_KIND: Readonly<Record<string, SymbolKind>> = {

@@ -62,6 +62,11 @@ export function releaseBody(block: Block): boolean {
   return block instanceof BlockNode && block.releaseBody();
 }
 
+/** Whether a top-level block's body is still records or text (nobody has read it since it was last released). */
+export function isBodyDeferred(block: Block): boolean {
+  return block instanceof BlockNode && block.isPacked;
+}
+
 /** Nodes containing `offset` (end inclusive), from the file body down to the innermost. */
 export function nodePathAt(file: HclFile, offset: number): Node[] {
   return nodePathAtImpl(file, offset);
