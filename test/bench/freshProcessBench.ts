@@ -8,6 +8,7 @@
 //   - didOpen → first publishDiagnostics at 10 / 1,000 / 10,000 blocks (sent right after `initialized`, as
 //     editors do; includes sending the text and receiving the publication);
 //   - peak RSS (VmHWM from /proc) with 10,000 blocks open, after the first publication and a few keystrokes;
+//     then Format Document and the outline (documentSymbol) on the same file, watched without a target;
 //   - a 10-block file beside a 15 MB sibling on disk: didOpen → first publication, and peak RSS;
 //   - keystroke → publication p95 at 1,000 blocks, the debounce included.
 // Beside them, in the same run and on the same files: `terraform fmt -check` (HashiCorp's native HCL
@@ -192,7 +193,7 @@ async function openOnce(
   text: string,
   keystrokes = 0,
   outline = false,
-): Promise<{ openMs: number; cpuMs: number; faults: number; keystrokeMs: number[]; rssMB: number; outline?: { ms: number; symbols: number; rssMB: number } }> {
+): Promise<{ openMs: number; cpuMs: number; faults: number; keystrokeMs: number[]; rssMB: number; formatting?: { ms: number; edits: number; rssMB: number }; outline?: { ms: number; symbols: number; rssMB: number } }> {
   const server = await startFresh(dir);
   try {
     const uri = fileUri(path);
@@ -208,10 +209,14 @@ async function openOnce(
     const keystrokeMs = await typeInto(server, uri, text, keystrokes);
     const rssMB = server.peakRssMB();
     if (!outline) return { openMs, cpuMs, faults, keystrokeMs, rssMB };
-    // The outline (documentSymbol) as an editor without HashiCorp's extension asks for it, after the rest.
-    const asked = performance.now();
+    // Then Format Document and the outline (documentSymbol), as an editor without HashiCorp's extension asks
+    // for them. Each peak is the process's so far.
+    let asked = performance.now();
+    const edits = (await server.connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } })) as unknown[];
+    const formatting = { ms: performance.now() - asked, edits: edits.length, rssMB: server.peakRssMB() };
+    asked = performance.now();
     const symbols = (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as unknown[];
-    return { openMs, cpuMs, faults, keystrokeMs, rssMB, outline: { ms: performance.now() - asked, symbols: symbols.length, rssMB: server.peakRssMB() } };
+    return { openMs, cpuMs, faults, keystrokeMs, rssMB, formatting, outline: { ms: performance.now() - asked, symbols: symbols.length, rssMB: server.peakRssMB() } };
   } finally {
     await server.close();
   }
@@ -387,6 +392,10 @@ export async function runFreshProcessBench(runs = Number(process.env.BENCH_FRESH
       );
       if (blocks === 10000) {
         row({ measure: 'peak RSS, open + 4 keystrokes', blocks, unit: 'MB', runs: [], target: 200, ...compare }, rss);
+        const formats = results.map((r) => r.formatting!);
+        const formatNote = `${formats[0].edits} edits (the generated text is not laid out as terraform fmt would); round trip; no target`;
+        row({ measure: 'then Format Document: round trip', blocks, unit: 'ms', runs: [], note: formatNote }, formats.map((f) => f.ms));
+        row({ measure: 'then Format Document: peak RSS', blocks, unit: 'MB', runs: [], note: formatNote }, formats.map((f) => f.rssMB));
         const outlines = results.map((r) => r.outline!);
         const note = `${outlines[0].symbols} top-level symbols; round trip includes the client parsing the JSON; no target`;
         row({ measure: 'then the outline (documentSymbol): round trip', blocks, unit: 'ms', runs: [], note }, outlines.map((o) => o.ms));

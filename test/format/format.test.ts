@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { applyEdits, format, formatEdits } from '../../server/src/format';
-import { parse } from '../../server/src/parser';
+import { isBodyDeferred, parse, type Block } from '../../server/src/parser';
 import { randomHclDocument } from '../support/randomHcl';
 import { fileToJson } from '../support/hclJson';
 import { findTerraform, terraformFmtBatch } from './references';
@@ -144,3 +144,31 @@ function withoutSpacesInInterpolations(text: string): string {
   }
   return out;
 }
+
+describe('formatting a large document', () => {
+  test('bodies the formatter read for its rewrites go back to records; edits match the whole-text format', () => {
+    const blocks = 40;
+    // Misaligned `=` and a quoted interpolation in each block: both kinds of edit.
+    const text = Array.from({ length: blocks }, (_, i) => `resource "awscc_cognito_user_pool_client" "c${i}" {\n  user_pool_id = "\${var.pool}"\n  client_name = "c${i}"\n  generate_secret   = false\n}\n`).join('\n');
+    const file = parse(text);
+    const topLevel = file.body.items.filter((item): item is Block => item.kind === 'Block');
+    assert.equal(topLevel.length, blocks);
+    topLevel[2].body; // read by someone else: stays built
+    const before = topLevel.map(isBodyDeferred);
+    assert.ok(before.filter(Boolean).length === blocks - 1);
+    const result = formatEdits(file);
+    assert.ok('edits' in result);
+    assert.deepEqual(topLevel.map(isBodyDeferred), before);
+    const formatted = applyEdits(text, result.edits);
+    assert.equal(formatted, fmt(text));
+    assert.match(formatted, /user_pool_id    = var\.pool\n  client_name     = "c0"\n/);
+  });
+
+  test('the final line break: kept, added with the document\'s own ending, or not doubled after a comment', () => {
+    assert.equal(fmt('a = 1'), 'a = 1\n');
+    assert.equal(fmt('a = 1\r\nb = 2'), 'a = 1\r\nb = 2\r\n');
+    assert.equal(fmt('a = 1 # note\n'), 'a = 1 # note\n');
+    assert.equal(fmt('a = 1 # note'), 'a = 1 # note\n');
+    assert.equal(fmt(''), '\n');
+  });
+});

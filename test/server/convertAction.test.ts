@@ -32,11 +32,11 @@ async function withServer(resolve: boolean, run: (s: Awaited<ReturnType<typeof s
   }
 }
 
-function actionsAt(session: Awaited<ReturnType<typeof startServer>>, uri: string): Promise<CodeAction[]> {
+function actionsAt(session: Awaited<ReturnType<typeof startServer>>, uri: string, only?: string[]): Promise<CodeAction[]> {
   return session.connection.sendRequest('textDocument/codeAction', {
     textDocument: { uri },
     range: { start: { line: 1, character: 3 }, end: { line: 1, character: 3 } },
-    context: { diagnostics: [] },
+    context: { diagnostics: [], ...(only ? { only } : {}) },
   }) as Promise<CodeAction[]>;
 }
 
@@ -68,5 +68,18 @@ test('a client that cannot resolve edits gets the edit with the action', async (
   await withServer(false, async (session, uri) => {
     const action = (await actionsAt(session, uri)).find((a) => a.title === TITLE);
     assert.ok(action?.edit?.changes?.[uri]?.length === 1);
+  });
+});
+
+test('context.only: the kinds asked for, their parents included; kinds we never offer get nothing', async () => {
+  await withServer(false, async (session, uri) => {
+    const titles = async (only?: string[]) => (await actionsAt(session, uri, only)).map((a) => `${a.kind}: ${a.title}`);
+    const all = await titles();
+    assert.ok(all.includes(`refactor.rewrite: ${TITLE}`), all.join('; '));
+    assert.deepEqual(await titles(['refactor']), all.filter((t) => t.startsWith('refactor.rewrite: ')));
+    assert.deepEqual(await titles(['refactor.rewrite', 'quickfix']), all);
+    assert.deepEqual(await titles(['quickfix']), all.filter((t) => t.startsWith('quickfix: ')));
+    assert.deepEqual(await titles(['source.fixAll']), []);
+    assert.deepEqual(await titles(['source', 'refactor.extract']), []);
   });
 });

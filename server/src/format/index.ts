@@ -53,21 +53,21 @@ export function formatEdits(file: HclFile, options: FormatOptions = {}): FormatE
   if (refusal) return { error: refusal };
   const source = file.text;
   let text = source;
+  const sourceTokens = tokenize(source);
   if (options.terraformRewrites !== false) {
-    const replacements = terraformRewrites(file, tokenize(source));
+    const replacements = terraformRewrites(file, sourceTokens);
     if (replacements.length > 0) {
       const rewritten = applyEdits(source, replacements);
       // A rewrite must never turn a valid document into an invalid one; if it would, lay out the original.
       if (!parse(rewritten).diagnostics.some((d) => d.severity === 'error')) text = rewritten;
     }
   }
-  const tokens = tokenize(text);
-  const laid = layout(tokens);
+  const laid = layout(text === source ? sourceTokens : tokenize(text));
   if (!laid) return { error: 'Not formatted: the document contains characters that are not valid HCL.' };
   const ending = /\r\n|\n|\r/.exec(text)?.[0] === '\r\n' ? '\r\n' : '\n';
-  const formatted = /[\r\n]$/.test(laid.text) ? laid.text : laid.text + ending;
+  const tail = laid.endsWithLineBreak ? '' : ending;
 
-  if (text !== source) return { edits: singleEdit(source, formatted) };
+  if (text !== source) return { edits: singleEdit(source, laid.text() + tail) };
   // Same tokens as the source: replace only the whitespace runs that differ.
   const edits: OffsetEdit[] = [];
   let prevEnd = 0;
@@ -77,7 +77,6 @@ export function formatEdits(file: HclFile, options: FormatOptions = {}): FormatE
     if (source.slice(prevEnd, start) !== want) edits.push({ start: prevEnd, end: start, text: want });
     prevEnd = laid.tokenEnds[i];
   }
-  const tail = formatted.length > laid.text.length ? formatted.slice(laid.text.length) : '';
   if (source.slice(prevEnd) !== tail) edits.push({ start: prevEnd, end: source.length, text: tail });
   return { edits };
 }

@@ -7,7 +7,7 @@
 //     normalised.
 // Only attributes of block bodies are rewritten, never values nested inside objects or function calls,
 // because terraform does exactly that much.
-import { TokenKind as T, type Block, type Body, type HclFile, type Tokens } from '../parser';
+import { isBodyDeferred, releaseBody, TokenKind as T, type Block, type Body, type HclFile, type Tokens } from '../parser';
 
 export interface Replacement {
   start: number;
@@ -18,12 +18,16 @@ export interface Replacement {
 /** The replacements (sorted, non-overlapping) that turn `file` into what terraform fmt would lay out. */
 export function terraformRewrites(file: HclFile, tokens: Tokens): Replacement[] {
   const out: Replacement[] = [];
-  rewriteBody(file.body, [], tokens, out);
+  rewriteItems(file.body, [], tokens, out, true);
   out.sort((a, b) => a.start - b.start);
   return out;
 }
 
-function rewriteBody(body: Body, blockPath: string[], tokens: Tokens, out: Replacement[]): void {
+/**
+ * `topLevel`: each block's body that was still records or text before this read it goes back to them after
+ * (the replacements keep only offsets and text), so formatting a large file does not leave every body built.
+ */
+function rewriteItems(body: Body, blockPath: string[], tokens: Tokens, out: Replacement[], topLevel = false): void {
   for (const item of body.items) {
     if (item.kind === 'Attribute') {
       if (item.value.kind === 'Invalid') continue;
@@ -36,7 +40,9 @@ function rewriteBody(body: Body, blockPath: string[], tokens: Tokens, out: Repla
       continue;
     }
     rewriteLabels(item, tokens.text, out);
-    rewriteBody(item.body, [...blockPath, item.type.name], tokens, out);
+    const deferred = topLevel && isBodyDeferred(item);
+    rewriteItems(item.body, [...blockPath, item.type.name], tokens, out);
+    if (deferred) releaseBody(item);
   }
 }
 
