@@ -32,9 +32,10 @@ export function codeActions(ctx: FeatureContext, range: Range, diagnostics: read
   const end = file.lines.offsetAt(range.end);
   const active = rules.filter((r) => options.severities?.[r.code] !== 'off');
   const actions: CodeAction[] = [];
+  const sent = diagnosticIndex(diagnostics);
   for (const finding of runRules(ctx, active, undefined, { start, end })) {
     if (!finding.fixes?.length || finding.span.end < start || finding.span.start > end) continue;
-    const diagnostic = matching(diagnostics, finding, ctx) ?? toDiagnostic(finding, ctx);
+    const diagnostic = sent.get(keyOf(finding.code, ctx.document.file.rangeOf(finding.span))) ?? toDiagnostic(finding, ctx);
     for (const fix of finding.fixes) actions.push(toAction(fix, 'quickfix', ctx, [diagnostic]));
   }
   actions.push(...importRewrites(ctx, start));
@@ -42,16 +43,23 @@ export function codeActions(ctx: FeatureContext, range: Range, diagnostics: read
   return actions;
 }
 
-function matching(diagnostics: readonly Diagnostic[], finding: Finding, ctx: FeatureContext): Diagnostic | undefined {
-  const r = ctx.document.file.rangeOf(finding.span);
-  return diagnostics.find(
-    (d) =>
-      d.code === finding.code &&
-      d.range.start.line === r.start.line &&
-      d.range.start.character === r.start.character &&
-      d.range.end.line === r.end.line &&
-      d.range.end.character === r.end.character,
-  );
+/**
+ * The client's diagnostics by code and range, the first of equal ones kept: a fix carries the diagnostic the
+ * editor already shows. An index, because an editor sends every diagnostic in the range: over a whole large
+ * document, tens of thousands of findings each searching tens of thousands of diagnostics.
+ */
+function diagnosticIndex(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic> {
+  const index = new Map<string, Diagnostic>();
+  for (const d of diagnostics) {
+    if (!d?.range?.start || !d.range.end) continue; // not a diagnostic: the client's mistake, not a reason to fail
+    const key = keyOf(d.code, d.range);
+    if (!index.has(key)) index.set(key, d);
+  }
+  return index;
+}
+
+function keyOf(code: Diagnostic['code'], r: Range): string {
+  return `${typeof code}:${code}@${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
 }
 
 function toDiagnostic(finding: Finding, ctx: FeatureContext): Diagnostic {

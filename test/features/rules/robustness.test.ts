@@ -18,6 +18,23 @@ function survives(text: string): void {
 }
 
 describe('robustness', () => {
+  test('a fix carries the diagnostic the client sent for it (the first of equal ones); entries that are not diagnostics are ignored', () => {
+    const text = client('  access_token_validity = 48\n  id_token_validity = 48');
+    const ctx = contextFor(text);
+    const found = computeDiagnostics(ctx).filter((d) => d.code === 'CUP301');
+    assert.ok(found.length >= 2, 'two findings with fixes');
+    const sent = found.map((d, i) => ({ ...d, data: { sentByClient: i } }));
+    const duplicate = { ...sent[0], data: { sentByClient: 'duplicate' } };
+    const junk = [{ code: 'CUP301' }, null, { code: 'CUP301', range: { start: null } }] as never[];
+    const end = ctx.document.file.lines.positionAt(text.length);
+    const actions = codeActions(ctx, { start: { line: 0, character: 0 }, end }, [...junk, ...sent, duplicate]).filter((a) => a.diagnostics?.[0]?.code === 'CUP301');
+    assert.ok(actions.length >= 2);
+    for (const action of actions) assert.ok(sent.includes(action.diagnostics![0] as (typeof sent)[number]), 'the very object the client sent');
+    const withNumericCode = found.map((d) => ({ ...d, code: 301 }));
+    const fresh = codeActions(ctx, { start: { line: 0, character: 0 }, end }, withNumericCode).filter((a) => a.diagnostics?.[0]?.code === 'CUP301');
+    assert.ok(fresh.length >= 2, 'a diagnostic with another code is not taken for ours: the fix carries its own');
+  });
+
   test('random bytes, and random cuts of a realistic client', () => {
     const rand = seededRandom(3);
     const sample = client('  callback_ur_ls = ["https://a.example/cb", "x"]\n  token_validity_units = { access_token = "hour" }\n  explicit_auth_flows = ["ALLOW_USER_SRP_AUTH"]') +
