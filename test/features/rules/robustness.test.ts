@@ -3,7 +3,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { computeDiagnostics } from '../../../server/src/features/diagnostics';
 import { codeActions } from '../../../server/src/features/codeActions';
-import { seededRandom } from '../../support/generate';
+import { generateModuleText, seededRandom } from '../../support/generate';
+import { isBodyDeferred, type Block } from '../../../server/src/parser';
 import { contextFor } from '../../support/context';
 import { client, expectAt } from './helpers';
 
@@ -18,6 +19,25 @@ function survives(text: string): void {
 }
 
 describe('robustness', () => {
+  test('quick fixes over a whole large document: one per fixable diagnostic, and unread bodies go back to records', () => {
+    const ctx = contextFor(generateModuleText(60));
+    const blocks = ctx.document.file.body.items.filter((item): item is Block => item.kind === 'Block');
+    const diagnostics = computeDiagnostics(ctx);
+    const before = blocks.map(isBodyDeferred);
+    assert.ok(before.filter(Boolean).length > 50, 'the check gave the bodies back');
+    const end = ctx.document.file.lines.positionAt(ctx.document.file.text.length);
+    const actions = codeActions(ctx, { start: { line: 0, character: 0 }, end }, diagnostics).filter((a) => a.kind === 'quickfix');
+    // The block at the range's start is read for the actions offered at the caret (import rewrites, conversion).
+    assert.deepEqual(blocks.slice(1).map(isBodyDeferred), before.slice(1));
+    const fixed = new Set(actions.map((a) => a.diagnostics![0]));
+    assert.ok(fixed.size > 60, `${fixed.size} diagnostics with fixes`);
+    for (const d of fixed) assert.ok(diagnostics.includes(d), 'each fix carries a published diagnostic');
+    // The same fixes as asking block by block, the way an editor asks at the caret.
+    const oneByOne = blocks.flatMap((b) => codeActions(ctx, ctx.document.file.rangeOf(b), diagnostics).filter((a) => a.kind === 'quickfix'));
+    const key = (a: (typeof actions)[number]) => `${a.title} ${JSON.stringify(a.diagnostics![0].range)}`;
+    assert.deepEqual(actions.map(key).sort(), oneByOne.map(key).sort());
+  });
+
   test('a fix carries the diagnostic the client sent for it (the first of equal ones); entries that are not diagnostics are ignored', () => {
     const text = client('  access_token_validity = 48\n  id_token_validity = 48');
     const ctx = contextFor(text);

@@ -1,7 +1,7 @@
 // The rule catalogue. The order here is the order of docs/rules.md and of SARIF's rule list.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../../model';
-import { releaseBody, type Span } from '../../parser';
+import { isBodyDeferred, releaseBody, type Block, type Span } from '../../parser';
 import { buildRunIndex, type RunIndex } from './runIndex';
 import { ItemCache, RecordingModule } from './itemCache';
 import { judgeProvenance, ReadLog } from './provenance';
@@ -134,8 +134,14 @@ export function runRules(ctx: FeatureContext, selected: readonly Rule[] = rules,
   const file = ctx.document.file;
   // Item-scoped rules only need the blocks that touch `within` (code actions ask about one place).
   const items = within ? file.body.items.filter((i) => i.end >= within.start && i.start <= within.end) : file.body.items;
-  const index = buildRunIndex(file, items);
-  runEach(selected.filter((r) => r.scope !== 'module'), ctx, index, findings, true, onError);
+  const itemRules = selected.filter((r) => r.scope !== 'module');
+  // One item at a time, as a diagnostics run does, so that a body built for this run goes back to what it
+  // was built from before the next: quick fixes over a whole 10,000-block document otherwise held every body.
+  for (const item of items) {
+    const deferred = item.kind === 'Block' && isBodyDeferred(item);
+    runEach(itemRules, ctx, buildRunIndex(file, [item], file.slice(item.start, item.end)), findings, true, onError);
+    if (deferred) releaseBody(item as Block);
+  }
   findings.push(...runModuleRules(ctx, selected, true, onError));
   return findings;
 }
