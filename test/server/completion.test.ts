@@ -7,6 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CompletionList, DocumentSymbol, Hover, LocationLink } from 'vscode-languageserver-types';
 import { startServer, fileUri, type LspSession } from '../support/lspClient';
+import { generateModuleText } from '../support/generate';
+import { contextFor } from '../support/context';
+import { documentSymbols } from '../../server/src/features/symbols';
+import { parse } from '../../server/src/parser';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'completion');
 const mainTf = readFileSync(join(FIXTURES, 'main.tf'), 'utf8');
@@ -91,6 +95,18 @@ describe('completion over stdio', () => {
       position: positionAfter(text, 'web.i'),
     })) as Hover;
     assert.match((hover.contents as { value: string }).value, /not\*\* the client ID/);
+  });
+
+  test('the outline of a large file (written item by item) is the outline built in one piece', async () => {
+    const uri = fileUri(join(dir, 'large.tf'));
+    // 1,000 clients: past the size opened block by block and the length encoded item by item.
+    const text = generateModuleText(1000).replace(/"client_(\d+)"/g, '"large_$1"');
+    await open(session, uri, text);
+    const symbols = (await session.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+    assert.equal(symbols.length, parse(text).body.items.length);
+    assert.deepEqual(symbols, documentSymbols(contextFor(text), { yieldPlainItems: false }));
+    assert.ok(symbols.every((s) => s.children!.length > 0));
+    await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri } }); // the later tests' module stays as it was
   });
 
   test('the outline names import blocks by their target', async () => {

@@ -85,6 +85,9 @@ test('over IPC, as the VS Code client starts it, the server answers the same and
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'terraform', version: 1, text: TEXT } });
     const codes = (await published).diagnostics.map((d) => d.code);
     assert.ok(codes.includes('CUP502') && codes.includes('CUP001'), `${codes}; stderr: ${stderr}`);
+    // The outline's symbols are stand-ins built when serialised (serverFeatures.ts): IPC serialises them too.
+    const outline = (await connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as { name: string; children?: unknown[] }[];
+    assert.ok(outline.length > 0 && outline.every((s) => typeof s.name === 'string' && Array.isArray(s.children)), JSON.stringify(outline));
     // The log line that names the process (the e2e crash scenario waits for it after each restart).
     const line = await Promise.race([ready, new Promise<undefined>((r) => setTimeout(() => r(undefined), 10_000))]);
     assert.equal(line?.type, 3, `an Info line naming process ${child.pid}; logged: ${JSON.stringify(logged)}`);
