@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import { documentSymbols, documentSymbolsOneByOne } from '../../server/src/features/symbols';
-import { isBodyDeferred, parse, type Block } from '../../server/src/parser';
+import { isBodyDeferred, parse, reparse, type Block } from '../../server/src/parser';
 import { generateModuleText } from '../support/generate';
 import { contextFor } from '../support/context';
 
@@ -79,5 +79,16 @@ describe('document symbols', () => {
     assert.ok(oneByOne[5].children!.length > 5, 'a released body was read for its symbol');
     assert.deepEqual(documentSymbols(ctx, { yieldPlainItems: false }), oneByOne, 'built again from the records: the same outline');
     assert.deepEqual(documentSymbolsOneByOne(ctx, { yieldPlainItems: true }), []);
+  });
+
+  test('built after the document was edited (the answer waited for the writer), the outline is still the one asked about', () => {
+    const text = generateModuleText(30);
+    const ctx = contextFor(text);
+    const builders = documentSymbolsOneByOne(ctx, { yieldPlainItems: false });
+    // An edit in the first block: every later block node moves into the new version.
+    const at = text.indexOf('\n') + 1;
+    const next = reparse(ctx.document.file, [{ start: at, end: at, text: '  # typed\n  # more\n' }]);
+    assert.notEqual(next, ctx.document.file);
+    assert.deepEqual(builders.map((build) => build()), documentSymbols(contextFor(text), { yieldPlainItems: false }));
   });
 });

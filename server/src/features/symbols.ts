@@ -30,7 +30,11 @@ export function documentSymbols(ctx: FeatureContext, options: SymbolOptions): Do
 export function documentSymbolsOneByOne(ctx: FeatureContext, options: SymbolOptions): Array<() => DocumentSymbol> {
   if (options.yieldPlainItems) return [];
   const file = ctx.document.file;
-  return file.body.items.map((item) => () => {
+  // By index, not by node: the message may be encoded after an edit was applied (the writer was busy), and an
+  // edit moves the nodes after it into the new version. The file itself stays valid (it rebuilds its tree
+  // from its own text when read again), so the outline is the one of the version that was asked about.
+  return file.body.items.map((_, i) => () => {
+    const item = file.body.items[i];
     // A stray top-level attribute is listed too: it shows where it is.
     if (item.kind !== 'Block') return attributeSymbol(file, item, 1);
     const deferred = isBodyDeferred(item);
