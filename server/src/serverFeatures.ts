@@ -115,7 +115,9 @@ export function registerFeatures(
     const ctx = workspace.contextFor(params.textDocument.uri);
     // Each symbol is built when the message encoder reaches it (JSON.stringify calls toJSON), so that a large
     // file's outline is never all in memory as objects at once (messageEncoder.ts writes long results item by item).
-    return ctx ? documentSymbolsOneByOne(ctx, { yieldPlainItems: env().yieldToHashicorp }).map(builtWhenEncoded) : null;
+    if (!ctx) return null;
+    const onError = (error: unknown) => connection.console.error(`outline of ${params.textDocument.uri}: ${(error as Error)?.stack ?? String(error)}`);
+    return documentSymbolsOneByOne(ctx, { yieldPlainItems: env().yieldToHashicorp, onError }).map(builtWhenEncoded);
   });
 }
 

@@ -91,4 +91,28 @@ describe('document symbols', () => {
     assert.notEqual(next, ctx.document.file);
     assert.deepEqual(builders.map((build) => build()), documentSymbols(contextFor(text), { yieldPlainItems: false }));
   });
+
+  test('a symbol that cannot be built is reported and replaced by a bare one, so the answer still goes out', () => {
+    const ctx = contextFor(generateModuleText(3));
+    const file = ctx.document.file;
+    const second = file.body.items[1];
+    // A fault the real code does not produce on any input we know of: reading a span inside the second block throws.
+    const faulty = new Proxy(file, {
+      get: (target, key) =>
+        key === 'rangeOf'
+          ? (span: { start: number; end: number }) => {
+              if (span.start > second.start && span.end <= second.end) throw new Error('unreadable');
+              return target.rangeOf(span);
+            }
+          : Reflect.get(target, key, target),
+    });
+    const broken = { ...ctx, document: { ...ctx.document, file: faulty } } as typeof ctx;
+    const errors: unknown[] = [];
+    const symbols = documentSymbolsOneByOne(broken, { yieldPlainItems: false, onError: (e) => errors.push(e) }).map((build) => build());
+    assert.equal(errors.length, 1);
+    assert.equal(symbols[1].name, '(could not be read)');
+    assert.deepEqual(symbols[1].range, file.rangeOf(second));
+    assert.deepEqual([symbols[0].name, symbols[2].name], documentSymbols(ctx, { yieldPlainItems: false }).filter((_, i) => i !== 1).map((s) => s.name));
+    assert.throws(() => documentSymbolsOneByOne(broken, { yieldPlainItems: false })[1](), /unreadable/, 'without onError the caller gets the error');
+  });
 });

@@ -27,21 +27,46 @@ export function documentSymbols(ctx: FeatureContext, options: SymbolOptions): Do
  * text before its symbol was built gets it back afterwards, as a diagnostics run leaves it: the symbols keep
  * only names and ranges.
  */
-export function documentSymbolsOneByOne(ctx: FeatureContext, options: SymbolOptions): Array<() => DocumentSymbol> {
+export function documentSymbolsOneByOne(ctx: FeatureContext, options: OneByOneOptions): Array<() => DocumentSymbol> {
   if (options.yieldPlainItems) return [];
   const file = ctx.document.file;
   // By index, not by node: the message may be encoded after an edit was applied (the writer was busy), and an
   // edit moves the nodes after it into the new version. The file itself stays valid (it rebuilds its tree
   // from its own text when read again), so the outline is the one of the version that was asked about.
   return file.body.items.map((_, i) => () => {
-    const item = file.body.items[i];
-    // A stray top-level attribute is listed too: it shows where it is.
-    if (item.kind !== 'Block') return attributeSymbol(file, item, 1);
-    const deferred = isBodyDeferred(item);
-    const symbol = topLevelSymbol(file, item);
-    if (deferred) releaseBody(item);
-    return symbol;
+    try {
+      const item = file.body.items[i];
+      // A stray top-level attribute is listed too: it shows where it is.
+      if (item.kind !== 'Block') return attributeSymbol(file, item, 1);
+      const deferred = isBodyDeferred(item);
+      const symbol = topLevelSymbol(file, item);
+      if (deferred) releaseBody(item);
+      return symbol;
+    } catch (error) {
+      if (!options.onError) throw error;
+      options.onError(error);
+      return bareSymbol(file, i);
+    }
   });
+}
+
+export interface OneByOneOptions extends SymbolOptions {
+  /**
+   * A symbol that cannot be built is reported here and replaced by a bare one for its item. Without it the
+   * error is thrown to the caller. For callers that build symbols while encoding the answer, where an
+   * exception could no longer become an error response and the answer would never be sent.
+   */
+  onError?: (error: unknown) => void;
+}
+
+function bareSymbol(file: HclFile, index: number): DocumentSymbol {
+  let range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  try {
+    range = file.rangeOf(file.body.items[index]);
+  } catch {
+    // Only the item's place is lost: the answer still goes out.
+  }
+  return { name: '(could not be read)', kind: SymbolKind.Object, range, selectionRange: range, children: [] };
 }
 
 const TOP_LEVEL_KIND: Readonly<Record<string, SymbolKind>> = {
