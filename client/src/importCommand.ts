@@ -13,6 +13,7 @@ import { RenderImportsRequest, type RenderImportsResult } from '../../server/src
 // SDK, so it is bundled into the entry file while the SDK stays in dist/live.js.
 import { listAwsProfiles, profileFileProblem } from '../../server/src/live/awsProfiles';
 import { DEFAULT_DEADLINE_MS, insecureEndpointProblem } from '../../server/src/live/endpoint';
+import { PROGRESS_DELAY_MS, withDelayedProgress } from './delayedProgress';
 import type { ExtensionRuntime } from './extension';
 import {
   alreadyInModule,
@@ -403,21 +404,28 @@ async function quickPick<T extends vscode.QuickPickItem>(items: T[], options: Op
 }
 
 /**
- * A cancellable progress notification; its Cancel aborts the AWS calls in flight. Each step has its own
- * deadline (the user's time in the pickers between steps does not count).
+ * A cancellable progress notification, shown once the step has run for half a second (delayedProgress.ts);
+ * its Cancel aborts the AWS calls in flight. Each step has its own deadline (the user's time in the pickers
+ * between steps does not count).
  */
 function withProgress<T>(
   title: string,
   work: (calls: { signal: AbortSignal; deadline: { at: number; ms: number } }, report: (message: string) => void) => Promise<T>,
 ): Promise<T> {
-  return Promise.resolve(
-    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `awscc-cognito: ${title}`, cancellable: true }, (progress, token) => {
-      const controller = new AbortController();
-      const subscription = token.onCancellationRequested(() => controller.abort());
-      const deadline = { at: Date.now() + DEFAULT_DEADLINE_MS, ms: DEFAULT_DEADLINE_MS };
-      return work({ signal: controller.signal, deadline }, (message) => progress.report({ message })).finally(() => subscription.dispose());
-    }),
-  );
+  const controller = new AbortController();
+  const deadline = { at: Date.now() + DEFAULT_DEADLINE_MS, ms: DEFAULT_DEADLINE_MS };
+  return withDelayedProgress((report) => work({ signal: controller.signal, deadline }, report), PROGRESS_DELAY_MS, (running, attach) => {
+    const shown = vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `awscc-cognito: ${title}`, cancellable: true },
+      (progress, token) => {
+        const subscription = token.onCancellationRequested(() => controller.abort());
+        attach({ report: (message) => progress.report({ message }) });
+        return running.finally(() => subscription.dispose());
+      },
+    );
+    // A failed step reaches the caller through `running`; the notification only closes.
+    Promise.resolve(shown).catch(() => undefined);
+  });
 }
 
 function showLiveError(log: vscode.LogOutputChannel, error: LiveError, level: 'error' | 'information' = 'error'): void {
