@@ -142,6 +142,17 @@ export class Driver {
     await this.page.keyboard.press('Control+Space');
     const rows = this.page.locator(selectors.completionRows);
     const wanted = expectLabel ? rows.filter({ hasText: expectLabel }).first() : rows.first();
+    // Once in CI (2026-12-05) the suggest widget stayed at "Loading..." for 30 s on the first Ctrl+Space of a
+    // window, and never again in 20 local runs. A second request is made, and said so in the output; a
+    // provider that does not answer fails the second time too.
+    const first = await wanted.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false);
+    if (!first) {
+      const message = await this.page.locator('.suggest-widget .message').evaluateAll((els) => els.map((el) => el.textContent ?? '')).catch(() => []);
+      console.log(`[e2e] note: no completion row ${expectLabel ? `"${expectLabel}" ` : ''}10 s after Ctrl+Space (widget message: ${JSON.stringify(message)}); asking again`);
+      await this.screenshot('completion-first-request-unanswered');
+      await this.page.keyboard.press('Escape');
+      await this.page.keyboard.press('Control+Space');
+    }
     await this.expect(`completion did not offer ${expectLabel ? `"${expectLabel}"` : 'anything'}`, () => wanted.waitFor({ state: 'visible' }));
     await this.screenshot('completion');
     return rows.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? el.textContent ?? ''));
@@ -289,6 +300,12 @@ export class Driver {
   /** Runs a command from the palette by its full title, e.g. "awscc Cognito: Restart language server". */
   async runCommand(title: string): Promise<void> {
     await this.page.keyboard.press('F1');
+    // F1 was once lost in a loaded run (a tooltip of the editor tab was showing): press it again, and say so.
+    const opened = await this.page.waitForSelector(selectors.quickInput, { state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+    if (!opened) {
+      console.log(`[e2e] note: the command palette did not open 5 s after F1 (for "${title}"); pressing F1 again`);
+      await this.page.keyboard.press('F1');
+    }
     await this.expect('the command palette did not appear', () => this.page.waitForSelector(selectors.quickInput, { state: 'visible' }));
     await this.page.keyboard.type(title);
     await this.pickQuickPickItem(title, false);
