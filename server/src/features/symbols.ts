@@ -3,7 +3,7 @@
 // their `to` address. When HashiCorp's extension is active its outline already lists every block (import
 // blocks included), so we return nothing rather than a second entry for each (docs/coexistence.md).
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import { isBodyDeferred, releaseBody, type Attribute, type Block, type BodyItem, type Expression, type HclFile, type Span } from '../parser';
+import { readingBody, type Attribute, type Block, type BodyItem, type Expression, type HclFile, type Span } from '../parser';
 import type { FeatureContext } from '../model';
 import { importTarget } from '../model';
 import { RESOURCE_TYPE } from '../knowledge';
@@ -38,10 +38,7 @@ export function documentSymbolsOneByOne(ctx: FeatureContext, options: OneByOneOp
       const item = file.body.items[i];
       // A stray top-level attribute is listed too: it shows where it is.
       if (item.kind !== 'Block') return attributeSymbol(file, item, 1);
-      const deferred = isBodyDeferred(item);
-      const symbol = topLevelSymbol(file, item);
-      if (deferred) releaseBody(item);
-      return symbol;
+      return readingBody(item, (block) => topLevelSymbol(file, block));
     } catch (error) {
       if (!options.onError) throw error;
       options.onError(error);

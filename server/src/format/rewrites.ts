@@ -7,7 +7,7 @@
 //     normalised.
 // Only attributes of block bodies are rewritten, never values nested inside objects or function calls,
 // because terraform does exactly that much.
-import { isBodyDeferred, releaseBody, TokenKind as T, type Block, type Body, type HclFile, type Tokens } from '../parser';
+import { readingBody, TokenKind as T, type Block, type Body, type HclFile, type Tokens } from '../parser';
 
 export interface Replacement {
   start: number;
@@ -40,9 +40,9 @@ function rewriteItems(body: Body, blockPath: string[], tokens: Tokens, out: Repl
       continue;
     }
     rewriteLabels(item, tokens.text, out);
-    const deferred = topLevel && isBodyDeferred(item);
-    rewriteItems(item.body, [...blockPath, item.type.name], tokens, out);
-    if (deferred) releaseBody(item);
+    const path = [...blockPath, item.type.name];
+    if (topLevel) readingBody(item, (block) => rewriteItems(block.body, path, tokens, out));
+    else rewriteItems(item.body, path, tokens, out);
   }
 }
 

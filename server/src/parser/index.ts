@@ -67,6 +67,18 @@ export function isBodyDeferred(block: Block): boolean {
   return block instanceof BlockNode && block.isPacked;
 }
 
+/**
+ * `read(block)`, after which a body that was still records or text before goes back to them (see
+ * `releaseBody`): for a pass over many blocks that keeps nothing from inside them (an outline, a format, quick
+ * fixes), so that it does not leave every body it read built. A body someone else had read stays as it is.
+ */
+export function readingBody<T>(block: Block, read: (block: Block) => T): T {
+  const deferred = isBodyDeferred(block);
+  const result = read(block);
+  if (deferred) releaseBody(block);
+  return result;
+}
+
 /** Nodes containing `offset` (end inclusive), from the file body down to the innermost. */
 export function nodePathAt(file: HclFile, offset: number): Node[] {
   return nodePathAtImpl(file, offset);

@@ -1,7 +1,7 @@
 // The rule catalogue. The order here is the order of docs/rules.md and of SARIF's rule list.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../../model';
-import { isBodyDeferred, releaseBody, type Block, type Span } from '../../parser';
+import { readingBody, releaseBody, type Span } from '../../parser';
 import { buildRunIndex, type RunIndex } from './runIndex';
 import { ItemCache, RecordingModule } from './itemCache';
 import { judgeProvenance, ReadLog } from './provenance';
@@ -138,9 +138,9 @@ export function runRules(ctx: FeatureContext, selected: readonly Rule[] = rules,
   // One item at a time, as a diagnostics run does, so that a body built for this run goes back to what it
   // was built from before the next: quick fixes over a whole 10,000-block document otherwise held every body.
   for (const item of items) {
-    const deferred = item.kind === 'Block' && isBodyDeferred(item);
-    runEach(itemRules, ctx, buildRunIndex(file, [item], file.slice(item.start, item.end)), findings, true, onError);
-    if (deferred) releaseBody(item as Block);
+    const run = () => runEach(itemRules, ctx, buildRunIndex(file, [item], file.slice(item.start, item.end)), findings, true, onError);
+    if (item.kind === 'Block') readingBody(item, run);
+    else run();
   }
   findings.push(...runModuleRules(ctx, selected, true, onError));
   return findings;
