@@ -20,9 +20,18 @@ function controlledStep<T>() {
 
 const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-test('a step that ends before the delay shows no progress at all', async () => {
+/** Runs `body` with setTimeout under the test's control (mock.timers.tick). */
+async function withMockTimers(body: () => Promise<void>): Promise<void> {
   mock.timers.enable({ apis: ['setTimeout'] });
   try {
+    await body();
+  } finally {
+    mock.timers.reset();
+  }
+}
+
+test('a step that ends before the delay shows no progress at all', () =>
+  withMockTimers(async () => {
     const step = controlledStep<number>();
     let shown = 0;
     const result = withDelayedProgress(step.work, 500, () => shown++);
@@ -32,14 +41,10 @@ test('a step that ends before the delay shows no progress at all', async () => {
     assert.equal(await result, 7);
     mock.timers.tick(10_000);
     assert.equal(shown, 0);
-  } finally {
-    mock.timers.reset();
-  }
-});
+  }));
 
-test('a longer step shows progress once, with the last message so far and every later one', async () => {
-  mock.timers.enable({ apis: ['setTimeout'] });
-  try {
+test('a longer step shows progress once, with the last message so far and every later one', () =>
+  withMockTimers(async () => {
     const step = controlledStep<string>();
     const received: string[] = [];
     const shows: Promise<string>[] = [];
@@ -59,14 +64,10 @@ test('a longer step shows progress once, with the last message so far and every 
     assert.equal(await shows[0], 'done', 'the notification closes when the step ends');
     mock.timers.tick(10_000);
     assert.equal(shows.length, 1);
-  } finally {
-    mock.timers.reset();
-  }
-});
+  }));
 
-test('a failing step rejects with its own error, before or after the progress appeared', async () => {
-  mock.timers.enable({ apis: ['setTimeout'] });
-  try {
+test('a failing step rejects with its own error, before or after the progress appeared', () =>
+  withMockTimers(async () => {
     const early = controlledStep<void>();
     let shown = 0;
     const earlyResult = withDelayedProgress(early.work, 500, () => shown++);
@@ -83,7 +84,4 @@ test('a failing step rejects with its own error, before or after the progress ap
     await assert.rejects(lateResult, /throttled/);
     await assert.rejects(running!, /throttled/);
     await flush();
-  } finally {
-    mock.timers.reset();
-  }
-});
+  }));
