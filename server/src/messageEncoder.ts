@@ -192,8 +192,9 @@ export function encodeMessage(msg: Message, reuse?: { buffer?: Buffer }): Buffer
 }
 
 /**
- * A response with a long list as its result, one item's JSON at a time. Its bytes are its own (not the
- * writer's reused buffer): a one-off answer of tens of MB should not stay behind for later messages.
+ * A response with a long list as its result, one item's JSON at a time. Its bytes are not the writer's
+ * reused buffer: a one-off answer of tens of MB should not stay behind for later messages. (Like any large
+ * message it may take the donated bytes of the last large message read, when no publication took them first.)
  */
 function encodeResultItemwise(msg: Message, items: readonly unknown[]): Buffer {
   const split = splitAtList(msg, undefined);
